@@ -1,0 +1,71 @@
+// Bundles the extension (CommonJS for the Node extension host) and each webview
+// front end (ESM for the browser) into dist/. `--production` minifies and drops
+// source maps; `--watch` rebuilds on change.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Every folder under src/webviews/app/ with a main.ts is one webview bundle. */
+function webviewEntries() {
+  const root = path.join(__dirname, 'src', 'webviews', 'app');
+  if (!fs.existsSync(root)) return {};
+  const entries = {};
+  for (const name of fs.readdirSync(root)) {
+    const main = path.join(root, name, 'main.ts');
+    if (fs.existsSync(main)) entries[name] = main;
+  }
+  return entries;
+}
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: webviewEntries(),
+    outdir: 'dist/webviews',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    loader: { '.css': 'text' },
+  },
+];
+
+async function main() {
+  const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length).map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[esbuild] watching for changes');
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  // The codicon font and stylesheet are loaded by the webviews from dist/, never from a CDN.
+  const codicons = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  fs.mkdirSync(path.join(__dirname, 'dist', 'codicons'), { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(__dirname, 'dist', 'codicons', f));
+  console.log(`[esbuild] built${production ? ' (production)' : ''}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

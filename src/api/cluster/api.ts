@@ -1,0 +1,113 @@
+// The contract between the Cluster API client and the rest of the extension
+// (tree, webviews, status bar, commands). The client implements it; callers
+// import only these types so that tests can run them against the simulator.
+import type {
+  AlertingRules,
+  ClusterEvent,
+  CursorPage,
+  Grant,
+  HotRange,
+  NodeError,
+  NodeStatus,
+  OffsetPage,
+  RangeDetail,
+  RangeInfo,
+  Session,
+  SqlResult,
+  TableDetails,
+} from './models';
+
+export interface RequestOptions {
+  /** Cancels the request (and any retry wait). */
+  signal?: AbortSignal;
+  /** Overrides the client's default timeout for this request. */
+  timeoutMs?: number;
+}
+
+/** How the client gets, and when it expires renews, the session token. */
+export interface SessionProvider {
+  /** Current token, if signed in. */
+  getToken(): string | undefined;
+  /**
+   * Called once per 401 wave: resolve to a fresh token (the extension shows a single
+   * re-sign-in prompt per cluster however many requests failed) or undefined to give up.
+   */
+  renew?(): Promise<string | undefined>;
+}
+
+export interface ClusterClientOptions {
+  /** Cluster origin, e.g. `https://db1.example.com:8080` (a trailing `/api/v2/` is accepted). */
+  baseUrl: string;
+  /** PEM text of the CA that signed the cluster's HTTP certificate. */
+  caPem?: string;
+  /** Explicit per-cluster opt-in; the UI warns before setting it. */
+  skipTlsVerify?: boolean;
+  /** Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Retries for idempotent GETs on network errors and 5xx other than 501. Default 2. */
+  retries?: number;
+  /** Bounded fan-out over nodes. Default 8. */
+  concurrency?: number;
+  session?: SessionProvider;
+}
+
+export interface HotRangesResult {
+  ranges: HotRange[];
+  errors: NodeError[];
+}
+
+export interface NodeRangesResult {
+  nodeId: number;
+  ranges: RangeInfo[];
+  error?: Error;
+}
+
+export interface SessionsQuery {
+  username?: string;
+  excludeClosed?: boolean;
+  limit?: number;
+  start?: string;
+}
+
+export interface ClusterApi {
+  readonly baseUrl: string;
+
+  login(username: string, password: string, opts?: RequestOptions): Promise<string>;
+  logout(opts?: RequestOptions): Promise<void>;
+  /** Resolves when the node is up (and ready, if asked); throws a ClusterApiError otherwise. */
+  health(ready: boolean, opts?: RequestOptions): Promise<void>;
+
+  nodesPage(page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<NodeStatus>>;
+  allNodes(opts?: RequestOptions): AsyncIterable<NodeStatus>;
+
+  nodeRangesPage(
+    nodeId: number | 'local',
+    page: { limit: number; offset?: number; rangeIds?: number[] },
+    opts?: RequestOptions,
+  ): Promise<OffsetPage<RangeInfo>>;
+  /** Ranges of many nodes with bounded concurrency; a failed node is reported beside the rest. */
+  fanOutNodeRanges(nodeIds: number[], page: { limit: number }, opts?: RequestOptions): Promise<NodeRangesResult[]>;
+
+  hotRangesPage(query: { nodeId?: number | 'local'; limit: number; start?: string }, opts?: RequestOptions): Promise<CursorPage<HotRange>>;
+  /** Every page, de-duplicated by range id. */
+  hotRanges(query?: { nodeId?: number | 'local'; pageSize?: number }, opts?: RequestOptions): Promise<HotRangesResult>;
+
+  rangeDetail(rangeId: number, opts?: RequestOptions): Promise<RangeDetail>;
+
+  sessionsPage(query: SessionsQuery & { limit: number }, opts?: RequestOptions): Promise<CursorPage<Session>>;
+  allSessions(query?: SessionsQuery, opts?: RequestOptions): AsyncIterable<CursorPage<Session>>;
+
+  eventsPage(page: { limit: number; offset?: number; type?: string; targetId?: number }, opts?: RequestOptions): Promise<OffsetPage<ClusterEvent>>;
+  usersPage(page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<string>>;
+  databasesPage(page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<string>>;
+  databaseGrantsPage(database: string, page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<Grant>>;
+  tablesPage(database: string, page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<string>>;
+  tableDetails(database: string, table: string, opts?: RequestOptions): Promise<TableDetails>;
+  alertingRules(opts?: RequestOptions): Promise<AlertingRules>;
+
+  sql(statements: string[], options?: { database?: string; execute?: boolean; applicationName?: string }, opts?: RequestOptions): Promise<SqlResult>;
+  /** `CANCEL QUERY '<id>'` through `sql/`. */
+  cancelQuery(queryId: string, opts?: RequestOptions): Promise<void>;
+  /** `CANCEL SESSION '<hex id>'` through `sql/`. */
+  cancelSession(sessionIdHex: string, opts?: RequestOptions): Promise<void>;
+}
