@@ -59,6 +59,8 @@ export interface HotRangesResult {
 export interface NodeRangesResult {
   nodeId: number;
   ranges: RangeInfo[];
+  /** Offset of the node's next page when it has more ranges than `limit`. */
+  next?: number;
   error?: Error;
 }
 

@@ -112,7 +112,7 @@ export interface RangeDetail {
 /** One hot range, de-duplicated across its replicas. */
 export interface HotRange {
   rangeId: number;
-  /** Node that reported the entry (first seen). */
+  /** Node whose entry was kept when replicas were merged (the leaseholder's, else the busiest). */
   nodeId: number;
   qps: number;
   writesPerSecond?: number;

@@ -1,0 +1,361 @@
+// ClusterClient: every Cluster API v2 route, returning normalised models. Wire
+// quirks live in ./normalize, HTTP/session mechanics in ./requester; this file
+// owns routes, parameters, paging walks and per-route error wording.
+import { ApiError, isApiError } from '../http/errors';
+import type { ClusterApi, ClusterClientOptions, HotRangesResult, NodeRangesResult, RequestOptions, SessionsQuery } from './api';
+import { cancelQueryStatement, cancelSessionStatement } from './cancel';
+import type {
+  AlertingRules,
+  ClusterEvent,
+  CursorPage,
+  Grant,
+  HotRange,
+  NodeError,
+  NodeStatus,
+  OffsetPage,
+  RangeDetail,
+  RangeInfo,
+  Session,
+  SqlResult,
+  TableDetails,
+} from './models';
+import { normalizeEvents } from './normalize/events';
+import { dedupeHotRanges, normalizeHotRangesPage } from './normalize/hotRanges';
+import type { RawHotRangesPage } from './normalize/hotRanges';
+import { normalizeNodes } from './normalize/nodes';
+import { nextCursor, nextOffset } from './normalize/paging';
+import { normalizeNodeRanges, normalizeRangeDetail } from './normalize/ranges';
+import { normalizeRules } from './normalize/rules';
+import { normalizeDatabases, normalizeGrants, normalizeTableDetails, normalizeTableNames, normalizeUsers } from './normalize/schema';
+import { normalizeSessionsPage } from './normalize/sessions';
+import { normalizeSqlResponse } from './normalize/sql';
+import { ClusterRequester } from './requester';
+import type { ClusterRequest } from './requester';
+
+const DEFAULT_PAGE_SIZE = 100;
+/** Upper bound on pages in one walk, so a misbehaving server cannot loop us forever. */
+const MAX_PAGES = 10_000;
+/** What the Cluster API can address in a path segment (gorilla/mux `[\w.]+`). */
+const ADDRESSABLE_NAME = /^[\w.]+$/;
+
+type Page = { limit: number; offset?: number };
+
+function seg(v: string | number): string {
+  return encodeURIComponent(String(v));
+}
+
+function nameHint(name: string): string {
+  return ADDRESSABLE_NAME.test(name) ? '' : ' (names with characters other than letters, digits, _ and . cannot be addressed by the Cluster API)';
+}
+
+function offsetPage<T>(items: T[], body: unknown, offset: number | undefined): OffsetPage<T> {
+  const next = nextOffset(body, offset ?? 0);
+  return next === undefined ? { items } : { items, next };
+}
+
+export class ClusterClient implements ClusterApi {
+  readonly baseUrl: string;
+  private readonly req: ClusterRequester;
+  private readonly concurrency: number;
+
+  constructor(options: ClusterClientOptions) {
+    this.req = new ClusterRequester(options);
+    this.baseUrl = this.req.baseUrl;
+    this.concurrency = Math.max(1, options.concurrency ?? 8);
+  }
+
+  // ---- auth -------------------------------------------------------------
+
+  async login(username: string, password: string, opts: RequestOptions = {}): Promise<string> {
+    const messages = { 401: 'Sign-in failed: wrong username or password, or the password has expired.' };
+    const base: ClusterRequest = { ...opts, method: 'POST', route: 'login/', auth: false, messages };
+    let res;
+    try {
+      res = await this.req.send({ ...base, body: new URLSearchParams({ username, password }).toString(), contentType: 'application/x-www-form-urlencoded' });
+    } catch (err) {
+      // Servers built from the seed OpenAPI text want JSON and reject the form like this.
+      if (!isApiError(err, 'badRequest') || !/username not specified/i.test(err.details.serverMessage ?? '')) throw err;
+      res = await this.req.send({ ...base, body: JSON.stringify({ username, password }), contentType: 'application/json' });
+    }
+    const header = res.headers['x-cockroach-api-session'];
+    const fromHeader = typeof header === 'string' && header !== '' ? header : undefined;
+    let fromBody: string | undefined;
+    try {
+      const session = this.req.parseBody(res, 'login/').session;
+      fromBody = typeof session === 'string' && session !== '' ? session : undefined;
+    } catch (err) {
+      if (!fromHeader) throw err;
+    }
+    const token = fromBody ?? fromHeader;
+    if (!token) throw new ApiError('malformed', 'login/ succeeded but returned no session token.', { status: res.status, route: 'login/' });
+    return token;
+  }
+
+  async logout(opts: RequestOptions = {}): Promise<void> {
+    try {
+      await this.req.json({ ...opts, method: 'POST', route: 'logout/', auth: 'noRenew' });
+    } catch (err) {
+      // 400 "invalid session" / "invalid or unspecified session": there is nothing left to revoke.
+      if (!isApiError(err, 'badRequest')) throw err;
+    }
+  }
+
+  async health(ready: boolean, opts: RequestOptions = {}): Promise<void> {
+    const route = 'health/';
+    let body: Record<string, unknown>;
+    try {
+      body = await this.req.json({ ...opts, route, auth: false, params: { ready: ready ? 'true' : undefined } });
+    } catch (err) {
+      if (ready && isApiError(err, 'server') && err.status === 500) {
+        throw new ApiError('server', `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`, err.details);
+      }
+      throw err;
+    }
+    // Real servers answer `{}`; seed-spec servers `{node_id, ready}` where ready:false means not ready.
+    if (ready && body.ready === false) {
+      throw new ApiError('server', `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`, { status: 200, route });
+    }
+  }
+
+  // ---- nodes and ranges -------------------------------------------------
+
+  async nodesPage(page: Page, opts: RequestOptions = {}): Promise<OffsetPage<NodeStatus>> {
+    const body = await this.req.json({ ...opts, route: 'nodes/', params: { limit: page.limit, offset: page.offset } });
+    return offsetPage(normalizeNodes(body), body, page.offset);
+  }
+
+  allNodes(opts: RequestOptions = {}): AsyncIterable<NodeStatus> {
+    return this.walkOffset((p) => this.nodesPage(p, opts));
+  }
+
+  async nodeRangesPage(nodeId: number | 'local', page: Page & { rangeIds?: number[] }, opts: RequestOptions = {}): Promise<OffsetPage<RangeInfo>> {
+    const ranges = page.rangeIds && page.rangeIds.length > 0 ? page.rangeIds.map((r) => Math.trunc(r)).join(',') : undefined;
+    const body = await this.req.json({
+      ...opts,
+      route: `nodes/${seg(nodeId)}/ranges/`,
+      params: { ranges, limit: page.limit, offset: page.offset },
+      messages: { 404: `Node ${nodeId} was not found in the cluster.` },
+    });
+    return offsetPage(normalizeNodeRanges(body), body, page.offset);
+  }
+
+  /** First page (`limit` ranges) of each node, at most `concurrency` requests at a time. */
+  async fanOutNodeRanges(nodeIds: number[], page: { limit: number }, opts: RequestOptions = {}): Promise<NodeRangesResult[]> {
+    // p-limit is ESM-only; a dynamic import keeps this CommonJS module loadable.
+    const { default: pLimit } = await import('p-limit');
+    const limit = pLimit(this.concurrency);
+    return Promise.all(
+      nodeIds.map((nodeId) =>
+        limit(async (): Promise<NodeRangesResult> => {
+          try {
+            const p = await this.nodeRangesPage(nodeId, { limit: page.limit }, opts);
+            return p.next === undefined ? { nodeId, ranges: p.items } : { nodeId, ranges: p.items, next: p.next };
+          } catch (error) {
+            return { nodeId, ranges: [], error: error instanceof Error ? error : new Error(String(error)) };
+          }
+        }),
+      ),
+    );
+  }
+
+  async hotRangesPage(query: { nodeId?: number | 'local'; limit: number; start?: string }, opts: RequestOptions = {}): Promise<CursorPage<HotRange>> {
+    const raw = await this.rawHotRangesPage(query, opts);
+    const page: CursorPage<HotRange> = { items: dedupeHotRanges(raw.entries), errors: raw.errors };
+    const next = nextCursor(raw.next, raw.entries.length, query.limit);
+    if (next !== undefined) page.next = next;
+    return page;
+  }
+
+  /** Every page; replicas of one range (possibly on different pages) are merged into one row. */
+  async hotRanges(query: { nodeId?: number | 'local'; pageSize?: number } = {}, opts: RequestOptions = {}): Promise<HotRangesResult> {
+    const limit = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const entries: HotRange[] = [];
+    const errors: NodeError[] = [];
+    await this.walkCursor(async (start) => {
+      const raw = await this.rawHotRangesPage({ ...(query.nodeId !== undefined ? { nodeId: query.nodeId } : {}), limit, ...(start ? { start } : {}) }, opts);
+      entries.push(...raw.entries);
+      errors.push(...raw.errors);
+      return nextCursor(raw.next, raw.entries.length, limit);
+    });
+    return { ranges: dedupeHotRanges(entries), errors: uniqueErrors(errors) };
+  }
+
+  async rangeDetail(rangeId: number, opts: RequestOptions = {}): Promise<RangeDetail> {
+    if (!Number.isSafeInteger(rangeId) || rangeId <= 0) throw new ApiError('badRequest', `Range id must be a positive integer (got ${rangeId}).`);
+    const body = await this.req.json({ ...opts, route: `ranges/${rangeId}/`, messages: { 404: `Range ${rangeId} was not found.` } });
+    return normalizeRangeDetail(body, rangeId);
+  }
+
+  // ---- sessions and events ----------------------------------------------
+
+  async sessionsPage(query: SessionsQuery & { limit: number }, opts: RequestOptions = {}): Promise<CursorPage<Session>> {
+    const body = await this.req.json({
+      ...opts,
+      route: 'sessions/',
+      params: {
+        username: query.username || undefined,
+        exclude_closed_sessions: query.excludeClosed ? 'true' : undefined,
+        limit: query.limit,
+        start: query.start || undefined,
+      },
+    });
+    const raw = normalizeSessionsPage(body);
+    const page: CursorPage<Session> = { items: raw.sessions, errors: raw.errors };
+    const next = nextCursor(raw.next, raw.sessions.length, query.limit);
+    if (next !== undefined) page.next = next;
+    return page;
+  }
+
+  allSessions(query: SessionsQuery = {}, opts: RequestOptions = {}): AsyncIterable<CursorPage<Session>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const fetchPage = (start: string | undefined): Promise<CursorPage<Session>> =>
+      this.sessionsPage({ ...query, limit, ...(start ? { start } : { start: undefined }) }, opts);
+    return {
+      [Symbol.asyncIterator]: async function* () {
+        let start = query.start;
+        const seen = new Set<string>();
+        for (let i = 0; i < MAX_PAGES; i++) {
+          const page = await fetchPage(start);
+          yield page;
+          if (page.next === undefined || seen.has(page.next)) return;
+          seen.add(page.next);
+          start = page.next;
+        }
+      },
+    };
+  }
+
+  async eventsPage(page: Page & { type?: string; targetId?: number }, opts: RequestOptions = {}): Promise<OffsetPage<ClusterEvent>> {
+    const body = await this.req.json({
+      ...opts,
+      route: 'events/',
+      params: { type: page.type || undefined, targetID: page.targetId, limit: page.limit, offset: page.offset },
+    });
+    return offsetPage(normalizeEvents(body), body, page.offset);
+  }
+
+  // ---- SQL schema ------------------------------------------------------
+
+  async usersPage(page: Page, opts: RequestOptions = {}): Promise<OffsetPage<string>> {
+    const body = await this.req.json({ ...opts, route: 'users/', params: { limit: page.limit, offset: page.offset } });
+    return offsetPage(normalizeUsers(body), body, page.offset);
+  }
+
+  async databasesPage(page: Page, opts: RequestOptions = {}): Promise<OffsetPage<string>> {
+    const body = await this.req.json({ ...opts, route: 'databases/', params: { limit: page.limit, offset: page.offset } });
+    return offsetPage(normalizeDatabases(body), body, page.offset);
+  }
+
+  async databaseGrantsPage(database: string, page: Page, opts: RequestOptions = {}): Promise<OffsetPage<Grant>> {
+    const body = await this.req.json({
+      ...opts,
+      route: `databases/${seg(database)}/grants/`,
+      params: { limit: page.limit, offset: page.offset },
+      messages: { 404: `Database "${database}" was not found${nameHint(database)}.` },
+    });
+    return offsetPage(normalizeGrants(body), body, page.offset);
+  }
+
+  async tablesPage(database: string, page: Page, opts: RequestOptions = {}): Promise<OffsetPage<string>> {
+    const body = await this.req.json({
+      ...opts,
+      route: `databases/${seg(database)}/tables/`,
+      params: { limit: page.limit, offset: page.offset },
+      messages: { 404: `Database "${database}" was not found${nameHint(database)}.` },
+    });
+    return offsetPage(normalizeTableNames(body), body, page.offset);
+  }
+
+  async tableDetails(database: string, table: string, opts: RequestOptions = {}): Promise<TableDetails> {
+    const body = await this.req.json({
+      ...opts,
+      route: `databases/${seg(database)}/tables/${seg(table)}/`,
+      messages: { 404: `Table "${table}" was not found in database "${database}"${nameHint(database) || nameHint(table)}.` },
+    });
+    return normalizeTableDetails(body, database, table);
+  }
+
+  async alertingRules(opts: RequestOptions = {}): Promise<AlertingRules> {
+    const res = await this.req.send({ ...opts, route: 'rules/' });
+    const text = typeof res.data === 'string' ? res.data : '';
+    try {
+      return normalizeRules(text);
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      throw new ApiError('malformed', `rules/ did not return readable YAML: ${why}`, { status: res.status, route: 'rules/', cause: err });
+    }
+  }
+
+  // ---- SQL over HTTP ---------------------------------------------------
+
+  async sql(statements: string[], options: { database?: string; execute?: boolean; applicationName?: string } = {}, opts: RequestOptions = {}): Promise<SqlResult> {
+    const payload = {
+      // The server defaults to `system`; the explorer's default is the user database.
+      database: options.database ?? 'defaultdb',
+      execute: options.execute ?? true,
+      application_name: options.applicationName ?? '$ cockroachdb-explorer',
+      statements: statements.map((sql) => ({ sql })),
+    };
+    const body = await this.req.json({ ...opts, method: 'POST', route: 'sql/', body: JSON.stringify(payload), contentType: 'application/json' });
+    const { result, firstError } = normalizeSqlResponse(body);
+    if (firstError) {
+      // SQLSTATE 42501 = insufficient_privilege.
+      const kind = firstError.code === '42501' ? 'forbidden' : 'badRequest';
+      const code = firstError.code ? ` (SQLSTATE ${firstError.code})` : '';
+      throw new ApiError(kind, `SQL failed: ${firstError.message}${code}`, { status: 200, route: 'sql/', serverMessage: firstError.message });
+    }
+    return result;
+  }
+
+  async cancelQuery(queryId: string, opts: RequestOptions = {}): Promise<void> {
+    await this.sql([cancelQueryStatement(queryId)], {}, opts);
+  }
+
+  async cancelSession(sessionIdHex: string, opts: RequestOptions = {}): Promise<void> {
+    await this.sql([cancelSessionStatement(sessionIdHex)], {}, opts);
+  }
+
+  // ---- paging walks ----------------------------------------------------
+
+  private rawHotRangesPage(query: { nodeId?: number | 'local'; limit: number; start?: string }, opts: RequestOptions): Promise<RawHotRangesPage> {
+    return this.req
+      .json({ ...opts, route: 'ranges/hot/', params: { node_id: query.nodeId, limit: query.limit, start: query.start || undefined } })
+      .then(normalizeHotRangesPage);
+  }
+
+  private walkOffset<T>(fetchPage: (p: Page) => Promise<OffsetPage<T>>): AsyncIterable<T> {
+    return {
+      [Symbol.asyncIterator]: async function* () {
+        let offset = 0;
+        for (let i = 0; i < MAX_PAGES; i++) {
+          const page = await fetchPage({ limit: DEFAULT_PAGE_SIZE, offset });
+          yield* page.items;
+          if (page.next === undefined || page.items.length === 0) return;
+          offset = page.next;
+        }
+      },
+    };
+  }
+
+  /** Calls `step` with each cursor until it returns undefined or a cursor repeats. */
+  private async walkCursor(step: (start: string | undefined) => Promise<string | undefined>): Promise<void> {
+    const seen = new Set<string>();
+    let start: string | undefined;
+    for (let i = 0; i < MAX_PAGES; i++) {
+      const next = await step(start);
+      if (next === undefined || seen.has(next)) return;
+      seen.add(next);
+      start = next;
+    }
+  }
+}
+
+function uniqueErrors(errors: NodeError[]): NodeError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.nodeId}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,182 @@
+// Sends one Cluster API request: session header, Cluster-API wording of errors,
+// lossless JSON, and the 401 rule — one session renewal per wave of 401s, shared
+// by every request that failed in it, then one retry per request.
+import type { AxiosInstance, AxiosRequestConfig, AxiosResponse, Method } from 'axios';
+import { isAxiosError } from 'axios';
+import { ApiError } from '../http/errors';
+import type { ApiErrorKind } from '../http/errors';
+import { parseJson } from '../http/json';
+import { toApiError } from '../http/mapError';
+import { createTransport, DEFAULT_TIMEOUT_MS } from '../http/transport';
+import type { ClusterClientOptions, RequestOptions, SessionProvider } from './api';
+
+export const SESSION_HEADER = 'X-Cockroach-API-Session';
+
+export interface ClusterRequest extends RequestOptions {
+  method?: Method;
+  /** Route relative to `/api/v2/`, always with its trailing slash, segments already encoded. */
+  route: string;
+  params?: Record<string, string | number | boolean | undefined>;
+  body?: string;
+  contentType?: string;
+  /** false: no session header (login). 'noRenew': header but a 401 is final (logout). Default true. */
+  auth?: boolean | 'noRenew';
+  /** Overrides for this route's error wording, by HTTP status. */
+  messages?: Partial<Record<number, string>>;
+}
+
+/** `https://h:8080`, `https://h:8080/`, `https://h:8080/api/v2/` → `https://h:8080`. */
+export function normalizeBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl.trim());
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ApiError('badRequest', `Cluster URL must start with http:// or https:// (got ${url.protocol}).`);
+  }
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
+  return `${url.origin}${path}`;
+}
+
+/** Cluster API wording for HTTP errors (the generic text is used for anything else). */
+export function describeClusterStatus(status: number, serverText: string, route: string): { kind?: ApiErrorKind; message: string } | undefined {
+  const suffix = serverText ? `: ${serverText}` : '';
+  switch (status) {
+    case 400:
+      return { message: `The cluster rejected ${route}${suffix}` };
+    case 401:
+      return { message: 'Signed out or session expired – sign in again.' };
+    case 403:
+      return { message: `Not allowed to read ${route}: it needs the admin role or the VIEWCLUSTERMETADATA privilege.` };
+    case 404:
+      return { message: `${route} was not found – the cluster may be too old for this route (HTTP 404${suffix}).` };
+    case 405:
+      return { kind: 'badRequest', message: `${route} does not accept this method (HTTP 405)${suffix}` };
+    case 501:
+      return { message: `${route} is not available on a virtual cluster (tenant).` };
+    case 500:
+      return { message: `The cluster failed on ${route} (HTTP 500)${suffix}` };
+    default:
+      return undefined;
+  }
+}
+
+export class ClusterRequester {
+  readonly baseUrl: string;
+  private readonly http: AxiosInstance;
+  private readonly timeoutMs: number;
+  private readonly session: SessionProvider | undefined;
+  /** Bumped when a renewal settles; a 401 for a request sent before that is not a new wave. */
+  private authGeneration = 0;
+  private renewedToken: string | undefined;
+  private pendingRenew: Promise<string | undefined> | undefined;
+
+  constructor(options: ClusterClientOptions) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.session = options.session;
+    this.http = createTransport({
+      baseURL: `${this.baseUrl}/api/v2/`,
+      timeoutMs: this.timeoutMs,
+      ...(options.caPem !== undefined ? { caPem: options.caPem } : {}),
+      ...(options.skipTlsVerify !== undefined ? { skipTlsVerify: options.skipTlsVerify } : {}),
+      ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    });
+  }
+
+  /** Raw response text (any 2xx). */
+  async send(req: ClusterRequest): Promise<AxiosResponse<string>> {
+    const auth = req.auth ?? true;
+    const generation = this.authGeneration;
+    const token = auth ? this.session?.getToken() : undefined;
+    try {
+      return await this.http.request<string>(this.config(req, token));
+    } catch (err) {
+      if (auth !== true || !isAxiosError(err) || err.response?.status !== 401) throw this.mapError(err, req);
+      const fresh = await this.renewAfter401(generation, req);
+      try {
+        return await this.http.request<string>(this.config(req, fresh));
+      } catch (err2) {
+        throw this.mapError(err2, req);
+      }
+    }
+  }
+
+  /** Parsed JSON body; a 2xx body that is not a JSON object is `malformed`. */
+  async json(req: ClusterRequest): Promise<Record<string, unknown>> {
+    const res = await this.send(req);
+    return this.parseBody(res, req.route);
+  }
+
+  parseBody(res: AxiosResponse<string>, route: string): Record<string, unknown> {
+    const text = typeof res.data === 'string' ? res.data : '';
+    let parsed: unknown;
+    try {
+      parsed = parseJson(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      const excerpt = text.trim().slice(0, 200);
+      throw new ApiError('malformed', `${route} answered HTTP ${res.status} with a body that is not JSON${excerpt ? `: ${excerpt}` : ' (empty)'}`, {
+        status: res.status,
+        route,
+        serverMessage: excerpt,
+      });
+    }
+    return parsed as Record<string, unknown>;
+  }
+
+  mapError(err: unknown, req: ClusterRequest): ApiError {
+    return toApiError(err, req.route, {
+      timeoutMs: req.timeoutMs ?? this.timeoutMs,
+      describeStatus: (status, text) => {
+        const custom = req.messages?.[status];
+        return custom !== undefined ? { message: custom } : describeClusterStatus(status, text, req.route);
+      },
+    });
+  }
+
+  private config(req: ClusterRequest, token: string | undefined): AxiosRequestConfig {
+    const headers: Record<string, string> = {};
+    if (token) headers[SESSION_HEADER] = token;
+    if (req.contentType) headers['Content-Type'] = req.contentType;
+    const params: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.params ?? {})) if (v !== undefined) params[k] = String(v);
+    return {
+      method: req.method ?? 'GET',
+      url: req.route,
+      params,
+      headers,
+      ...(req.body !== undefined ? { data: req.body } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+      ...(req.timeoutMs !== undefined ? { timeout: req.timeoutMs } : {}),
+    };
+  }
+
+  /**
+   * One renewal per wave. A request sent before the last renewal settled just
+   * retries with that renewal's token; concurrent 401s share the pending promise.
+   */
+  private async renewAfter401(generation: number, req: ClusterRequest): Promise<string> {
+    let token: string | undefined;
+    if (generation !== this.authGeneration) {
+      token = this.renewedToken;
+    } else if (this.session?.renew) {
+      this.pendingRenew ??= this.startRenew(this.session.renew.bind(this.session));
+      token = await this.pendingRenew;
+    }
+    if (!token) {
+      throw new ApiError('unauthorized', 'Signed out or session expired – sign in again.', { status: 401, route: req.route });
+    }
+    return token;
+  }
+
+  private startRenew(renew: () => Promise<string | undefined>): Promise<string | undefined> {
+    return renew()
+      .catch(() => undefined)
+      .then((token) => {
+        this.renewedToken = token;
+        this.authGeneration++;
+        this.pendingRenew = undefined;
+        return token;
+      });
+  }
+}

@@ -1,0 +1,112 @@
+// One configured axios instance per cluster (or per Cloud account): TLS trust,
+// keep-alive, timeouts and a bounded retry policy. Shared by the Cluster API and
+// Cloud API clients, so it knows nothing about either API's routes or payloads.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import axios from 'axios';
+import type { AxiosError, AxiosInstance } from 'axios';
+import axiosRetry from 'axios-retry';
+
+export interface TransportOptions {
+  baseURL: string;
+  /** PEM text of the CA to trust (in addition to nothing else: it replaces Node's bundled roots). */
+  caPem?: string;
+  /** Only an explicit `true` turns verification off. */
+  skipTlsVerify?: boolean;
+  /** Per attempt; default 10 000 ms. */
+  timeoutMs?: number;
+  /** Retries for idempotent GETs; default 2. */
+  retries?: number;
+  headers?: Record<string, string>;
+  /** First backoff step; doubled per retry with jitter. Default 250 ms. */
+  retryBaseDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the error surfaces instead. Default 30 000 ms. */
+  maxRetryWaitMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_RETRIES = 2;
+
+// Failures where a second attempt cannot help (bad name, untrusted certificate)
+// or must not happen (the user cancelled, the time budget is spent).
+const NEVER_RETRY_CODES = new Set([
+  'ERR_CANCELED',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_REVOKED',
+  'HOSTNAME_MISMATCH',
+  'ERR_FR_TOO_MANY_REDIRECTS',
+]);
+
+/** Milliseconds the server asked us to wait (Retry-After seconds or HTTP date), else 0. */
+export function retryAfterMs(err: AxiosError | undefined): number {
+  const raw: unknown = err?.response?.headers?.['retry-after'];
+  if (typeof raw !== 'string' || raw.trim() === '') return 0;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : 0;
+}
+
+/** Only GETs; network failures, 429 and 5xx except 501 (501 = "not here", permanent). */
+export function isRetryable(err: AxiosError, maxRetryWaitMs: number): boolean {
+  if ((err.config?.method ?? 'get').toLowerCase() !== 'get') return false;
+  if (err.config?.signal?.aborted) return false;
+  const status = err.response?.status;
+  if (status === undefined) {
+    const code = err.code ?? '';
+    return code !== '' && !NEVER_RETRY_CODES.has(code);
+  }
+  const retryableStatus = status === 429 || (status >= 500 && status <= 599 && status !== 501);
+  return retryableStatus && retryAfterMs(err) <= maxRetryWaitMs;
+}
+
+/** Exponential backoff with jitter (50–100 % of the step), never shorter than Retry-After. */
+export function backoffMs(retryCount: number, err: AxiosError | undefined, baseMs: number, capMs: number): number {
+  const step = baseMs * 2 ** Math.max(0, retryCount - 1);
+  const jittered = step * (0.5 + Math.random() / 2);
+  return Math.min(capMs, Math.max(jittered, retryAfterMs(err)));
+}
+
+export function createTransport(o: TransportOptions): AxiosInstance {
+  const timeout = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const baseDelay = o.retryBaseDelayMs ?? 250;
+  const maxWait = o.maxRetryWaitMs ?? 30_000;
+  const httpsAgent = new https.Agent({
+    keepAlive: true,
+    ...(o.caPem !== undefined ? { ca: o.caPem } : {}),
+    rejectUnauthorized: o.skipTlsVerify !== true,
+  });
+  const instance = axios.create({
+    baseURL: o.baseURL,
+    timeout,
+    headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.5', ...o.headers },
+    // Bodies are parsed by the caller with a lossless parser; axios must not touch them.
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    httpAgent: new http.Agent({ keepAlive: true }),
+    httpsAgent,
+    // A redirect would carry the session header to wherever it points; the APIs never redirect.
+    maxRedirects: 0,
+    // Environment proxies are not applied implicitly to cluster traffic.
+    proxy: false,
+  });
+  axiosRetry(instance, {
+    retries: o.retries ?? DEFAULT_RETRIES,
+    shouldResetTimeout: true,
+    retryCondition: (err) => isRetryable(err, maxWait),
+    retryDelay: (count, err) => backoffMs(count, err, baseDelay, maxWait),
+  });
+  return instance;
+}

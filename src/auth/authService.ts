@@ -1,0 +1,146 @@
+// Signing in and out of self-hosted (and Cloud ADVANCED) clusters. Tokens live in
+// SecretStorage keyed by the cluster origin; a password is kept only when the user
+// opts in to automatic re-sign-in. When many requests fail with 401 at once, the
+// user sees one prompt per cluster and every waiting request gets its answer.
+import * as vscode from 'vscode';
+import type { ClusterApi } from '../api/cluster/api';
+import { isApiError } from '../api/http/errors';
+import type { ScopedLogger } from '../util/logger';
+import type { Prompter } from './prompter';
+import type { SecretStore } from './secretStore';
+
+export interface AuthTarget {
+  id: string;
+  name: string;
+  client: ClusterApi;
+}
+
+const REMEMBER = 'Remember the password for automatic re-sign-in';
+const DONT_REMEMBER = "Don't remember the password";
+/** A re-sign-in prompt nobody answers must not keep requests waiting forever. */
+const RENEW_PROMPT_LIMIT_MS = 5 * 60_000;
+
+export class AuthService implements vscode.Disposable {
+  private readonly renewing = new Map<string, Promise<string | undefined>>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the cluster id whenever its sign-in state changes. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly log: ScopedLogger,
+    public prompter: Prompter,
+  ) {}
+
+  token(clusterId: string): string | undefined {
+    return this.secrets.cachedToken(clusterId);
+  }
+
+  async isSignedIn(clusterId: string): Promise<boolean> {
+    return (await this.secrets.loadToken(clusterId)) !== undefined;
+  }
+
+  /** Asks for user and password, signs in, and keeps the token. Resolves false if cancelled. */
+  async signIn(target: AuthTarget, defaults: { username?: string } = {}): Promise<boolean> {
+    const stored = await this.secrets.loadCredentials(target.id);
+    const username = await this.prompter.input({
+      title: `Sign in to ${target.name}`,
+      prompt: 'SQL user (needs the admin role or the VIEWCLUSTERMETADATA privilege for nodes, ranges and sessions)',
+      value: defaults.username ?? stored?.username ?? '',
+      validateInput: (v) => (v.trim() ? undefined : 'Enter a SQL user name'),
+    });
+    if (username === undefined) return false;
+    const password = await this.prompter.input({
+      title: `Sign in to ${target.name} as ${username.trim()}`,
+      prompt: 'Password',
+      password: true,
+      validateInput: (v) => (v ? undefined : 'Enter the password'),
+    });
+    if (password === undefined) return false;
+    const remember = await this.prompter.pick([{ label: DONT_REMEMBER }, { label: REMEMBER }], {
+      title: `Sign in to ${target.name}`,
+      placeHolder: 'Keep the password in VS Code secret storage?',
+    });
+    if (remember === undefined) return false;
+    const token = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Signing in to ${target.name}…`, cancellable: true },
+      async (_p, cancel) => {
+        const ac = new AbortController();
+        cancel.onCancellationRequested(() => ac.abort());
+        return target.client.login(username.trim(), password, { signal: ac.signal });
+      },
+    );
+    await this.secrets.storeToken(target.id, token);
+    if (remember.label === REMEMBER) await this.secrets.storeCredentials(target.id, { username: username.trim(), password });
+    else await this.secrets.deleteCredentials(target.id);
+    this.log.info(`signed in to ${target.name} as ${username.trim()}`);
+    this.changed.fire(target.id);
+    return true;
+  }
+
+  /** Revokes the session on the server (logout/) and forgets the token and password. */
+  async signOut(target: AuthTarget): Promise<void> {
+    await this.secrets.loadToken(target.id);
+    try {
+      if (this.secrets.cachedToken(target.id)) await target.client.logout();
+    } catch (e) {
+      // Signing out locally must work even when the cluster is unreachable.
+      this.log.warn(`logout on ${target.name} failed; the local session is removed anyway (${e instanceof Error ? e.message : String(e)})`);
+    } finally {
+      await this.secrets.deleteToken(target.id);
+      await this.secrets.deleteCredentials(target.id);
+      this.changed.fire(target.id);
+    }
+    this.log.info(`signed out of ${target.name}`);
+  }
+
+  /**
+   * Called by the client on 401. Concurrent callers share one attempt: a silent sign-in
+   * with the stored password when the user opted in, else one prompt.
+   */
+  renew(target: AuthTarget): Promise<string | undefined> {
+    let pending = this.renewing.get(target.id);
+    if (!pending) {
+      pending = this.doRenew(target).finally(() => this.renewing.delete(target.id));
+      this.renewing.set(target.id, pending);
+    }
+    return pending;
+  }
+
+  private async doRenew(target: AuthTarget): Promise<string | undefined> {
+    const expired = this.secrets.cachedToken(target.id);
+    if (expired) await this.secrets.deleteToken(target.id);
+    const creds = await this.secrets.loadCredentials(target.id);
+    if (creds) {
+      try {
+        const token = await target.client.login(creds.username, creds.password);
+        await this.secrets.storeToken(target.id, token);
+        this.log.info(`signed in to ${target.name} again with the stored password`);
+        this.changed.fire(target.id);
+        return token;
+      } catch (e) {
+        this.log.warn(`automatic sign-in to ${target.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (isApiError(e, 'unauthorized')) await this.secrets.deleteCredentials(target.id);
+      }
+    }
+    this.changed.fire(target.id);
+    const message = expired ? `Your session on ${target.name} has expired.` : `${target.name} needs you to sign in.`;
+    const choice = await Promise.race([
+      this.prompter.warn(message, 'Sign In'),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), RENEW_PROMPT_LIMIT_MS).unref?.()),
+    ]);
+    if (choice !== 'Sign In') return undefined;
+    try {
+      if (!(await this.signIn(target, creds ? { username: creds.username } : {}))) return undefined;
+    } catch (e) {
+      this.log.error(`sign-in to ${target.name} failed`, e);
+      void vscode.window.showErrorMessage(`Sign-in to ${target.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    return this.secrets.cachedToken(target.id);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,74 @@
+// Reads the extension's settings. In an untrusted workspace the workspace's
+// cluster list (URLs, CA files, TLS options) is ignored: only the user's own
+// settings are read, so opening a repository cannot point the explorer at a host.
+import * as vscode from 'vscode';
+import { Settings } from '../constants';
+import { normaliseOrigin } from './origin';
+
+export interface ClusterSetting {
+  name: string;
+  url: string;
+  caFile?: string;
+  skipTlsVerify?: boolean;
+}
+
+export interface ConfiguredCluster extends ClusterSetting {
+  /** Normalised origin: the cluster's id and secret key. */
+  id: string;
+}
+
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(Settings.section);
+}
+
+function trustedValue<T>(key: string, fallback: T): T {
+  const cfg = section();
+  if (vscode.workspace.isTrusted) return cfg.get<T>(key, fallback);
+  const inspected = cfg.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
+export function readClusters(): ConfiguredCluster[] {
+  const raw = trustedValue<unknown>(Settings.clusters, []);
+  const list = Array.isArray(raw) ? raw : [];
+  const seen = new Set<string>();
+  const out: ConfiguredCluster[] = [];
+  for (const entry of list) {
+    if (!entry || typeof entry !== 'object') continue;
+    const { name, url, caFile, skipTlsVerify } = entry as Partial<ClusterSetting>;
+    if (typeof url !== 'string') continue;
+    let id: string;
+    try {
+      id = normaliseOrigin(url);
+    } catch {
+      continue;
+    }
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({
+      id,
+      name: typeof name === 'string' && name.trim() ? name.trim() : id,
+      url,
+      ...(typeof caFile === 'string' && caFile ? { caFile } : {}),
+      ...(skipTlsVerify === true ? { skipTlsVerify: true } : {}),
+    });
+  }
+  return out;
+}
+
+export async function writeClusters(clusters: ClusterSetting[]): Promise<void> {
+  await section().update(Settings.clusters, clusters, vscode.ConfigurationTarget.Global);
+}
+
+export const settings = {
+  cloudApiUrl: (): string => trustedValue(Settings.cloudApiUrl, 'https://cockroachlabs.cloud'),
+  refreshIntervalMs: (): number => Math.max(0, section().get<number>(Settings.refreshInterval, 30)) * 1000,
+  pageSize: (): number => Math.min(1000, Math.max(1, Math.floor(section().get<number>(Settings.pageSize, 100)))),
+  requestTimeoutMs: (): number => Math.max(1, section().get<number>(Settings.requestTimeout, 10)) * 1000,
+  statusBarEnabled: (): boolean => section().get<boolean>(Settings.statusBarEnabled, true),
+  statusBarIntervalMs: (): number => Math.max(5, section().get<number>(Settings.statusBarInterval, 15)) * 1000,
+};
+
+export function affectsExplorer(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(Settings.section);
+}

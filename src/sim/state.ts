@@ -1,0 +1,90 @@
+// Mutable run-time state of one simulator: faults, counters, cancellations.
+// Route handlers read it; SimControl writes it.
+
+import { SessionStore } from './auth';
+import { HotRangeIndex } from './data/ranges';
+import type { CancelState } from './data/sessions';
+import type { Topology } from './data/topology';
+import { K, Rng, mix } from './prng';
+import type { SimControl, SimProfile } from './types';
+
+export class SimState implements CancelState {
+  readonly hot: HotRangeIndex;
+  readonly store: SessionStore;
+  down = new Set<number>();
+  failRate = 0;
+  latencyMs = 0;
+  stallPrefix: string | undefined;
+  garbagePrefix: string | undefined;
+  notReady = false;
+  virtualCluster = false;
+  readonly sessions = new Set<string>();
+  readonly queries = new Set<string>();
+  readonly cancelledSessionLog: string[] = [];
+  readonly cancelledQueryLog: string[] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly faultRng: Rng;
+  /** Callbacks that release stalled requests (to answer them) when the stall is lifted. */
+  readonly stalled = new Set<() => void>();
+
+  constructor(
+    readonly topo: Topology,
+    readonly profile: SimProfile,
+    readonly insecure: boolean,
+    ttlSeconds: number,
+  ) {
+    this.hot = new HotRangeIndex(topo);
+    this.store = new SessionStore(ttlSeconds);
+    this.faultRng = new Rng(mix(topo.seed, K.fault));
+  }
+
+  count(path: string): void {
+    this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
+  }
+
+  shouldFail(): boolean {
+    return this.failRate > 0 && this.faultRng.float() < this.failRate;
+  }
+
+  control(): SimControl {
+    const strip = (p: string): string => p.replace(/^\/?(api\/v2\/)?/, '');
+    return {
+      setDownNodes: (ids) => {
+        this.down = new Set(ids);
+      },
+      setFailRate: (p) => {
+        this.failRate = p;
+      },
+      stallRoute: (prefix) => {
+        this.stallPrefix = prefix === undefined ? undefined : strip(prefix);
+        if (prefix === undefined) {
+          for (const release of [...this.stalled]) release();
+          this.stalled.clear();
+        }
+      },
+      garbageRoute: (prefix) => {
+        this.garbagePrefix = prefix === undefined ? undefined : strip(prefix);
+      },
+      expireAllSessions: () => this.store.expireAll(),
+      setLatency: (ms) => {
+        this.latencyMs = ms;
+      },
+      setNotReady: (v) => {
+        this.notReady = v;
+      },
+      setVirtualCluster: (v) => {
+        this.virtualCluster = v;
+      },
+      requestCount: (prefix = '') => {
+        const p = strip(prefix);
+        let n = 0;
+        for (const [path, c] of this.counts) if (path.startsWith(p)) n += c;
+        return n;
+      },
+      revokedSessions: () => this.store.revoked(),
+      activeSessionCount: () => this.store.activeCount(),
+      cancelledSessions: () => [...this.cancelledSessionLog],
+      cancelledQueries: () => [...this.cancelledQueryLog],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+// Public option/handle types of the cluster simulator, kept apart so that route
+// modules can import them without pulling in the server.
+
+export type SimProfile = 'v21' | 'v23' | 'v25' | 'seed-spec';
+
+export interface SimOptions {
+  /** 0 (default) = any free port. The server binds 127.0.0.1 only. */
+  port?: number;
+  profile?: SimProfile;
+  /** Default 9, at most 500. */
+  nodes?: number;
+  /** Every /api/v2/ request runs as root without a session (v22.1.11+ behaviour). */
+  insecure?: boolean;
+  /** HTTPS with a generated CA; `dir` reuses (or persists) the CA and server cert there. */
+  tls?: { dir?: string } | boolean;
+  seed?: number;
+  latencyMs?: number;
+  downNodes?: number[];
+  failRate?: number;
+  /** Default 7 days, like `server.web_session.timeout`. */
+  sessionTtlSeconds?: number;
+  /** Replicas per node; default 200, at most 10 000. */
+  rangesPerNode?: number;
+  /** Default 20, at most 2 000. */
+  sessionsPerNode?: number;
+  /** Length of each node's hot-range list; default 128. */
+  hotRangesPerNode?: number;
+}
+
+export interface SimUser {
+  username: string;
+  password: string;
+  admin: boolean;
+}
+
+export interface SimControl {
+  setDownNodes(ids: number[]): void;
+  setFailRate(p: number): void;
+  /** Requests whose path starts with the prefix never get an answer until cleared or closed. */
+  stallRoute(routePrefix: string | undefined): void;
+  /** Requests whose path starts with the prefix get 200 with a body that is not JSON. */
+  garbageRoute(routePrefix: string | undefined): void;
+  expireAllSessions(): void;
+  setLatency(ms: number): void;
+  setNotReady(notReady: boolean): void;
+  setVirtualCluster(on: boolean): void;
+  /** Requests seen whose path (with or without `/api/v2/`) starts with the prefix; '' = all. */
+  requestCount(routePrefix?: string): number;
+  revokedSessions(): number;
+  activeSessionCount(): number;
+  /** Hex ids given to `CANCEL SESSION`, in order. */
+  cancelledSessions(): string[];
+  /** Ids given to `CANCEL QUERY`, in order. */
+  cancelledQueries(): string[];
+}
+
+export interface RunningClusterSim {
+  clusterUrl: string;
+  caFile?: string;
+  users: SimUser[];
+  control: SimControl;
+  close(): Promise<void>;
+}

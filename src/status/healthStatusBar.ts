@@ -1,0 +1,149 @@
+// One status-bar item for the active cluster: healthy, degraded, unreachable or
+// signed out, from health/?ready=true and node liveness. Polls at an interval,
+// backs off while failing, slows down while the window is unfocused.
+import * as vscode from 'vscode';
+import type { NodeStatus } from '../api/cluster/models';
+import type { AuthService } from '../auth/authService';
+import type { ConnectionManager } from '../clusters/connections';
+import { settings } from '../clusters/settings';
+import { Commands } from '../constants';
+import { Disposable } from '../util/disposable';
+import type { ScopedLogger } from '../util/logger';
+import { healthFromError, healthFromNodes, nextDelay, type Health } from './health';
+
+const ACTIVE_KEY = 'cockroachdb.activeCluster';
+const ICON: Record<Health['state'], string> = { healthy: '$(pass)', degraded: '$(warning)', unreachable: '$(error)', signedOut: '$(error)', unknown: '$(loading~spin)' };
+
+export class HealthStatusBar extends Disposable {
+  readonly item: vscode.StatusBarItem;
+  private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private inflight: AbortController | undefined;
+  private readonly changed = this._register(new vscode.EventEmitter<string | undefined>());
+  readonly onDidChangeActive = this.changed.event;
+  last: { clusterId: string; health: Health; at: Date } | undefined;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly connections: ConnectionManager,
+    auth: AuthService,
+    private readonly log: ScopedLogger,
+  ) {
+    super();
+    this.item = this._register(vscode.window.createStatusBarItem('cockroachdb.health', vscode.StatusBarAlignment.Left, 50));
+    this.item.name = 'CockroachDB cluster health';
+    this.item.command = Commands.statusBarMenu;
+    this._register(vscode.window.onDidChangeWindowState(() => this.schedule(0)));
+    this._register(auth.onDidChange((id) => id === this.activeId() && this.schedule(0)));
+    this._register(this.connections.onDidChange(() => this.schedule(0)));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cockroachdb.statusBar') || e.affectsConfiguration('cockroachdb.clusters')) this.schedule(0);
+      }),
+    );
+    this._register({ dispose: () => this.stop() });
+    // The first check waits a moment: activation itself does no network I/O.
+    this.schedule(1500);
+  }
+
+  activeId(): string | undefined {
+    const stored = this.state.get<string>(ACTIVE_KEY);
+    const all = this.connections.all();
+    if (stored && this.connections.get(stored)) return stored;
+    return all[0]?.id;
+  }
+
+  async setActive(id: string): Promise<void> {
+    await this.state.update(ACTIVE_KEY, id);
+    this.failures = 0;
+    this.changed.fire(id);
+    this.schedule(0);
+  }
+
+  /** Checks now and resolves when the item shows the result. */
+  async checkNow(): Promise<Health | undefined> {
+    this.stop();
+    const health = await this.check();
+    this.schedule(this.delay());
+    return health;
+  }
+
+  private stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.inflight?.abort();
+    this.inflight = undefined;
+  }
+
+  private delay(): number {
+    return nextDelay(settings.statusBarIntervalMs(), this.failures, vscode.window.state.focused);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    if (this.isDisposed) return;
+    if (!settings.statusBarEnabled() || !this.activeId()) {
+      this.item.hide();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      void this.check().finally(() => this.schedule(this.delay()));
+    }, ms);
+  }
+
+  private async check(): Promise<Health | undefined> {
+    const id = this.activeId();
+    const entry = id ? this.connections.get(id) : undefined;
+    if (!entry || !settings.statusBarEnabled()) {
+      this.item.hide();
+      return undefined;
+    }
+    this.inflight?.abort();
+    const ac = (this.inflight = new AbortController());
+    let health: Health;
+    try {
+      if (entry.setupError) throw new Error(entry.setupError);
+      let ready = true;
+      try {
+        await entry.client.health(true, { signal: ac.signal });
+      } catch (e) {
+        if (ac.signal.aborted) return undefined;
+        // A node that answers but is not ready is degraded; one that does not answer is unreachable.
+        await entry.client.health(false, { signal: ac.signal });
+        ready = false;
+        this.log.debug(`health/?ready=true on ${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const nodes: NodeStatus[] = [];
+      for await (const n of entry.client.allNodes({ signal: ac.signal })) nodes.push(n);
+      health = healthFromNodes(ready, nodes);
+      this.failures = health.state === 'healthy' ? 0 : this.failures;
+    } catch (e) {
+      if (ac.signal.aborted) return undefined;
+      health = healthFromError(e);
+      this.failures++;
+    }
+    this.show(entry.name, entry.id, health);
+    return health;
+  }
+
+  private show(name: string, clusterId: string, health: Health): void {
+    const at = new Date();
+    this.last = { clusterId, health, at };
+    this.item.text = `${ICON[health.state]} ${name} ${health.summary}`;
+    const tip = new vscode.MarkdownString('', true);
+    tip.appendMarkdown('**');
+    tip.appendText(name);
+    tip.appendMarkdown(`** — ${health.state}\n\n`);
+    for (const d of health.details) {
+      tip.appendMarkdown('- ');
+      tip.appendText(d);
+      tip.appendMarkdown('\n');
+    }
+    tip.appendMarkdown(`\nLast checked ${at.toLocaleTimeString()}. Click for actions.`);
+    this.item.tooltip = tip;
+    this.item.backgroundColor =
+      health.state === 'healthy' ? undefined : new vscode.ThemeColor(health.state === 'degraded' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground');
+    this.item.accessibilityInformation = { label: `CockroachDB ${name}: ${health.state}, ${health.summary}` };
+    this.item.show();
+  }
+}

@@ -1,0 +1,210 @@
+// Cloud accounts → (folders →) clusters → the cluster's Cloud data and, for
+// ADVANCED clusters, its Cluster API (nodes, ranges, hot ranges, sessions) once
+// signed in with one of the cluster's SQL users.
+import * as vscode from 'vscode';
+import { clusterApiUrlFor, collect, hasDbConsole, NO_DB_CONSOLE_MESSAGE, type CloudClient, type CloudCluster, type FolderResource } from '../api/cloud';
+import type { CloudAccount, CloudAccounts } from '../cloud/accounts';
+import { normaliseOrigin } from '../clusters/origin';
+import { ClusterNode } from './clusterNode';
+import type { ExplorerContext } from './context';
+import { LeafNode } from './databasesSection';
+import { errorRow, MessageNode } from './messageNode';
+import type { RootContributor } from './provider';
+import { Collapsed, item, md, TreeNode } from './treeNode';
+
+export class CloudRoots implements RootContributor {
+  constructor(private readonly accounts: CloudAccounts) {}
+
+  hasAny(): boolean {
+    return this.accounts.list().length > 0;
+  }
+
+  async roots(ctx: ExplorerContext): Promise<TreeNode[]> {
+    return this.accounts.list().map((a) => new CloudAccountNode(ctx, this.accounts, a));
+  }
+}
+
+export class CloudAccountNode extends TreeNode {
+  private children: TreeNode[] | undefined;
+
+  constructor(
+    private readonly ctx: ExplorerContext,
+    readonly accounts: CloudAccounts,
+    readonly account: CloudAccount,
+  ) {
+    super(`cloud:${account.id}`, undefined);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const tooltip = md();
+    tooltip.appendMarkdown('**CockroachDB Cloud** — ');
+    tooltip.appendText(`${this.account.organization}\n\n${this.account.apiUrl}`);
+    return item(this, this.account.organization, {
+      collapsible: Collapsed,
+      icon: new vscode.ThemeIcon('cloud'),
+      description: 'CockroachDB Cloud',
+      tooltip,
+      context: 'cloudAccount;refreshable',
+      ariaLabel: `CockroachDB Cloud organization ${this.account.organization}`,
+    });
+  }
+
+  override reset(): void {
+    this.children = undefined;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    if (this.children) return this.children;
+    const client = await this.accounts.client(this.account);
+    if (!client) return [new MessageNode(this, 'nokey', 'error', 'The API key is missing from secret storage; remove this account and add it again.')];
+    try {
+      const clusters = await collect(client.clusters({}));
+      let folders: FolderResource[] = [];
+      if (clusters.some((c) => c.parentId && c.parentId !== 'root')) folders = await collect(client.folders({})).catch(() => []);
+      const rows: TreeNode[] = [];
+      const byFolder = new Map<string, CloudCluster[]>();
+      for (const c of clusters) {
+        const f = c.parentId && c.parentId !== 'root' ? c.parentId : 'root';
+        byFolder.set(f, [...(byFolder.get(f) ?? []), c]);
+      }
+      for (const [folderId, list] of byFolder) {
+        if (folderId === 'root') continue;
+        const name = folders.find((f) => f.resourceId === folderId)?.name ?? folderId;
+        rows.push(new CloudFolderNode(this, folderId, name, list, (c, p) => new CloudClusterNode(this.ctx, client, c, p)));
+      }
+      for (const c of byFolder.get('root') ?? []) rows.push(new CloudClusterNode(this.ctx, client, c, this));
+      if (!rows.length) rows.push(new MessageNode(this, 'empty', 'empty', 'No clusters in this organization'));
+      this.children = rows;
+      return rows;
+    } catch (e) {
+      return [errorRow(this, 'clusters', e)];
+    }
+  }
+}
+
+export class CloudFolderNode extends TreeNode {
+  constructor(
+    parent: TreeNode,
+    folderId: string,
+    private readonly name: string,
+    private readonly clusters: CloudCluster[],
+    private readonly make: (c: CloudCluster, parent: TreeNode) => TreeNode,
+  ) {
+    super(`${parent.id}/f:${folderId}`, parent);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return item(this, this.name, { collapsible: Collapsed, icon: new vscode.ThemeIcon('folder'), description: `${this.clusters.length} clusters`, context: 'cloudFolder' });
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    return this.clusters.map((c) => this.make(c, this));
+  }
+}
+
+export class CloudClusterNode extends TreeNode {
+  constructor(
+    private readonly ctx: ExplorerContext,
+    readonly client: CloudClient,
+    readonly cluster: CloudCluster,
+    parent: TreeNode,
+  ) {
+    super(`${parent.id}/c:${cluster.id}`, parent);
+  }
+
+  /** The Cluster API origin of an ADVANCED cluster, registered with the connections. */
+  apiOrigin(): string | undefined {
+    if (!hasDbConsole(this.cluster)) return undefined;
+    try {
+      return normaliseOrigin(clusterApiUrlFor(this.cluster));
+    } catch {
+      return undefined;
+    }
+  }
+
+  override get clusterId(): string | undefined {
+    return this.apiOrigin();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const c = this.cluster;
+    const regions = c.regions.map((r) => r.name).join(', ');
+    const tooltip = md();
+    tooltip.appendMarkdown('**');
+    tooltip.appendText(c.name);
+    tooltip.appendMarkdown('**\n\n');
+    tooltip.appendText(`${c.plan} · ${c.state} · ${c.cockroachVersion} · ${c.cloudProvider}\nregions: ${regions || '—'}\noperation: ${c.operationStatus}`);
+    const flags = ['cloudCluster', 'copyId', `plan-${c.plan}`];
+    if (this.apiOrigin()) flags.push('console', 'api');
+    return item(this, c.name, {
+      collapsible: Collapsed,
+      icon: new vscode.ThemeIcon(c.state === 'CREATED' ? 'database' : c.state === 'LOCKED' ? 'lock' : 'loading~spin'),
+      description: `${c.plan} · ${c.state} · ${c.cockroachVersion}${regions ? ` · ${regions}` : ''}`,
+      tooltip,
+      context: flags.join(';'),
+      ariaLabel: `Cloud cluster ${c.name}, ${c.plan}, ${c.state}, version ${c.cockroachVersion}`,
+    });
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    const rows: TreeNode[] = [];
+    const origin = this.apiOrigin();
+    if (origin) {
+      const entry = this.ctx.connections.registerExtra({ id: origin, name: this.cluster.name, url: origin, consoleUrl: origin });
+      await this.ctx.auth.isSignedIn(origin);
+      rows.push(new ClusterNode(this.ctx, entry, this, `${this.id}/api`));
+    } else {
+      rows.push(new MessageNode(this, 'noapi', 'info', NO_DB_CONSOLE_MESSAGE));
+    }
+    rows.push(
+      new CloudListNode(this, 'nodes', 'Cloud nodes', 'server', async () =>
+        (await collect(this.client.nodes(this.cluster.id))).map((n) => [n.name, `${n.regionName} · ${n.status}`] as const),
+      ),
+      new CloudListNode(this, 'databases', 'Databases', 'database', async () =>
+        (await collect(this.client.databases(this.cluster.id))).map((d) => [d.name, d.tableCount !== undefined ? `${d.tableCount} tables` : ''] as const),
+      ),
+      new CloudListNode(this, 'users', 'SQL users', 'person', async () => (await collect(this.client.sqlUsers(this.cluster.id))).map((u) => [u.name, ''] as const)),
+      new CloudListNode(this, 'allowlist', 'IP allowlist', 'shield', async () =>
+        (await collect(this.client.allowlist(this.cluster.id))).map(
+          (a) => [`${a.cidrIp}/${a.cidrMask}`, [a.name, a.sql ? 'SQL' : '', a.ui ? 'DB Console' : ''].filter(Boolean).join(' · ')] as const,
+        ),
+      ),
+    );
+    return rows;
+  }
+}
+
+/** A Cloud list (nodes, databases, SQL users, allowlist) loaded on expansion. */
+export class CloudListNode extends TreeNode {
+  private rows: TreeNode[] | undefined;
+
+  constructor(
+    parent: TreeNode,
+    key: string,
+    private readonly label: string,
+    private readonly icon: string,
+    private readonly load: () => Promise<ReadonlyArray<readonly [string, string]>>,
+  ) {
+    super(`${parent.id}/${key}`, parent);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return item(this, this.label, { collapsible: Collapsed, icon: new vscode.ThemeIcon(this.icon), context: 'cloudList;refreshable', description: this.rows ? String(this.rows.length) : '' });
+  }
+
+  override reset(): void {
+    this.rows = undefined;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    if (this.rows) return this.rows;
+    try {
+      const values = await this.load();
+      this.rows = values.map(([label, description]) => new LeafNode(this, label, label, description, this.icon, 'cloudItem'));
+      if (!this.rows.length) this.rows = [new MessageNode(this, 'empty', 'empty', `No ${this.label.toLowerCase()}`)];
+      return this.rows;
+    } catch (e) {
+      return [errorRow(this, this.label.toLowerCase(), e)];
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// A self-hosted cluster (or a Cloud ADVANCED cluster once signed in): the row
+// that expands to the cluster's sections.
+import * as vscode from 'vscode';
+import type { ClusterEntry } from '../clusters/connections';
+import type { ExplorerContext } from './context';
+import { DatabasesSection } from './databasesSection';
+import { EventsSection } from './eventsSection';
+import { HotRangesSection } from './hotRangesSection';
+import { MessageNode } from './messageNode';
+import { NodesSection } from './nodesSection';
+import { RulesNode } from './rulesNode';
+import { SessionsSection } from './sessionsSection';
+import { Collapsed, item, md, TreeNode } from './treeNode';
+
+export class ClusterNode extends TreeNode {
+  private sections: TreeNode[] | undefined;
+
+  constructor(
+    private readonly ctx: ExplorerContext,
+    readonly entry: ClusterEntry,
+    parent: TreeNode | undefined,
+    idPrefix = 'cluster',
+  ) {
+    super(`${idPrefix}:${entry.id}`, parent);
+  }
+
+  override get clusterId(): string {
+    return this.entry.id;
+  }
+
+  get signedIn(): boolean {
+    return this.ctx.auth.token(this.entry.id) !== undefined;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const e = this.entry;
+    const active = this.ctx.activeClusterId() === e.id;
+    // Plain-http clusters are usually insecure ones, which serve every request as root;
+    // if one asks for a session after all, the 401 brings up the sign-in prompt.
+    const state = this.signedIn ? 'signed in' : e.insecure ? 'http, no sign-in' : 'signed out';
+    const tooltip = md();
+    tooltip.appendMarkdown('**');
+    tooltip.appendText(e.name);
+    tooltip.appendMarkdown('**\n\n');
+    tooltip.appendText(`${e.id}\n\n${state}${active ? ' · active cluster' : ''}`);
+    if (e.config.caFile) tooltip.appendText(`\n\nCA file: ${e.config.caFile}`);
+    if (e.config.skipTlsVerify) tooltip.appendMarkdown('\n\n$(warning) TLS verification is off for this cluster.');
+    const flags = ['cluster', 'api', 'console', 'refreshable', 'copyId', 'address', this.signedIn ? 'signedIn' : e.insecure ? 'insecure' : 'signedOut'];
+    return item(this, e.name, {
+      collapsible: Collapsed,
+      description: `${active ? '● ' : ''}${e.id.replace(/^https?:\/\//, '')} · ${state}`,
+      tooltip,
+      icon: new vscode.ThemeIcon(e.setupError ? 'warning' : 'server-environment'),
+      context: flags.join(';'),
+      ariaLabel: `Cluster ${e.name}, ${e.id}, ${state}${active ? ', active' : ''}`,
+    });
+  }
+
+  override reset(): void {
+    for (const s of this.sections ?? []) s.reset();
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    if (this.entry.setupError) return [new MessageNode(this, 'setup', 'error', this.entry.setupError)];
+    if (!this.entry.insecure && !(await this.ctx.auth.isSignedIn(this.entry.id))) {
+      return [new MessageNode(this, 'signin', 'signIn', `Sign in to ${this.entry.name} to see its nodes, ranges and sessions`)];
+    }
+    this.sections ??= [
+      new NodesSection(this.ctx, this),
+      new HotRangesSection(this.ctx, this),
+      new SessionsSection(this.ctx, this),
+      new DatabasesSection(this.ctx, this),
+      new EventsSection(this.ctx, this),
+      new RulesNode(this.ctx, this),
+    ];
+    return this.sections;
+  }
+}
+
+/** Finds the cluster row above any row. */
+export function clusterOf(node: TreeNode | undefined): ClusterNode | undefined {
+  for (let n = node; n; n = n.parent) if (n instanceof ClusterNode) return n;
+  return undefined;
+}

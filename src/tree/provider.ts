@@ -1,0 +1,141 @@
+// The explorer's TreeDataProvider: root rows are Cloud accounts and self-hosted
+// clusters. Refreshing a row resets its cached children; the whole view refreshes
+// on settings and sign-in changes, and on a timer only while the view is visible.
+import * as vscode from 'vscode';
+import type { AuthService } from '../auth/authService';
+import type { ConnectionManager } from '../clusters/connections';
+import { settings } from '../clusters/settings';
+import { ContextKeys, VIEW_ID } from '../constants';
+import { Disposable } from '../util/disposable';
+import type { ScopedLogger } from '../util/logger';
+import { ClusterNode } from './clusterNode';
+import type { ExplorerContext } from './context';
+import { FilterStore } from './filters';
+import { errorRow } from './messageNode';
+import type { TreeNode } from './treeNode';
+
+/** Extra root rows (Cloud accounts) contributed by another module. */
+export interface RootContributor {
+  roots(ctx: ExplorerContext): Promise<TreeNode[]>;
+  hasAny(): boolean;
+}
+
+export class ExplorerProvider extends Disposable implements vscode.TreeDataProvider<TreeNode>, ExplorerContext {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly filters = new FilterStore();
+  readonly view: vscode.TreeView<TreeNode>;
+  private clusterRows = new Map<string, ClusterNode>();
+  private timer: NodeJS.Timeout | undefined;
+  private activeId: string | undefined;
+  readonly contributors: RootContributor[] = [];
+
+  constructor(
+    readonly connections: ConnectionManager,
+    readonly auth: AuthService,
+    readonly log: ScopedLogger,
+  ) {
+    super();
+    this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
+    this._register(this.view.onDidChangeVisibility(() => this.schedule()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cockroachdb.clusters') || e.affectsConfiguration('cockroachdb.requestTimeout')) {
+          this.connections.reload();
+          this.clusterRows.clear();
+          this.refresh();
+        }
+        if (e.affectsConfiguration('cockroachdb.refreshInterval')) this.schedule();
+      }),
+    );
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.connections.reload()));
+    this._register(this.connections.onDidChange(() => this.refresh()));
+    this._register(
+      this.auth.onDidChange((clusterId) => {
+        const row = this.clusterRows.get(clusterId);
+        if (row) {
+          row.reset();
+          this.changed.fire(row);
+        } else this.refresh();
+      }),
+    );
+    this._register({ dispose: () => clearInterval(this.timer) });
+    void this.updateContextKey();
+  }
+
+  pageSize(): number {
+    return settings.pageSize();
+  }
+
+  activeClusterId(): string | undefined {
+    return this.activeId;
+  }
+
+  setActiveCluster(id: string | undefined): void {
+    this.activeId = id;
+    this.changed.fire(undefined);
+  }
+
+  /** Resets a row (or everything) and asks VS Code to render it again. */
+  refresh(node?: TreeNode): void {
+    if (node) node.reset();
+    else for (const row of this.clusterRows.values()) row.reset();
+    this.changed.fire(node);
+  }
+
+  /** Re-renders without dropping loaded data (e.g. after "Load more"). */
+  rerender(node: TreeNode): void {
+    this.changed.fire(node);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) {
+      try {
+        return await node.getChildren();
+      } catch (e) {
+        // A row must never throw into VS Code: show the failure as a row.
+        this.log.error(`loading ${node.id} failed`, e);
+        return [errorRow(node, 'this item', e)];
+      }
+    }
+    void this.updateContextKey();
+    const roots: TreeNode[] = [];
+    for (const c of this.contributors) roots.push(...(await c.roots(this)));
+    const rows = new Map<string, ClusterNode>();
+    for (const entry of this.connections.all()) {
+      await this.auth.isSignedIn(entry.id); // loads the token from SecretStorage before the row renders
+      const row = this.clusterRows.get(entry.id) ?? new ClusterNode(this, entry, undefined);
+      rows.set(entry.id, row);
+      roots.push(row);
+    }
+    this.clusterRows = rows;
+    return roots;
+  }
+
+  clusterRow(id: string): ClusterNode | undefined {
+    return this.clusterRows.get(id);
+  }
+
+  private async updateContextKey(): Promise<void> {
+    const any = this.connections.configured().length > 0 || this.contributors.some((c) => c.hasAny());
+    await vscode.commands.executeCommand('setContext', ContextKeys.hasClusters, any);
+  }
+
+  private schedule(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    const every = settings.refreshIntervalMs();
+    if (!this.view.visible || every <= 0) return;
+    this.timer = setInterval(() => {
+      if (this.view.visible) this.refresh();
+    }, every);
+  }
+}

@@ -1,0 +1,95 @@
+// A node's ranges, paged, optionally filtered to some range ids (the server's
+// `ranges` parameter). Each range row opens Range details.
+import * as vscode from 'vscode';
+import type { RangeInfo } from '../api/cluster/models';
+import { Commands } from '../constants';
+import type { ExplorerContext } from './context';
+import { describeFilter, type RangeFilter } from './filters';
+import type { CrdbNodeNode } from './nodesSection';
+import { PagedSection, type Page } from './pagedSection';
+import { Collapsed, item, md, TreeNode } from './treeNode';
+
+export class RangesSection extends PagedSection<RangeInfo, number> {
+  protected readonly what = 'ranges';
+
+  constructor(
+    private readonly ctx: ExplorerContext,
+    readonly owner: CrdbNodeNode,
+  ) {
+    super(`${owner.id}/ranges`, owner);
+  }
+
+  get filter(): RangeFilter | undefined {
+    return this.ctx.filters.get<RangeFilter>(this.id);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const filter = describeFilter(this.filter);
+    return item(this, 'Ranges', {
+      collapsible: Collapsed,
+      icon: new vscode.ThemeIcon('symbol-array'),
+      description: [this.count ? String(this.count) : '', filter].filter(Boolean).join(' · '),
+      context: `ranges;refreshable;filterable${filter ? ';filtered' : ''}`,
+    });
+  }
+
+  protected async fetchPage(offset: number | undefined): Promise<Page<RangeInfo, number>> {
+    const rangeIds = this.filter?.rangeIds;
+    const page = await this.owner.section.cluster.entry.client.nodeRangesPage(this.owner.node.nodeId, {
+      limit: this.ctx.pageSize(),
+      offset: offset ?? 0,
+      ...(rangeIds ? { rangeIds } : {}),
+    });
+    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
+  }
+
+  protected override emptyText(): string {
+    return this.filter ? 'No ranges with those ids on this node' : 'No ranges on this node';
+  }
+
+  protected toNode(r: RangeInfo): TreeNode {
+    return new RangeNode(this, r);
+  }
+}
+
+export function problemNames(r: RangeInfo): string[] {
+  const p = r.problems;
+  const names: string[] = [];
+  if (p.unavailable) names.push('unavailable');
+  if (p.underreplicated) names.push('under-replicated');
+  if (p.overreplicated) names.push('over-replicated');
+  if (p.leaderNotLeaseHolder) names.push('leader not leaseholder');
+  if (p.noRaftLeader) names.push('no raft leader');
+  if (p.noLease) names.push('no lease');
+  if (p.quiescentEqualsTicking) names.push('quiescent equals ticking');
+  if (p.raftLogTooLarge) names.push('raft log too large');
+  return names.concat(p.other);
+}
+
+export class RangeNode extends TreeNode {
+  constructor(
+    readonly section: RangesSection,
+    readonly range: RangeInfo,
+  ) {
+    super(`${section.id}/r${range.rangeId}`, section);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const r = this.range;
+    const problems = problemNames(r);
+    const tooltip = md();
+    tooltip.appendMarkdown(`**Range r${r.rangeId}**\n\n`);
+    tooltip.appendCodeblock(`${r.startKeyPretty} – ${r.endKeyPretty}`, 'text');
+    tooltip.appendText(`QPS ${r.stats.queriesPerSecond.toFixed(1)} · writes/s ${r.stats.writesPerSecond.toFixed(1)}`);
+    if (r.leaseholderNodeId) tooltip.appendText(` · leaseholder n${r.leaseholderNodeId}`);
+    if (problems.length) tooltip.appendText(`\n\nProblems: ${problems.join(', ')}`);
+    return item(this, `r${r.rangeId}`, {
+      description: `${r.startKeyPretty} · ${r.stats.queriesPerSecond.toFixed(1)} qps${problems.length ? ` · ⚠ ${problems.join(', ')}` : ''}`,
+      tooltip,
+      icon: new vscode.ThemeIcon(problems.length ? 'warning' : 'symbol-field'),
+      context: 'range;copyId',
+      command: { command: Commands.showRangeDetails, title: 'Show Range Details', arguments: [this] },
+      ariaLabel: `Range ${r.rangeId}, ${r.startKeyPretty}${problems.length ? `, problems: ${problems.join(', ')}` : ''}`,
+    });
+  }
+}

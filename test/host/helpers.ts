@@ -1,0 +1,106 @@
+// Shared by the extension-host tests: the running extension's services, the
+// simulated clusters started by e2e/run-host.mjs, and a scripted prompter that
+// answers sign-in questions the way a person would.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Prompter } from '../../src/auth/prompter';
+import type { ExplorerApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeNode';
+
+export const EXTENSION_ID = 'cockroachdb-explorer.cockroachdb-explorer';
+
+export interface SimInfo {
+  clusterUrl: string;
+  caFile?: string;
+  users: Array<{ username: string; password: string; admin: boolean }>;
+  cloudUrl?: string;
+  cloudApiKey?: string;
+  pid: number;
+}
+
+export function sims(): Record<'secure' | 'insecure' | 'tls', SimInfo> {
+  const raw = process.env.CRDB_TEST_SIMS;
+  assert.ok(raw, 'CRDB_TEST_SIMS is not set: run these tests through e2e/run-host.mjs');
+  return JSON.parse(raw);
+}
+
+export function admin(sim: SimInfo): { username: string; password: string } {
+  const u = sim.users.find((x) => x.admin);
+  assert.ok(u, 'the simulator has an admin user');
+  return u;
+}
+
+export function nonAdmin(sim: SimInfo): { username: string; password: string } {
+  const u = sim.users.find((x) => !x.admin);
+  assert.ok(u, 'the simulator has a non-admin user');
+  return u;
+}
+
+export async function api(): Promise<ExplorerApi> {
+  const ext = vscode.extensions.getExtension<ExplorerApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+export async function setClusters(list: Array<{ name: string; url: string; caFile?: string; skipTlsVerify?: boolean }>): Promise<void> {
+  await vscode.workspace.getConfiguration('cockroachdb').update('clusters', list, vscode.ConfigurationTarget.Global);
+}
+
+/** A prompter that answers from a queue and records every question. */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: string[] = [];
+  constructor(
+    private readonly answers: Array<string | undefined> = [],
+    private readonly picks: Array<string | undefined> = [],
+    public warnAnswer: string | undefined = undefined,
+    public confirmAnswer = true,
+  ) {}
+  async input(o: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.asked.push(`input:${o.title ?? o.prompt}`);
+    const v = this.answers.shift();
+    if (v !== undefined && o.validateInput) {
+      const problem = await o.validateInput(v);
+      assert.equal(problem ?? undefined, undefined, `answer ${v} rejected: ${String(problem)}`);
+    }
+    return v;
+  }
+  async pick<T extends vscode.QuickPickItem>(items: T[], o: vscode.QuickPickOptions): Promise<T | undefined> {
+    this.asked.push(`pick:${o.title ?? o.placeHolder}`);
+    const label = this.picks.shift();
+    return label === undefined ? undefined : items.find((i) => i.label === label);
+  }
+  async warn(message: string): Promise<string | undefined> {
+    this.asked.push(`warn:${message}`);
+    return this.warnAnswer;
+  }
+  async confirm(message: string): Promise<boolean> {
+    this.asked.push(`confirm:${message}`);
+    return this.confirmAnswer;
+  }
+}
+
+export async function children(a: ExplorerApi, node?: TreeNode): Promise<TreeNode[]> {
+  return a.tree.getChildren(node);
+}
+
+export function label(a: ExplorerApi, node: TreeNode): string {
+  const l = a.tree.getTreeItem(node).label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+
+export async function child(a: ExplorerApi, node: TreeNode | undefined, match: string | RegExp): Promise<TreeNode> {
+  const kids = await children(a, node);
+  const found = kids.find((k) => (typeof match === 'string' ? label(a, k) === match : match.test(label(a, k))));
+  assert.ok(found, `no child ${String(match)} under ${node?.id ?? 'root'}; have: ${kids.map((k) => label(a, k)).join(' | ')}`);
+  return found;
+}
+
+export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { parseJson } from '../../../src/api/http/json';
+import { cursorOf, dedupeHotRanges, normalizeHotRangesPage } from '../../../src/api/cluster/normalize/hotRanges';
+import { normalizeSession, normalizeSessionsPage, queryPhaseName, sessionStatusName } from '../../../src/api/cluster/normalize/sessions';
+
+describe('normalize: hot ranges', () => {
+  it('reads the v21 ranges_by_node_id map', () => {
+    const page = normalizeHotRangesPage({
+      ranges_by_node_id: {
+        '1': [{ range_id: 74, start_key: '8okS', end_key: '8okT', store_id: 1, queries_per_second: 104.2 }],
+        '2': [{ range_id: 91, store_id: 2, queries_per_second: 55.8 }],
+        '3': null,
+      },
+      next: 'MSwyLDMsfDB8MHw=',
+    });
+    assert.equal(page.entries.length, 2);
+    assert.deepEqual(page.entries[0], {
+      rangeId: 74,
+      nodeId: 1,
+      qps: 104.2,
+      replicaNodeIds: [1],
+      databases: [],
+      tables: [],
+      indexes: [],
+      storeId: 1,
+      startKey: '8okS',
+      endKey: '8okT',
+    });
+    assert.equal(page.entries[1]!.nodeId, 2);
+    assert.equal(page.next, 'MSwyLDMsfDB8MHw=');
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('reads the v22–v24 flat shape, including the seed db_name spelling', () => {
+    const page = normalizeHotRangesPage({
+      ranges: [
+        { range_id: 74, node_id: 1, qps: 104.2, leaseholder_node_id: 1, table_name: 'rides', database_name: 'movr', index_name: 'rides_pkey', schema_name: 'public', replica_node_ids: [1, 2, 3], store_id: 1 },
+        { range_id: 80, node_id: 2, qps: 3, table_name: 'users', db_name: 'seeddb', index_name: 'users_pkey' },
+      ],
+    });
+    const [a, b] = page.entries;
+    assert.deepEqual([a!.databases, a!.tables, a!.indexes, a!.schemaName, a!.leaseholderNodeId], [['movr'], ['rides'], ['rides_pkey'], 'public', 1]);
+    assert.deepEqual(a!.replicaNodeIds, [1, 2, 3]);
+    assert.deepEqual(b!.databases, ['seeddb']);
+    assert.deepEqual(b!.replicaNodeIds, [2]);
+    assert.equal(b!.leaseholderNodeId, undefined);
+    assert.equal(page.next, undefined);
+  });
+
+  it('reads the v25 arrays, load stats and response_error', () => {
+    const page = normalizeHotRangesPage({
+      ranges: [
+        {
+          range_id: 91, node_id: 2, qps: 55.8, writes_per_second: 2, reads_per_second: 98.6, write_bytes_per_second: 310,
+          read_bytes_per_second: 15200.7, cpu_time_per_second: 420000, leaseholder_node_id: 2, databases: ['movr'],
+          tables: ['users', 'vehicles'], indexes: ['users.users_pkey', 'vehicles.vehicles_pkey'], replica_node_ids: [1, 2, 3], store_id: 2,
+        },
+      ],
+      response_error: [{ error_message: 'node 3 timed out', node_id: 3 }],
+      next: 'abc',
+    });
+    const h = page.entries[0]!;
+    assert.deepEqual(h.tables, ['users', 'vehicles']);
+    assert.equal(h.writesPerSecond, 2);
+    assert.equal(h.cpuTimePerSecond, 420000);
+    assert.equal(h.readBytesPerSecond, 15200.7);
+    assert.deepEqual(page.errors, [{ nodeId: 3, message: 'node 3 timed out' }]);
+  });
+
+  it('treats ranges: null as no hot ranges', () => {
+    assert.deepEqual(normalizeHotRangesPage({ ranges: null, next: '' }), { entries: [], errors: [] });
+  });
+
+  it('merges replicas: the leaseholder entry wins, else the busiest; replica ids are unioned; sorted by qps', () => {
+    const entries = normalizeHotRangesPage({
+      ranges: [
+        { range_id: 5, node_id: 1, qps: 90, leaseholder_node_id: 2, replica_node_ids: [1, 2], tables: ['t'] },
+        { range_id: 5, node_id: 2, qps: 40, leaseholder_node_id: 2, replica_node_ids: [1, 2, 3], tables: ['t'] },
+        { range_id: 6, node_id: 3, qps: 10, replica_node_ids: [] },
+        { range_id: 6, node_id: 4, qps: 70, replica_node_ids: [] },
+        { range_id: 7, node_id: 1, qps: 70 },
+      ],
+    }).entries;
+    const merged = dedupeHotRanges(entries);
+    assert.deepEqual(
+      merged.map((h) => [h.rangeId, h.nodeId, h.qps, h.replicaNodeIds]),
+      [
+        [6, 4, 70, [3, 4]],
+        [7, 1, 70, [1]],
+        [5, 2, 40, [1, 2, 3]],
+      ],
+    );
+    assert.equal(merged[2]!.leaseholderNodeId, 2);
+  });
+
+  it('keeps a leaseholder id seen on any replica entry', () => {
+    const merged = dedupeHotRanges([
+      { rangeId: 1, nodeId: 1, qps: 9, replicaNodeIds: [1], databases: [], tables: [], indexes: [] },
+      { rangeId: 1, nodeId: 2, qps: 1, leaseholderNodeId: 3, replicaNodeIds: [2], databases: [], tables: [], indexes: [] },
+    ]);
+    assert.equal(merged.length, 1);
+    assert.equal(merged[0]!.nodeId, 1);
+    assert.equal(merged[0]!.leaseholderNodeId, 3);
+  });
+
+  it('reads string and integer cursors', () => {
+    assert.equal(cursorOf('x'), 'x');
+    assert.equal(cursorOf(''), undefined);
+    assert.equal(cursorOf(20), '20');
+    assert.equal(cursorOf(0), undefined);
+    assert.equal(cursorOf(null), undefined);
+  });
+});
+
+const SESSIONS = `{"sessions":[{"node_id":1,"username":"app_user","client_address":"10.20.0.15:53412","application_name":"movr-app",
+ "active_queries":[{"id":"17f1c2a1b3d4e5f60000000000000001","txn_id":"6e8b3f0a-9c1d-4f2e-8a7b-5c4d3e2f1a0b","sql":"SELECT 1",
+   "start":"2025-01-16T10:00:01.123456Z","is_distributed":true,"phase":1,"sql_no_constants":"SELECT _","sql_summary":"SELECT",
+   "elapsed_time":1500000000,"database":"movr","is_full_scan":true},{"id":"ab","sql":"SELECT 2"}],
+ "start":"2025-01-16T09:58:00.000001Z","last_active_query":"SELECT 1","id":"F/HCobPU5fYAAAAAAAAAAQ==","alloc_bytes":10240,
+ "active_txn":{"id":"6e8b3f0a-9c1d-4f2e-8a7b-5c4d3e2f1a0b","start":"2025-01-16T10:00:01.120000Z","deadline":"0001-01-01T00:00:00Z"},
+ "num_txns_executed":42,"txn_fingerprint_ids":[1193046,18446744073709551615]},
+ {"node_id":2,"username":"root","active_queries":null,"id":"F/HCbb0k0x4AAAAAAAAAAg==","status":2},
+ {"node_id":3,"username":"gone","id":"F_HCbb0k0x4AAAAAAAAAAw==","status":1,"end":"2025-01-16T11:00:00Z"}],
+ "errors":[{"node_id":4,"message":"rpc error: unavailable"}],"internal_app_name_prefix":"$ internal","next":"MSwyLDMsfDB8MHw="}`;
+
+describe('normalize: sessions', () => {
+  it('reads sessions with hex ids, status and phase names, and node errors beside them', () => {
+    const page = normalizeSessionsPage(parseJson(SESSIONS));
+    const [a, b, c] = page.sessions;
+    assert.equal(a!.id, '17f1c2a1b3d4e5f60000000000000001');
+    assert.equal(a!.status, 'active');
+    assert.equal(a!.clientAddress, '10.20.0.15:53412');
+    assert.equal(a!.applicationName, 'movr-app');
+    assert.equal(a!.activeTxnId, '6e8b3f0a-9c1d-4f2e-8a7b-5c4d3e2f1a0b');
+    assert.equal(a!.numTxnsExecuted, 42);
+    assert.equal(a!.allocBytes, 10240);
+    assert.equal(a!.lastActiveQuery, 'SELECT 1');
+    assert.equal(a!.start?.toISOString(), '2025-01-16T09:58:00.000Z');
+    const q = a!.activeQueries[0]!;
+    assert.equal(q.phase, 'executing');
+    assert.equal(q.isDistributed, true);
+    assert.equal(q.isFullScan, true);
+    assert.equal(q.elapsedNanos, 1500000000n);
+    assert.equal(q.database, 'movr');
+    assert.equal(q.sqlSummary, 'SELECT');
+    assert.equal(q.sqlNoConstants, 'SELECT _');
+    assert.equal(q.txnId, '6e8b3f0a-9c1d-4f2e-8a7b-5c4d3e2f1a0b');
+    assert.equal(a!.activeQueries[1]!.phase, 'preparing');
+    assert.equal(a!.activeQueries[1]!.start, undefined);
+    assert.equal(b!.status, 'idle');
+    assert.deepEqual(b!.activeQueries, []);
+    assert.equal(b!.id, '17f1c26dbd24d31e0000000000000002');
+    assert.equal(c!.status, 'closed');
+    assert.equal(c!.id, '17f1c26dbd24d31e0000000000000003');
+    assert.equal(c!.end?.toISOString(), '2025-01-16T11:00:00.000Z');
+    assert.deepEqual(page.errors, [{ nodeId: 4, message: 'rpc error: unavailable' }]);
+    assert.equal(page.internalAppNamePrefix, '$ internal');
+    assert.equal(page.next, 'MSwyLDMsfDB8MHw=');
+  });
+
+  it('treats null lists as empty and keeps hex ids as they are', () => {
+    const page = normalizeSessionsPage({ sessions: null, errors: null });
+    assert.deepEqual(page, { sessions: [], errors: [] });
+    const s = normalizeSession({ id: 'ABCDEF0123456789ABCDEF0123456789' });
+    assert.equal(s.id, 'abcdef0123456789abcdef0123456789');
+    assert.equal(normalizeSession({}).id, '');
+  });
+
+  it('names statuses and phases, unknown values included', () => {
+    assert.deepEqual([0, 1, 2, 9, undefined, 'IDLE', 'x'].map(sessionStatusName), ['active', 'closed', 'idle', 'unknown', 'active', 'idle', 'unknown']);
+    assert.deepEqual([0, 1, 5, 'EXECUTING'].map(queryPhaseName), ['preparing', 'executing', 'unknown', 'executing']);
+  });
+});
