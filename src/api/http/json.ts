@@ -28,11 +28,3 @@ export function tryParseJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** JSON.stringify that writes bigint as a plain JSON number (request bodies). */
-export function stringifyJson(value: unknown): string {
-  // Placeholder string avoids JSON.stringify's TypeError on bigint, then unquotes it.
-  const marker = '\u0000bigint:';
-  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v));
-  return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
-}

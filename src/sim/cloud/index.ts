@@ -44,6 +44,8 @@ export interface CloudRequestRecord {
   path: string;
   query: string;
   key: 'admin' | 'restricted' | 'invalid' | 'none';
+  /** Cc-Version header as sent (undefined = absent). */
+  ccVersion?: string;
   status: number;
 }
 
@@ -138,6 +140,7 @@ export async function startCloudSimulator(opts: CloudSimOptions): Promise<Runnin
       return send(res, rec, 401, { code: GRPC.UNAUTHENTICATED, message: 'unauthenticated: invalid or missing bearer token', details: [] });
     }
     const version = req.headers['cc-version'];
+    if (version !== undefined) rec.ccVersion = String(version);
     if (version !== undefined && !SUPPORTED_CC_VERSIONS.includes(String(version))) {
       return send(res, rec, 400, { code: GRPC.INVALID_ARGUMENT, message: 'invalid Cc-Version', details: [] });
     }

@@ -24,6 +24,7 @@ describe('Cloud API client against the simulator', () => {
     const [rec] = sim.control.requests();
     assert.equal(rec!.path, '/api/v1/organization');
     assert.equal(rec!.key, 'admin');
+    assert.equal(rec!.ccVersion, '2024-09-16');
   });
 
   it('lists folders, filters by path, reads one and lists folder contents', async () => {

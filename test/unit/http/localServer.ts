@@ -1,7 +1,7 @@
 // Tiny real HTTP servers for transport edge cases (retries, Retry-After, aborts,
 // timeouts). Every request is counted so tests can assert on attempts.
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface LocalServer {
   url: string;
@@ -14,7 +14,7 @@ export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body
 
 export async function startLocalServer(handler: Handler): Promise<LocalServer> {
   const hits: LocalServer['hits'] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

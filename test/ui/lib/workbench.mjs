@@ -1,0 +1,101 @@
+// Selectors and gestures for the VS Code workbench (checked on VS Code 1.139 /
+// code-server 4.139), in the words of what a person does.
+export const EXT_ID = 'cockroachdb-explorer.cockroachdb-explorer';
+
+export const sel = {
+  workbench: '.monaco-workbench',
+  activity: '.part.activitybar .action-item a.action-label[aria-label^="CockroachDB"]',
+  sideBarTitle: '.part.sidebar .composite.title h2',
+  rows: '.part.sidebar .monaco-list-row[role="treeitem"]',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickRow: '.quick-input-widget .monaco-list-row',
+  status: `.part.statusbar [id="${EXT_ID}.cockroachdb.health"]`,
+  toast: '.notifications-toasts .notification-toast',
+  editorTab: '.part.editor .tab',
+  webview: `iframe.webview.ready[src*="extensionId=${EXT_ID}"]`,
+};
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async ready() {
+    await this.page.locator(sel.workbench).waitFor({ timeout: 60_000 });
+    await this.page.locator(sel.activity).waitFor({ timeout: 60_000 });
+  }
+
+  async openExplorer() {
+    const title = this.page.locator(sel.sideBarTitle).filter({ hasText: /CockroachDB/i });
+    if (!(await title.isVisible())) await this.page.locator(sel.activity).click();
+    await title.waitFor();
+  }
+
+  row(text) {
+    return this.page.locator(sel.rows).filter({ hasText: text }).first();
+  }
+
+  async expand(text) {
+    const row = this.row(text);
+    await row.waitFor({ timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+  }
+
+  async runCommand(title) {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    await this.page.locator(sel.quickInputBox).waitFor();
+    await this.page.locator(sel.quickInputBox).fill(`>CockroachDB: ${title}`);
+    const row = this.page.locator(sel.quickRow).filter({ hasText: title }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  /** Types into the open input box and presses Enter. */
+  async answer(value, { titleContains } = {}) {
+    const box = this.page.locator(sel.quickInputBox);
+    await box.waitFor();
+    if (titleContains) await this.page.locator(sel.quickInput).filter({ hasText: titleContains }).waitFor();
+    await box.fill(value);
+    await box.press('Enter');
+  }
+
+  async pick(label) {
+    const row = this.page.locator(sel.quickRow).filter({ hasText: label }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  async contextMenu(rowText, item) {
+    await this.row(rowText).click({ button: 'right' });
+    const entry = this.page.locator('.monaco-menu .action-item').filter({ hasText: item }).first();
+    await entry.waitFor();
+    await entry.click();
+  }
+
+  async inlineAction(rowText, ariaLabel) {
+    const row = this.row(rowText);
+    await row.hover();
+    await row.locator(`.actions a.action-label[aria-label="${ariaLabel}"]`).click();
+  }
+
+  toast(text) {
+    return this.page.locator(sel.toast).filter({ hasText: text }).first();
+  }
+
+  async dialogButton(text) {
+    const btn = this.page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: text }).first();
+    await btn.waitFor();
+    await btn.click();
+  }
+
+  status() {
+    return this.page.locator(sel.status);
+  }
+
+  webview() {
+    return this.page.frameLocator(sel.webview).frameLocator('iframe#active-frame');
+  }
+}
