@@ -15,6 +15,8 @@ export default {
       await wb.runCommand('Add Cluster…');
       await wb.answer(sim.clusterUrl, { titleContains: 'address' });
       await wb.answer('Simulated cluster', { titleContains: 'name' });
+      await wb.pick('CA file…');
+      await wb.answer(sim.caFile, { titleContains: 'CA file' });
       await wb.row('Simulated cluster').waitFor({ timeout: 20_000 });
     });
 

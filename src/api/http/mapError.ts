@@ -78,6 +78,19 @@ function causeOf(err: AxiosError): NodeErrorLike {
   return c !== null && typeof c === 'object' ? (c as NodeErrorLike) : {};
 }
 
+/**
+ * What goes into `details.cause`: the socket/TLS error underneath, or a bare copy
+ * of the axios error. Never the AxiosError itself — its config holds the session
+ * header or API key, and causes end up in logs.
+ */
+function safeCause(err: AxiosError): unknown {
+  const inner = (err as { cause?: unknown }).cause;
+  if (inner instanceof Error) return inner;
+  const copy = new Error(err.message);
+  if (err.code) (copy as Error & { code?: string }).code = err.code;
+  return copy;
+}
+
 function fromStatus(err: AxiosError, route: string, ctx: ErrorContext): ApiError {
   const status = err.response?.status ?? 0;
   const serverMessage = readServerMessage(err.response?.data);
@@ -86,7 +99,7 @@ function fromStatus(err: AxiosError, route: string, ctx: ErrorContext): ApiError
     status,
     route,
     serverMessage,
-    cause: err,
+    cause: safeCause(err),
     ...(waitMs > 0 ? { retryAfterSeconds: Math.ceil(waitMs / 1000) } : {}),
   };
   const custom = ctx.describeStatus?.(status, serverMessage);
@@ -134,7 +147,7 @@ function fromNetwork(err: AxiosError, route: string, ctx: ErrorContext): ApiErro
   const code = err.code ?? cause.code ?? '';
   const url = requestUrl(err);
   const where = hostPort(url);
-  const details = { route, cause: err };
+  const details = { route, cause: safeCause(err) };
   if (code === 'ERR_CANCELED') return new ApiError('cancelled', `Request to ${route} was cancelled.`, details);
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(err.message)) {
     const ms = ctx.timeoutMs ?? err.config?.timeout;
@@ -192,7 +205,7 @@ export function toApiError(err: unknown, route: string, ctx: ErrorContext = {}):
         return new ApiError('server', `Unexpected redirect (HTTP ${status}) from ${route}${location ? ` to ${location}` : ''} – check the URL.`, {
           status,
           route,
-          cause: err,
+          cause: safeCause(err),
         });
       }
       return fromStatus(err, route, ctx);

@@ -36,4 +36,5 @@ const RULES = {
   },
 };
 
-export const RULES_YAML = YAML.stringify(RULES);
+// Go's yaml.v2 does not fold long lines.
+export const RULES_YAML = YAML.stringify(RULES, { lineWidth: 0 });

@@ -61,7 +61,6 @@ function tableDetails(ctx: Ctx): void {
     descriptor_id: t.id,
     configure_zone_statement: zone,
     stats_last_created_at: '2025-06-01T00:00:00Z',
-    has_index_recommendations: false,
     data_total_bytes: rangeCount * 64 * 1024 * 1024,
   });
 }

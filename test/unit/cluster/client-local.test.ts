@@ -1,6 +1,7 @@
 // ClusterClient against small in-test HTTP servers: behaviours that need exact
 // control over the answers (login fallbacks, 401 waves, error bodies, paging edges).
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { ClusterClient } from '../../../src/api/cluster/client';
 import type { SessionProvider } from '../../../src/api/cluster/api';
 import { encodeCursor } from '../../../src/api/cluster/normalize/paging';
@@ -363,6 +364,16 @@ describe('ClusterClient (in-test servers)', () => {
     const before = server.hits.length;
     assert.equal((await rejects(c.cancelSession("x' OR 1=1"))).kind, 'badRequest');
     assert.equal(server.hits.length, before, 'an invalid id must not reach the server');
+  });
+
+  it('never carries the session token inside an error (errors end up in logs)', async () => {
+    server = await startLocalServer((_q, res) => send(res, 500, 'An internal server error has occurred.'));
+    const secret = 'SECRET-TOKEN-abc123';
+    const e1 = await rejects(client({ session: { getToken: () => secret } }).nodesPage({ limit: 1 }));
+    const port = await closedPort();
+    const e2 = await rejects(new ClusterClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 0, session: { getToken: () => secret } }).nodesPage({ limit: 1 }));
+    for (const e of [e1, e2]) assert.ok(!inspect(e, { depth: 20 }).includes(secret), `token leaked into ${e.kind} error`);
+    assert.equal(server.hits[0]!.headers['x-cockroach-api-session'], secret);
   });
 
   it('reports transport failures as ApiErrors from every route', async () => {

@@ -141,9 +141,10 @@ export function normalizeRangeDetail(body: unknown, requestedRangeId: number): R
     const entry = obj(value);
     const wrapped = 'range_info' in entry || 'error' in entry;
     const rawInfo = wrapped ? entry.range_info : entry;
-    const error = wrapped ? optStr(entry.error) : undefined;
-    const item: RangeDetailByNode = { nodeId: num(key) };
     const info = isObj(rawInfo) ? normalizeRangeInfo(rawInfo) : undefined;
+    // Seed shape: a failed node is a zero RangeInfo carrying `error_message`.
+    const error = wrapped ? optStr(entry.error) : info && info.rangeId === 0 ? info.errorMessage : undefined;
+    const item: RangeDetailByNode = { nodeId: num(key) };
     if (info && !(error && info.rangeId === 0)) {
       item.rangeInfo = info;
       leases.push(...info.leaseHistory);

@@ -1,0 +1,99 @@
+// CLI: `npm run sim -- --port 0 --profile v25 --nodes 9 [--insecure | --tls DIR]
+// [--seed N] [--latency MS] [--down-node K]… [--fail-rate P] [--session-ttl S]
+// [--ranges-per-node N] [--sessions-per-node N] [--cloud]`.
+// Prints one JSON line when ready (clusterUrl, caFile, users, and with --cloud
+// cloudUrl/cloudApiKey) and stops cleanly on SIGTERM/SIGINT.
+
+import { parseArgs } from 'node:util';
+import { startClusterSimulator } from './index';
+import type { SimOptions, SimProfile } from './types';
+
+interface CloudSim {
+  cloudUrl: string;
+  cloudApiKey: string;
+  close(): Promise<void>;
+}
+type StartCloud = (opts: { port?: number; seed?: number; advancedClusterUiDns: string; advancedClusterCaFile?: string }) => Promise<CloudSim>;
+
+const PROFILES: SimProfile[] = ['v21', 'v23', 'v25', 'seed-spec'];
+
+function num(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`--${name} expects a number, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      profile: { type: 'string', default: 'v25' },
+      nodes: { type: 'string' },
+      insecure: { type: 'boolean' },
+      tls: { type: 'string' },
+      seed: { type: 'string' },
+      latency: { type: 'string' },
+      'down-node': { type: 'string', multiple: true },
+      'fail-rate': { type: 'string' },
+      'session-ttl': { type: 'string' },
+      'ranges-per-node': { type: 'string' },
+      'sessions-per-node': { type: 'string' },
+      cloud: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const profile = values.profile as SimProfile;
+  if (!PROFILES.includes(profile)) throw new Error(`--profile must be one of ${PROFILES.join(', ')}`);
+  if (values.insecure && (values.tls !== undefined || values.cloud)) throw new Error('--insecure cannot be combined with --tls or --cloud');
+  const opts: SimOptions = {
+    port: num(values.port, 'port'),
+    profile,
+    nodes: num(values.nodes, 'nodes'),
+    insecure: values.insecure === true,
+    // Cloud (Advanced) clusters are only reachable over HTTPS.
+    tls: values.tls !== undefined ? { dir: values.tls } : values.cloud === true,
+    seed: num(values.seed, 'seed'),
+    latencyMs: num(values.latency, 'latency'),
+    downNodes: (values['down-node'] ?? []).map((v) => num(v, 'down-node') as number),
+    failRate: num(values['fail-rate'], 'fail-rate'),
+    sessionTtlSeconds: num(values['session-ttl'], 'session-ttl'),
+    rangesPerNode: num(values['ranges-per-node'], 'ranges-per-node'),
+    sessionsPerNode: num(values['sessions-per-node'], 'sessions-per-node'),
+  };
+  const sim = await startClusterSimulator(opts);
+  let cloud: CloudSim | undefined;
+  if (values.cloud) {
+    // Loaded lazily: the Cloud simulator is optional and owned elsewhere.
+    const modPath = './cloud/index';
+    const mod = (await import(modPath)) as { startCloudSimulator?: StartCloud };
+    if (typeof mod.startCloudSimulator !== 'function') throw new Error('src/sim/cloud/index.ts does not export startCloudSimulator');
+    cloud = await mod.startCloudSimulator({ seed: opts.seed, advancedClusterUiDns: new URL(sim.clusterUrl).host, advancedClusterCaFile: sim.caFile });
+  }
+  process.stdout.write(
+    `${JSON.stringify({
+      clusterUrl: sim.clusterUrl,
+      caFile: sim.caFile,
+      users: sim.users,
+      profile,
+      nodes: opts.nodes ?? 9,
+      insecure: opts.insecure,
+      ...(cloud ? { cloudUrl: cloud.cloudUrl, cloudApiKey: cloud.cloudApiKey } : {}),
+    })}\n`,
+  );
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    Promise.all([sim.close(), cloud?.close()])
+      .then(() => process.exit(0))
+      .catch(() => process.exit(1));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`crdb simulator: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
