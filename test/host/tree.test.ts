@@ -139,8 +139,9 @@ describe('explorer tree', function () {
     const cluster = await clusterRow(a, INSECURE);
     const sections = await children(a, cluster);
     assert.equal(label(a, sections[0]!), 'Nodes');
-    const sessions = await children(a, await child(a, cluster, 'Sessions'));
-    assert.ok(sessions.some((r) => /did not answer/.test(label(a, r))), sessions.map((r) => label(a, r)).join(' | '));
+    const hot = await children(a, await child(a, cluster, 'Hot ranges'));
+    assert.ok(hot.some((r) => /did not answer \(n4\)/.test(label(a, r))), hot.map((r) => label(a, r)).join(' | '));
+    assert.ok(hot.some((r) => /^r\d+$/.test(label(a, r))), 'the nodes that answered still show their hot ranges');
   });
 
   it('an unreachable cluster shows an error row with Retry while the others load', async () => {
@@ -163,8 +164,9 @@ describe('explorer tree', function () {
   it('many concurrent 401s raise one re-sign-in prompt, then the requests are retried', async () => {
     const id = origin(s.secure.clusterUrl);
     const entry = a.connections.get(id)!;
-    // A token the server does not know: every request gets 401.
-    await (a.auth as unknown as { secrets: { storeToken(o: string, t: string): Promise<void> } }).secrets.storeToken(id, 'AAAAAAAAAAAAAAAAAAAAAA==');
+    // Revoke the extension's session behind its back: every request now gets 401.
+    const stale = a.auth.token(id)!;
+    await new ClusterClient({ baseUrl: s.secure.clusterUrl, caPem: fs.readFileSync(s.secure.caFile!, 'utf8'), session: { getToken: () => stale } }).logout();
     const user = admin(s.secure);
     const p = new ScriptedPrompter([user.username, user.password], ["Don't remember the password"], 'Sign In');
     a.auth.prompter = p;
