@@ -23,7 +23,7 @@ export default {
     await step('Sign In through the input boxes replaces the sign-in row with the sections', async () => {
       await wb.expand('Simulated cluster');
       await wb.row('Sign in to Simulated cluster').waitFor();
-      await wb.contextMenu('Simulated cluster', 'Sign In…');
+      await wb.row('Sign in to Simulated cluster').click();
       await wb.answer(admin.username, { titleContains: 'Sign in' });
       await wb.answer(admin.password, { titleContains: 'as' });
       await wb.pick("Don't remember the password");
