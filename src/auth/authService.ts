@@ -22,6 +22,8 @@ const RENEW_PROMPT_LIMIT_MS = 5 * 60_000;
 
 export class AuthService implements vscode.Disposable {
   private readonly renewing = new Map<string, Promise<string | undefined>>();
+  /** Bumped by sign-out, so that a silent re-sign-in already under way does not undo it. */
+  private readonly signOuts = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the cluster id whenever its sign-in state changes. */
   readonly onDidChange = this.changed.event;
@@ -80,6 +82,7 @@ export class AuthService implements vscode.Disposable {
 
   /** Revokes the session on the server (logout/) and forgets the token and password. */
   async signOut(target: AuthTarget): Promise<void> {
+    this.signOuts.set(target.id, (this.signOuts.get(target.id) ?? 0) + 1);
     await this.secrets.loadToken(target.id);
     try {
       if (this.secrets.cachedToken(target.id)) await target.client.logout();
@@ -98,7 +101,10 @@ export class AuthService implements vscode.Disposable {
    * Called by the client on 401. Concurrent callers share one attempt: a silent sign-in
    * with the stored password when the user opted in, else one prompt.
    */
-  renew(target: AuthTarget): Promise<string | undefined> {
+  renew(target: AuthTarget, failedToken?: string): Promise<string | undefined> {
+    // Signed in (again) since the failed request was sent: use that session, ask nothing.
+    const current = this.secrets.cachedToken(target.id);
+    if (current && current !== failedToken) return Promise.resolve(current);
     let pending = this.renewing.get(target.id);
     if (!pending) {
       pending = this.doRenew(target).finally(() => this.renewing.delete(target.id));
@@ -111,9 +117,11 @@ export class AuthService implements vscode.Disposable {
     const expired = this.secrets.cachedToken(target.id);
     if (expired) await this.secrets.deleteToken(target.id);
     const creds = await this.secrets.loadCredentials(target.id);
+    const epoch = this.signOuts.get(target.id) ?? 0;
     if (creds) {
       try {
         const token = await target.client.login(creds.username, creds.password);
+        if ((this.signOuts.get(target.id) ?? 0) !== epoch) return undefined;
         await this.secrets.storeToken(target.id, token);
         this.log.info(`signed in to ${target.name} again with the stored password`);
         this.changed.fire(target.id);
@@ -125,10 +133,23 @@ export class AuthService implements vscode.Disposable {
     }
     this.changed.fire(target.id);
     const message = expired ? `Your session on ${target.name} has expired.` : `${target.name} needs you to sign in.`;
+    // Signing in another way (the tree's row, the palette) while the prompt is open
+    // also answers the waiting requests.
+    let signedInElsewhere: vscode.Disposable | undefined;
+    let timer: NodeJS.Timeout | undefined;
     const choice = await Promise.race([
       this.prompter.warn(message, 'Sign In'),
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), RENEW_PROMPT_LIMIT_MS).unref?.()),
-    ]);
+      new Promise<string>((resolve) => {
+        signedInElsewhere = this.onDidChange((id) => id === target.id && this.secrets.cachedToken(id) && resolve('signedIn'));
+      }),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), RENEW_PROMPT_LIMIT_MS);
+      }),
+    ]).finally(() => {
+      signedInElsewhere?.dispose();
+      clearTimeout(timer);
+    });
+    if (choice === 'signedIn') return this.secrets.cachedToken(target.id);
     if (choice !== 'Sign In') return undefined;
     try {
       if (!(await this.signIn(target, creds ? { username: creds.username } : {}))) return undefined;

@@ -104,7 +104,7 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
       timeoutMs: settings.requestTimeoutMs(),
       session: {
         getToken: () => this.auth.token(base.id),
-        renew: () => this.auth.renew(target),
+        renew: (failed) => this.auth.renew(target, failed),
       },
     });
     target.client = client;

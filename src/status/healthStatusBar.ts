@@ -7,6 +7,7 @@ import type { AuthService } from '../auth/authService';
 import type { ConnectionManager } from '../clusters/connections';
 import { settings } from '../clusters/settings';
 import { Commands } from '../constants';
+import { ApiError } from '../api/http/errors';
 import { Disposable } from '../util/disposable';
 import type { ScopedLogger } from '../util/logger';
 import { healthFromError, healthFromNodes, nextDelay, type Health } from './health';
@@ -26,7 +27,7 @@ export class HealthStatusBar extends Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly connections: ConnectionManager,
-    auth: AuthService,
+    private readonly auth: AuthService,
     private readonly log: ScopedLogger,
   ) {
     super();
@@ -103,6 +104,8 @@ export class HealthStatusBar extends Disposable {
     let health: Health;
     try {
       if (entry.setupError) throw new Error(entry.setupError);
+      // A secure cluster nobody signed in to is "signed out"; asking it would only raise a prompt.
+      if (!entry.insecure && !(await this.auth.isSignedIn(entry.id))) throw new ApiError('unauthorized', 'signed out');
       let ready = true;
       try {
         await entry.client.health(true, { signal: ac.signal });

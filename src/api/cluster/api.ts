@@ -31,8 +31,10 @@ export interface SessionProvider {
   /**
    * Called once per 401 wave: resolve to a fresh token (the extension shows a single
    * re-sign-in prompt per cluster however many requests failed) or undefined to give up.
+   * `failedToken` is the token the rejected request carried (undefined if it had none),
+   * so that a token obtained since then is reused instead of asking again.
    */
-  renew?(): Promise<string | undefined>;
+  renew?(failedToken: string | undefined): Promise<string | undefined>;
 }
 
 export interface ClusterClientOptions {

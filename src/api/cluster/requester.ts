@@ -90,7 +90,7 @@ export class ClusterRequester {
       return await this.http.request<string>(this.config(req, token));
     } catch (err) {
       if (auth !== true || !isAxiosError(err) || err.response?.status !== 401) throw this.mapError(err, req);
-      const fresh = await this.renewAfter401(generation, req);
+      const fresh = await this.renewAfter401(generation, req, token);
       try {
         return await this.http.request<string>(this.config(req, fresh));
       } catch (err2) {
@@ -155,12 +155,13 @@ export class ClusterRequester {
    * One renewal per wave. A request sent before the last renewal settled just
    * retries with that renewal's token; concurrent 401s share the pending promise.
    */
-  private async renewAfter401(generation: number, req: ClusterRequest): Promise<string> {
+  private async renewAfter401(generation: number, req: ClusterRequest, failedToken: string | undefined): Promise<string> {
     let token: string | undefined;
     if (generation !== this.authGeneration) {
       token = this.renewedToken;
     } else if (this.session?.renew) {
-      this.pendingRenew ??= this.startRenew(this.session.renew.bind(this.session));
+      const session = this.session;
+      this.pendingRenew ??= this.startRenew(() => session.renew!(failedToken));
       token = await this.pendingRenew;
     }
     if (!token) {
