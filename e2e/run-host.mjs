@@ -24,10 +24,10 @@ let exitCode = 1;
 let summary;
 try {
   // One secure cluster (sign-in needed), one insecure cluster, one down node for partial results.
-  sims.secure = await startSim(['--profile', 'v25', '--nodes', '9', '--seed', '1', '--tls', path.join(dirs.root, 'tls-secure')], { logName: 'sim-host-secure.log' });
-  sims.insecure = await startSim(['--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '4'], { logName: 'sim-host-insecure.log' });
-  sims.tls = await startSim(['--profile', 'v25', '--nodes', '3', '--tls', path.join(dirs.root, 'tls-cloud'), '--cloud'], { logName: 'sim-host-tls.log' });
-  const simInfo = Object.fromEntries(Object.entries(sims).map(([k, v]) => [k, { clusterUrl: v.clusterUrl, caFile: v.caFile, users: v.users, cloudUrl: v.cloudUrl, cloudApiKey: v.cloudApiKey, pid: v.proc.pid }]));
+  sims.secure = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--seed', '1', '--tls', path.join(dirs.root, 'tls-secure')], { logName: 'sim-host-secure.log' });
+  sims.insecure = await startSim(['--control', '--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '4'], { logName: 'sim-host-insecure.log' });
+  sims.tls = await startSim(['--control', '--profile', 'v25', '--nodes', '3', '--tls', path.join(dirs.root, 'tls-cloud'), '--cloud'], { logName: 'sim-host-tls.log' });
+  const simInfo = Object.fromEntries(Object.entries(sims).map(([k, v]) => [k, { clusterUrl: v.clusterUrl, caFile: v.caFile, users: v.users, cloudUrl: v.cloudUrl, cloudApiKey: v.cloudApiKey, controlUrl: v.controlUrl, pid: v.proc.pid }]));
   server = await startCodeServer(dirs, { devMode: true, logName: 'code-server-host.log', env: { CRDB_TEST_SIMS: JSON.stringify(simInfo), CRDB_TEST_OUT: OUT, ...(sims.tls.caFile ? { NODE_EXTRA_CA_CERTS: sims.tls.caFile } : {}) } });
   let page;
   ({ browser, page } = await launchBrowser(dirs));

@@ -17,8 +17,8 @@ const files = fs.readdirSync(path.join(projectRoot, 'test', 'ui')).filter((f) =>
 const results = [];
 const sims = {};
 try {
-  sims.main = await startSim(['--profile', 'v25', '--nodes', '9', '--seed', '7', '--tls', path.join(OUT, 'tls-ui')], { logName: 'sim-ui-main.log' });
-  sims.insecure = await startSim(['--profile', 'v25', '--nodes', '4', '--insecure'], { logName: 'sim-ui-insecure.log' });
+  sims.main = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--seed', '7', '--tls', path.join(OUT, 'tls-ui')], { logName: 'sim-ui-main.log' });
+  sims.insecure = await startSim(['--control', '--profile', 'v25', '--nodes', '4', '--insecure'], { logName: 'sim-ui-insecure.log' });
   for (const file of files) {
     const scenario = (await import(pathToFileURL(path.join(projectRoot, 'test', 'ui', file)).href)).default;
     const name = path.basename(file, '.ui.mjs');

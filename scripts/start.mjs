@@ -31,7 +31,7 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   const sandboxRoot = path.join(root, '.sandbox', 'demo');
   fs.mkdirSync(sandboxRoot, { recursive: true });
-  const sim = await startSim(['--profile', 'v25', '--nodes', '9', '--tls', path.join(sandboxRoot, 'tls'), '--cloud'], { logName: 'demo-sim.log' });
+  const sim = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--tls', path.join(sandboxRoot, 'tls'), '--cloud'], { logName: 'demo-sim.log' });
   stops.push(() => sim.stop());
   const insecure = await startSim(['--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '5'], { logName: 'demo-sim-insecure.log' });
   stops.push(() => insecure.stop());

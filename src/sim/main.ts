@@ -1,10 +1,12 @@
 // CLI: `npm run sim -- --port 0 --profile v25 --nodes 9 [--insecure | --tls DIR]
 // [--seed N] [--latency MS] [--down-node K]… [--fail-rate P] [--session-ttl S]
-// [--ranges-per-node N] [--sessions-per-node N] [--cloud]`.
+// [--ranges-per-node N] [--sessions-per-node N] [--cloud] [--control]`.
+// --control adds a control port (see control.ts) whose URL the ready line gives as controlUrl.
 // Prints one JSON line when ready (clusterUrl, caFile, users, and with --cloud
 // cloudUrl/cloudApiKey) and stops cleanly on SIGTERM/SIGINT.
 
 import { parseArgs } from 'node:util';
+import { startControlServer } from './control';
 import { startClusterSimulator } from './index';
 import type { SimOptions, SimProfile } from './types';
 
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       'ranges-per-node': { type: 'string' },
       'sessions-per-node': { type: 'string' },
       cloud: { type: 'boolean' },
+      control: { type: 'boolean' },
     },
     strict: true,
   });
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     if (typeof mod.startCloudSimulator !== 'function') throw new Error('src/sim/cloud/index.ts does not export startCloudSimulator');
     cloud = await mod.startCloudSimulator({ seed: opts.seed, advancedClusterUiDns: new URL(sim.clusterUrl).host, advancedClusterCaFile: sim.caFile });
   }
+  const control = values.control ? await startControlServer(sim.control) : undefined;
   process.stdout.write(
     `${JSON.stringify({
       clusterUrl: sim.clusterUrl,
@@ -79,13 +83,14 @@ async function main(): Promise<void> {
       nodes: opts.nodes ?? 9,
       insecure: opts.insecure,
       ...(cloud ? { cloudUrl: cloud.cloudUrl, cloudApiKey: cloud.cloudApiKey } : {}),
+      ...(control ? { controlUrl: control.url } : {}),
     })}\n`,
   );
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    Promise.all([sim.close(), cloud?.close()])
+    Promise.all([sim.close(), cloud?.close(), control?.close()])
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
   };

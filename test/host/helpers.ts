@@ -15,6 +15,8 @@ export interface SimInfo {
   users: Array<{ username: string; password: string; admin: boolean }>;
   cloudUrl?: string;
   cloudApiKey?: string;
+  /** The simulator's control port (src/sim/control.ts). */
+  controlUrl: string;
   pid: number;
 }
 
@@ -103,4 +105,16 @@ export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeout
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Changes a running simulator's behaviour through its control port. */
+export async function simControl(sim: SimInfo, action: string, params: Record<string, string> = {}): Promise<void> {
+  const url = new URL(action, sim.controlUrl);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  const res = await fetch(url, { method: 'POST' });
+  assert.equal(res.status, 200, `control ${action} failed: ${await res.text()}`);
+}
+
+export async function simStats(sim: SimInfo): Promise<{ requests: number; revokedSessions: number; activeSessions: number; cancelledSessions: string[]; cancelledQueries: string[] }> {
+  return (await fetch(new URL('/stats', sim.controlUrl))).json() as never;
 }
