@@ -16,14 +16,20 @@ export interface Health {
   total: number;
 }
 
+/**
+ * Draining, decommissioning and starting nodes are up (an operator is working on them):
+ * they count as live and are listed, but only down nodes or a node that is not ready
+ * make the cluster degraded. Decommissioned nodes have left and are not counted.
+ */
 export function healthFromNodes(ready: boolean, nodes: NodeStatus[]): Health {
-  const total = nodes.length;
-  const live = nodes.filter((n) => n.liveness === 'live').length;
-  const problems = nodes.filter((n) => livenessSeverity(n.liveness) !== 'ok').map((n) => `n${n.nodeId} ${LIVENESS_LABEL[n.liveness]} (${n.address})`);
-  if (!ready) problems.unshift('the node answering is not ready (health/?ready=true failed)');
-  const state: HealthState = problems.length ? 'degraded' : 'healthy';
-  const summary = `${live}/${total} live`;
-  return { state, summary, details: problems, live, total };
+  const members = nodes.filter((n) => n.liveness !== 'decommissioned');
+  const total = members.length;
+  const live = members.filter((n) => livenessSeverity(n.liveness) !== 'down').length;
+  const down = members.filter((n) => livenessSeverity(n.liveness) === 'down').map((n) => `n${n.nodeId} ${LIVENESS_LABEL[n.liveness]} (${n.address})`);
+  const busy = members.filter((n) => livenessSeverity(n.liveness) === 'warn').map((n) => `n${n.nodeId} ${LIVENESS_LABEL[n.liveness]} (${n.address})`);
+  if (!ready) down.unshift('the node answering is not ready (health/?ready=true failed)');
+  const state: HealthState = down.length ? 'degraded' : 'healthy';
+  return { state, summary: `${live}/${total} live`, details: [...down, ...busy], live, total };
 }
 
 export function healthFromError(error: unknown): Health {

@@ -1,64 +1,106 @@
 // Messages between the extension host and the webview front ends. Both sides
-// import these types; requests carry an id and the reply echoes it.
+// import these types (the app with `import type`, so nothing of this file ends
+// up in a bundle except the guards it calls). Requests carry a numeric `req`
+// and the host's reply echoes it; the host posts nothing until the webview has
+// said `ready` (its message listener exists only then).
+import type { HotRangesPayload, RangeDetailsPayload } from './data';
 
-export interface HotRangeRow {
-  rangeId: number;
-  nodeId: number;
-  qps: number;
-  cpuTimePerSecond?: number;
-  writesPerSecond?: number;
-  readsPerSecond?: number;
-  writeBytesPerSecond?: number;
-  readBytesPerSecond?: number;
-  leaseholderNodeId?: number;
-  replicaNodeIds: number[];
-  storeId?: number;
-  database: string;
-  table: string;
-  index: string;
+export type { HotRangesPayload, RangeDetailsPayload } from './data';
+
+export type PanelKind = 'hotRanges' | 'rangeDetails';
+export type ExportFormat = 'csv' | 'json';
+
+/** Every request the webviews can make, with its parameters and result. */
+export interface RequestMap {
+  /** Hot ranges, optionally with the server-side `node_id` filter. */
+  loadHotRanges: { params: { nodeId?: number }; result: HotRangesPayload };
+  loadRangeDetails: { params: Record<string, never>; result: RangeDetailsPayload };
+  /** Save the current view; the host asks where. `saved` is false if the user cancelled. */
+  saveExport: { params: { format: ExportFormat; suggestedName: string; content: string }; result: { saved: boolean; path?: string } };
 }
+export type RequestMethod = keyof RequestMap;
+export type ParamsOf<M extends RequestMethod> = RequestMap[M]['params'];
+export type ResultOf<M extends RequestMethod> = RequestMap[M]['result'];
 
-export interface ReplicaRow {
-  nodeId: number;
-  storeId: number;
-  replicaId: number;
-  type: string;
-  locality: string;
-  leaseholder: boolean;
-  quiescent: boolean;
-  ticking: boolean;
-  qps: number;
-  writesPerSecond: number;
-  problems: string[];
-  error?: string;
-}
-
-export interface RangeDetailsData {
-  rangeId: number;
-  startKeyPretty: string;
-  endKeyPretty: string;
-  startKeyRaw: string;
-  endKeyRaw: string;
-  leaseholderNodeId?: number;
-  replicas: ReplicaRow[];
-  leaseHistory: Array<{ nodeId: number; storeId: number; sequence: number; start: string; acquisitionType: string }>;
-}
-
-export type HostToWebview =
-  | { type: 'hotRanges'; clusterId: string; clusterName: string; rows: HotRangeRow[]; errors: Array<{ nodeId: number; message: string }>; updatedAt: string }
-  | { type: 'rangeDetails'; clusterId: string; clusterName: string; data: RangeDetailsData; updatedAt: string }
-  | { type: 'error'; message: string; signIn: boolean };
+export type WebviewRequest = { [M in RequestMethod]: { type: 'request'; req: number; method: M; params: ParamsOf<M> } }[RequestMethod];
 
 export type WebviewToHost =
   | { type: 'ready' }
-  | { type: 'refresh' }
+  | WebviewRequest
   | { type: 'openRange'; rangeId: number }
   | { type: 'signIn' }
   | { type: 'cspViolation'; directive: string; blocked: string };
 
+/** Why a request failed, in the terms the front end shows a state for. */
+export type FailureKind = 'unauthorized' | 'forbidden' | 'unreachable' | 'notFound' | 'other';
+
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+}
+
+export type Reply = { [M in RequestMethod]: { type: 'reply'; req: number; method: M; ok: true; result: ResultOf<M> } }[RequestMethod] | { type: 'reply'; req: number; method: RequestMethod; ok: false; error: Failure };
+
+export type HostToWebview =
+  /** First message after `ready`: who this panel is for. */
+  | { type: 'init'; panel: PanelKind; clusterId: string; clusterName: string; rangeId?: number }
+  | Reply
+  /** The host wants fresh data (e.g. after a sign-in finished). */
+  | { type: 'refresh' };
+
+const METHODS: ReadonlySet<string> = new Set<RequestMethod>(['loadHotRanges', 'loadRangeDetails', 'saveExport']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isPositiveInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+}
+
+function validParams(method: string, p: unknown): boolean {
+  if (!isObject(p)) return false;
+  switch (method) {
+    case 'loadHotRanges':
+      return p.nodeId === undefined || isPositiveInt(p.nodeId);
+    case 'loadRangeDetails':
+      return true;
+    case 'saveExport':
+      return (p.format === 'csv' || p.format === 'json') && typeof p.suggestedName === 'string' && typeof p.content === 'string';
+    default:
+      return false;
+  }
+}
+
+/** The host treats every inbound message as untrusted: a closed set of shapes, checked field by field. */
 export function isWebviewToHost(m: unknown): m is WebviewToHost {
-  if (!m || typeof m !== 'object') return false;
-  const t = (m as { type?: unknown }).type;
-  if (t === 'openRange') return typeof (m as { rangeId?: unknown }).rangeId === 'number';
-  return t === 'ready' || t === 'refresh' || t === 'signIn' || t === 'cspViolation';
+  if (!isObject(m)) return false;
+  switch (m.type) {
+    case 'ready':
+    case 'signIn':
+      return true;
+    case 'openRange':
+      return isPositiveInt(m.rangeId);
+    case 'cspViolation':
+      return typeof m.directive === 'string' && typeof m.blocked === 'string';
+    case 'request':
+      return typeof m.req === 'number' && Number.isSafeInteger(m.req) && typeof m.method === 'string' && METHODS.has(m.method) && validParams(m.method, m.params);
+    default:
+      return false;
+  }
+}
+
+/** The front end checks what it receives too: other extensions cannot post to it, but a bad reply must not crash it. */
+export function isHostToWebview(m: unknown): m is HostToWebview {
+  if (!isObject(m)) return false;
+  switch (m.type) {
+    case 'init':
+      return (m.panel === 'hotRanges' || m.panel === 'rangeDetails') && typeof m.clusterId === 'string' && typeof m.clusterName === 'string';
+    case 'refresh':
+      return true;
+    case 'reply':
+      return typeof m.req === 'number' && typeof m.ok === 'boolean' && (m.ok ? 'result' in m : isObject(m.error) && typeof m.error.message === 'string');
+    default:
+      return false;
+  }
 }

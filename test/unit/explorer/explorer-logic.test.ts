@@ -103,6 +103,12 @@ describe('status-bar health', () => {
     assert.match(h.details.join(), /n2 dead/);
     assert.equal(healthFromNodes(false, [node(1, 'live')]).state, 'degraded');
   });
+  it('counts draining and decommissioning nodes as up, lists them, and leaves decommissioned ones out', () => {
+    const h = healthFromNodes(true, [node(1, 'live'), node(2, 'draining'), node(3, 'decommissioning'), node(4, 'decommissioned')]);
+    assert.equal(h.state, 'healthy');
+    assert.equal(h.summary, '3/3 live');
+    assert.match(h.details.join(), /n2 draining/);
+  });
   it('is signed out on 401 and unreachable otherwise', () => {
     assert.equal(healthFromError(new ApiError('unauthorized', 'x')).state, 'signedOut');
     assert.equal(healthFromError(new ApiError('connectionRefused', 'refused')).state, 'unreachable');

@@ -1,0 +1,117 @@
+// Payloads the host sends to the webviews. They are plain JSON: bigint
+// nanosecond timestamps from the API models are converted to decimal strings on
+// the host, because postMessage cannot clone a bigint.
+
+/** One hot range as the Hot ranges table shows it. Optional fields are absent on older servers. */
+export interface HotRangeRow {
+  rangeId: number;
+  /** Node whose entry the client kept after de-duplicating replicas. */
+  nodeId: number;
+  qps: number;
+  /** Nanoseconds of CPU per second (v23.1+ / v25.1+). */
+  cpuTimePerSecond?: number;
+  writesPerSecond?: number;
+  readsPerSecond?: number;
+  writeBytesPerSecond?: number;
+  readBytesPerSecond?: number;
+  leaseholderNodeId?: number;
+  replicaNodeIds: number[];
+  storeId?: number;
+  databases: string[];
+  tables: string[];
+  indexes: string[];
+  /** Locality of the leaseholder (else of the reporting node), `region=…,zone=…`. */
+  locality?: string;
+}
+
+export interface NodeSummary {
+  nodeId: number;
+  /** `key=value,key=value` */
+  locality: string;
+}
+
+export interface NodeErrorInfo {
+  nodeId: number;
+  message: string;
+}
+
+export interface HotRangesPayload {
+  rows: HotRangeRow[];
+  /** Nodes that did not answer (`response_error`). */
+  errors: NodeErrorInfo[];
+  /** Every node of the cluster, for the node picker and the locality column; empty if unknown. */
+  nodes: NodeSummary[];
+  /** The server-side node filter this answer was fetched with. */
+  nodeId?: number;
+  updatedAt: string;
+}
+
+/** Problem flags of one replica's view of the range (only true ones matter). */
+export interface ProblemFlags {
+  unavailable: boolean;
+  leaderNotLeaseHolder: boolean;
+  noRaftLeader: boolean;
+  underreplicated: boolean;
+  overreplicated: boolean;
+  noLease: boolean;
+  quiescentEqualsTicking: boolean;
+  raftLogTooLarge: boolean;
+  other: string[];
+}
+
+export interface RangeStatsView {
+  queriesPerSecond: number;
+  writesPerSecond: number;
+  requestsPerSecond?: number;
+  readsPerSecond?: number;
+  writeBytesPerSecond?: number;
+  readBytesPerSecond?: number;
+  cpuTimePerSecond?: number;
+}
+
+export interface LocalityTierView {
+  key: string;
+  value: string;
+}
+
+export interface ReplicaView {
+  nodeId: number;
+  storeId?: number;
+  replicaId?: number;
+  /** VOTER_FULL, NON_VOTER, … when the lease history names this replica with a type. */
+  type?: string;
+  locality: LocalityTierView[];
+  leaseholder: boolean;
+  quiescent?: boolean;
+  ticking?: boolean;
+  stats?: RangeStatsView;
+  problems?: ProblemFlags;
+  /** The node did not answer for this range. */
+  error?: string;
+}
+
+export interface LeaseView {
+  sequence: number;
+  nodeId: number;
+  storeId: number;
+  replicaId: number;
+  /** Nanoseconds since the epoch, as a decimal string. */
+  start: string;
+  expiration?: string;
+  epoch?: number;
+  acquisitionType: string;
+}
+
+export interface RangeDetailsPayload {
+  rangeId: number;
+  startKeyPretty: string;
+  endKeyPretty: string;
+  startKeyRaw: string;
+  endKeyRaw: string;
+  leaseholderNodeId?: number;
+  replicas: ReplicaView[];
+  leaseHistory: LeaseView[];
+  /** Every region the cluster has nodes in, so missing diversity can be judged. */
+  clusterRegions: string[];
+  updatedAt: string;
+}
