@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       ...cluster,
       [Commands.remove]: async (arg: unknown) => ((await removeCloudAccount(arg, cloud, auth.prompter)) ? undefined : removeCluster(arg)),
       ...cloudCommands({ accounts: cloud, prompter: () => auth.prompter }),
-      ...viewCommands({ connections, tree, docs, logger }),
+      ...viewCommands({ connections, tree, docs, logger, prompter: () => auth.prompter }),
       ...sessionCommands({ auth, tree, log: logger.scoped('sessions') }),
       ...panelCommands({ extensionUri: context.extensionUri, connections, log: logger.scoped('webviews') }),
       ...statusCommands({ connections, status, tree }),

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { normaliseOrigin } from './origin';
+import { pickTrusted } from './trust';
 
 export interface ClusterSetting {
   name: string;
@@ -22,10 +23,7 @@ function section(): vscode.WorkspaceConfiguration {
 }
 
 function trustedValue<T>(key: string, fallback: T): T {
-  const cfg = section();
-  if (vscode.workspace.isTrusted) return cfg.get<T>(key, fallback);
-  const inspected = cfg.inspect<T>(key);
-  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+  return pickTrusted(section().inspect<T>(key), vscode.workspace.isTrusted, fallback);
 }
 
 export function readClusters(): ConfiguredCluster[] {

@@ -13,14 +13,16 @@ import { CrdbNodeNode, NodesSection } from '../tree/nodesSection';
 import { RangeNode, RangesSection } from '../tree/rangesSection';
 import { SessionNode, SessionsSection } from '../tree/sessionsSection';
 import { TreeNode } from '../tree/treeNode';
+import type { Prompter } from '../auth/prompter';
 import type { Logger } from '../util/logger';
 import type { ReadOnlyDocs } from './readOnlyDocs';
 import type { Handler } from './register';
 import { pickCluster } from './targets';
 
-export function viewCommands(deps: { connections: ConnectionManager; tree: ExplorerProvider; docs: ReadOnlyDocs; logger: Logger }): Partial<Record<string, Handler>> {
+export function viewCommands(deps: { connections: ConnectionManager; tree: ExplorerProvider; docs: ReadOnlyDocs; logger: Logger; prompter: () => Prompter }): Partial<Record<string, Handler>> {
   const { connections, tree, docs, logger } = deps;
-  const input = (o: vscode.InputBoxOptions) => vscode.window.showInputBox({ ignoreFocusOut: true, ...o });
+  const input = (o: vscode.InputBoxOptions) => deps.prompter().input(o);
+  const choose = async (labels: string[], title: string) => (await deps.prompter().pick(labels.map((label) => ({ label })), { title }))?.label;
 
   return {
     [Commands.refresh]: () => tree.refresh(),
@@ -38,7 +40,7 @@ export function viewCommands(deps: { connections: ConnectionManager; tree: Explo
         const cur = node.filter ?? {};
         const locality = await input({ title: 'Filter nodes (1/2): locality', prompt: 'Part of the locality, e.g. region=us-east1 (empty for any)', value: cur.locality ?? '' });
         if (locality === undefined) return;
-        const liveness = await vscode.window.showQuickPick(['any', 'live', 'suspect', 'draining', 'decommissioning', 'dead'], { title: 'Filter nodes (2/2): liveness' });
+        const liveness = await choose(['any', 'live', 'suspect', 'draining', 'decommissioning', 'dead'], 'Filter nodes (2/2): liveness');
         if (liveness === undefined) return;
         const f: NodeFilter = { ...(locality.trim() ? { locality: locality.trim() } : {}), ...(liveness !== 'any' ? { liveness } : {}) };
         tree.filters.set(node.id, f);
@@ -49,7 +51,7 @@ export function viewCommands(deps: { connections: ConnectionManager; tree: Explo
         if (user === undefined) return;
         const application = await input({ title: 'Filter sessions (2/3): application', prompt: 'Part of the application name (empty for any)', value: cur.application ?? '' });
         if (application === undefined) return;
-        const status = await vscode.window.showQuickPick(['any', 'active', 'idle', 'closed'], { title: 'Filter sessions (3/3): status' });
+        const status = await choose(['any', 'active', 'idle', 'closed'], 'Filter sessions (3/3): status');
         if (status === undefined) return;
         const f: SessionFilter = { ...(user.trim() ? { user: user.trim() } : {}), ...(application.trim() ? { application: application.trim() } : {}), ...(status !== 'any' ? { status } : {}) };
         tree.filters.set(node.id, f);

@@ -6,6 +6,7 @@ import { healthFromError, healthFromNodes, nextDelay } from '../../../src/status
 import { describeFilter, FilterStore, matchNode, matchSession, parseRangeIds } from '../../../src/tree/filters';
 import { ageFromNanos, formatBytes, formatDuration, oneLine, partialText } from '../../../src/tree/format';
 import { addSecret, redact } from '../../../src/util/redact';
+import { pickTrusted } from '../../../src/clusters/trust';
 
 const node = (id: number, liveness: NodeStatus['liveness'], region = 'us-east1'): NodeStatus => ({
   nodeId: id,
@@ -129,5 +130,15 @@ describe('redaction', () => {
     assert.equal(redact('Authorization: Bearer CCDB1_abc_def'), 'Authorization: Bearer «redacted»');
     assert.equal(redact('{"password":"hunter2"}'), '{"password":"«redacted»"}');
     assert.equal(redact('postgresql://bob:pw@host:26257/db'), 'postgresql://bob:«redacted»@host:26257/db');
+  });
+});
+
+describe('workspace trust', () => {
+  const clusters = { defaultValue: [], globalValue: [{ name: 'mine', url: 'https://a:8080' }], workspaceValue: [{ name: 'mine', url: 'https://evil:8080' }] };
+  it('reads the workspace layer only in a trusted workspace', () => {
+    assert.deepEqual(pickTrusted(clusters, true, []), clusters.workspaceValue);
+    assert.deepEqual(pickTrusted(clusters, false, []), clusters.globalValue);
+    assert.deepEqual(pickTrusted({ defaultValue: 'https://cockroachlabs.cloud', workspaceValue: 'https://evil' }, false, ''), 'https://cockroachlabs.cloud');
+    assert.equal(pickTrusted(undefined, false, 'x'), 'x');
   });
 });
