@@ -1,5 +1,8 @@
 // A person adds a cluster, signs in through the input boxes, expands the tree down
 // to a range, and sees the status bar report the cluster's health.
+import fs from 'node:fs';
+import path from 'node:path';
+
 export default {
   settings: () => ({ 'cockroachdb.statusBar.interval': 5 }),
   async run({ page, wb, step, shot, sims }) {
@@ -40,6 +43,8 @@ export default {
       await page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ hasText: /^r\d+/ }).first().waitFor({ timeout: 20_000 });
       await page.waitForTimeout(500);
       await shot('explorer.png');
+      // UPDATE_SCREENSHOTS=1 npm run test:ui refreshes the README's picture.
+      if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(path.join(process.env.E2E_OUT || 'e2e-out', 'explorer.png'), path.join('docs', 'images', 'explorer.png'));
     });
 
     await step('the status bar shows the active cluster as healthy with live/total nodes', async () => {
