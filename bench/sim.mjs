@@ -1,7 +1,7 @@
 // The simulated cluster, in this process, for the benchmarks. startClusterSimulator()
 // caps clusters at 500 nodes, and the brief measures 1,000, so larger clusters are
 // composed here from the simulator's own parts (topology, state, handler) — the same
-// code path, only without the cap. Needs tsx registered (scripts/bench.mjs does it).
+// code path, only without the cap. Bundled by bench/build.mjs (it imports TypeScript).
 import http from 'node:http';
 import { startClusterSimulator } from '../src/sim/index.ts';
 import { makeTopology } from '../src/sim/data/topology.ts';

@@ -27,6 +27,8 @@ try {
   sims.secure = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--seed', '1', '--tls', path.join(dirs.root, 'tls-secure')], { logName: 'sim-host-secure.log' });
   sims.insecure = await startSim(['--control', '--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '4'], { logName: 'sim-host-insecure.log' });
   sims.tls = await startSim(['--control', '--profile', 'v25', '--nodes', '3', '--tls', path.join(dirs.root, 'tls-cloud'), '--cloud'], { logName: 'sim-host-tls.log' });
+  // test/host/faults.test.ts breaks this one on purpose (its own CA, not in NODE_EXTRA_CA_CERTS; a Cloud sim for 429s; a wrong-host TLS server).
+  sims.faults = await startSim(['--control', '--profile', 'v25', '--nodes', '5', '--seed', '3', '--tls', path.join(dirs.root, 'tls-faults'), '--cloud', '--tls-fault', 'wrongHost'], { logName: 'sim-host-faults.log' });
   const simInfo = Object.fromEntries(Object.entries(sims).map(([k, v]) => [k, { clusterUrl: v.clusterUrl, caFile: v.caFile, users: v.users, cloudUrl: v.cloudUrl, cloudApiKey: v.cloudApiKey, controlUrl: v.controlUrl, pid: v.proc.pid }]));
   server = await startCodeServer(dirs, { devMode: true, logName: 'code-server-host.log', env: { CRDB_TEST_SIMS: JSON.stringify(simInfo), CRDB_TEST_OUT: OUT, ...(sims.tls.caFile ? { NODE_EXTRA_CA_CERTS: sims.tls.caFile } : {}) } });
   let page;

@@ -2,11 +2,17 @@
 // in globalState, the API key in SecretStorage, one CloudClient per account.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { CloudClient } from '../api/cloud';
+import type { CloudClient, CloudClientOptions } from '../api/cloud';
 import type { SecretStore } from '../auth/secretStore';
 import { settings } from '../clusters/settings';
 
 const ACCOUNTS_KEY = 'cockroachdb.cloudAccounts';
+
+/** The HTTP stack loads on first use, not at activation. */
+async function newCloudClient(options: CloudClientOptions): Promise<CloudClient> {
+  const { CloudClient } = await import('../api/cloud/client');
+  return new CloudClient(options);
+}
 
 export interface CloudAccount {
   id: string;
@@ -30,7 +36,7 @@ export class CloudAccounts implements vscode.Disposable {
 
   /** Checks the key with the organization call before keeping anything. */
   async add(apiKey: string, apiUrl = settings.cloudApiUrl()): Promise<CloudAccount> {
-    const client = new CloudClient({ apiKey, baseUrl: apiUrl, timeoutMs: settings.requestTimeoutMs() });
+    const client = await newCloudClient({ apiKey, baseUrl: apiUrl, timeoutMs: settings.requestTimeoutMs() });
     const org = await client.getOrganization();
     const id = crypto.createHash('sha256').update(`${apiUrl}\n${org.id}\n${apiKey}`).digest('hex').slice(0, 16);
     const account: CloudAccount = { id, organization: org.label || org.name || org.id, apiUrl };
@@ -53,7 +59,7 @@ export class CloudAccounts implements vscode.Disposable {
     if (cached) return cached;
     const apiKey = await this.secrets.loadCloudKey(account.id);
     if (!apiKey) return undefined;
-    const client = new CloudClient({ apiKey, baseUrl: account.apiUrl, timeoutMs: settings.requestTimeoutMs() });
+    const client = await newCloudClient({ apiKey, baseUrl: account.apiUrl, timeoutMs: settings.requestTimeoutMs() });
     this.clients.set(account.id, client);
     return client;
   }

@@ -3,10 +3,11 @@
 // Also the ClusterResolver that restored webview panels use.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { ClusterClient } from '../api/cluster/client';
+import type { ClusterApi } from '../api/cluster/api';
 import type { AuthService } from '../auth/authService';
 import type { ScopedLogger } from '../util/logger';
 import type { ClusterHandle, ClusterResolver } from './handle';
+import { LazyClusterClient } from './lazyClient';
 import { isInsecureOrigin } from './origin';
 import { readClusters, settings, type ConfiguredCluster } from './settings';
 
@@ -96,8 +97,8 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
     config: ConfiguredCluster,
     setupError: string | undefined,
   ): ClusterEntry {
-    const target = { id: base.id, name: base.name } as { id: string; name: string; client: ClusterClient };
-    const client = new ClusterClient({
+    const target = { id: base.id, name: base.name } as { id: string; name: string; client: ClusterApi };
+    const client = new LazyClusterClient({
       baseUrl: base.url,
       ...(base.caPem ? { caPem: base.caPem } : {}),
       ...(config.skipTlsVerify ? { skipTlsVerify: true } : {}),

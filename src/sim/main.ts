@@ -1,18 +1,22 @@
 // CLI: `npm run sim -- --port 0 --profile v25 --nodes 9 [--insecure | --tls DIR]
 // [--seed N] [--latency MS] [--down-node K]… [--fail-rate P] [--session-ttl S]
-// [--ranges-per-node N] [--sessions-per-node N] [--cloud] [--control]`.
-// --control adds a control port (see control.ts) whose URL the ready line gives as controlUrl.
+// [--ranges-per-node N] [--sessions-per-node N] [--cloud] [--control] [--tls-fault KIND]…`.
+// --control adds a control port (see control.ts) whose URL the ready line gives as controlUrl
+// (with --cloud it also drives the Cloud simulator: /cloud/fail-next and friends).
+// --tls-fault wrongHost|expired|unknownCa also starts a deliberately broken HTTPS server
+// (tls.ts) in this process; the ready line gives `tlsFaults: {KIND: {url, caFile}}`.
 // Prints one JSON line when ready (clusterUrl, caFile, users, and with --cloud
 // cloudUrl/cloudApiKey) and stops cleanly on SIGTERM/SIGINT.
 
 import { parseArgs } from 'node:util';
-import { startControlServer } from './control';
-import { startClusterSimulator } from './index';
+import { startControlServer, type CloudControlPort } from './control';
+import { startClusterSimulator, startTlsFaultServer, type TlsFaultKind, type TlsFaultServer } from './index';
 import type { SimOptions, SimProfile } from './types';
 
 interface CloudSim {
   cloudUrl: string;
   cloudApiKey: string;
+  control?: CloudControlPort;
   close(): Promise<void>;
 }
 type StartCloud = (opts: { port?: number; seed?: number; advancedClusterUiDns: string; advancedClusterCaFile?: string }) => Promise<CloudSim>;
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
       'sessions-per-node': { type: 'string' },
       cloud: { type: 'boolean' },
       control: { type: 'boolean' },
+      'tls-fault': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -73,7 +78,14 @@ async function main(): Promise<void> {
     if (typeof mod.startCloudSimulator !== 'function') throw new Error('src/sim/cloud/index.ts does not export startCloudSimulator');
     cloud = await mod.startCloudSimulator({ seed: opts.seed, advancedClusterUiDns: new URL(sim.clusterUrl).host, advancedClusterCaFile: sim.caFile });
   }
-  const control = values.control ? await startControlServer(sim.control) : undefined;
+  const faultKinds: TlsFaultKind[] = ['wrongHost', 'expired', 'unknownCa'];
+  const tlsFaults: Partial<Record<TlsFaultKind, TlsFaultServer>> = {};
+  for (const k of values['tls-fault'] ?? []) {
+    if (!faultKinds.includes(k as TlsFaultKind)) throw new Error(`--tls-fault must be one of ${faultKinds.join(', ')}`);
+    tlsFaults[k as TlsFaultKind] ??= await startTlsFaultServer(k as TlsFaultKind);
+  }
+  const tlsFaultInfo = Object.fromEntries(Object.entries(tlsFaults).map(([k, f]) => [k, { url: f.url, caFile: f.caFile }]));
+  const control = values.control ? await startControlServer(sim.control, cloud?.control, { tlsFaults: tlsFaultInfo }) : undefined;
   process.stdout.write(
     `${JSON.stringify({
       clusterUrl: sim.clusterUrl,
@@ -84,13 +96,14 @@ async function main(): Promise<void> {
       insecure: opts.insecure,
       ...(cloud ? { cloudUrl: cloud.cloudUrl, cloudApiKey: cloud.cloudApiKey } : {}),
       ...(control ? { controlUrl: control.url } : {}),
+      ...(Object.keys(tlsFaultInfo).length ? { tlsFaults: tlsFaultInfo } : {}),
     })}\n`,
   );
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    Promise.all([sim.close(), cloud?.close(), control?.close()])
+    Promise.all([sim.close(), cloud?.close(), control?.close(), ...Object.values(tlsFaults).map((f) => f.close())])
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
   };

@@ -2,7 +2,9 @@
 // ADVANCED clusters, its Cluster API (nodes, ranges, hot ranges, sessions) once
 // signed in with one of the cluster's SQL users.
 import * as vscode from 'vscode';
-import { clusterApiUrlFor, collect, hasDbConsole, NO_DB_CONSOLE_MESSAGE, type CloudClient, type CloudCluster, type FolderResource } from '../api/cloud';
+import { clusterApiUrlFor, hasDbConsole, NO_DB_CONSOLE_MESSAGE } from '../api/cloud/advanced';
+import type { CloudClient } from '../api/cloud/client';
+import type { CloudCluster, FolderResource } from '../api/cloud/models';
 import type { CloudAccount, CloudAccounts } from '../cloud/accounts';
 import { normaliseOrigin } from '../clusters/origin';
 import { ClusterNode } from './clusterNode';
@@ -11,6 +13,12 @@ import { LeafNode } from './databasesSection';
 import { errorRow, MessageNode } from './messageNode';
 import type { RootContributor } from './provider';
 import { Collapsed, item, md, TreeNode } from './treeNode';
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const v of it) out.push(v);
+  return out;
+}
 
 export class CloudRoots implements RootContributor {
   constructor(private readonly accounts: CloudAccounts) {}

@@ -3,7 +3,7 @@
 // by the same listener. Sign-in is with one of that cluster's SQL users through
 // the Cluster API's own `login/` (the Cloud API key does not work there).
 import type { ClusterClientOptions, RequestOptions } from '../cluster/api';
-import { ClusterClient } from '../cluster/client';
+import type { ClusterClient } from '../cluster/client';
 import { ApiError } from '../http/errors';
 import type { CloudCluster } from './models';
 
@@ -89,6 +89,8 @@ export function clusterClientOptionsFor(
  */
 export async function connectToAdvancedCluster(cluster: CloudCluster, login: AdvancedLogin): Promise<ClusterClient> {
   const { options, setToken } = clusterClientOptionsFor(cluster, login);
+  // Loaded on first use: the explorer's tree reads this file at activation.
+  const { ClusterClient } = await import('../cluster/client');
   const client = new ClusterClient(options);
   const reqOpts: RequestOptions = login.signal ? { signal: login.signal } : {};
   setToken(await client.login(login.username, login.password, reqOpts));

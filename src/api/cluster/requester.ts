@@ -114,7 +114,8 @@ export class ClusterRequester {
       parsed = undefined;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      const excerpt = text.trim().slice(0, 200);
+      // One line: the excerpt ends up in a tree row's label.
+      const excerpt = text.trim().slice(0, 200).replace(/\s+/g, ' ');
       throw new ApiError('malformed', `${route} answered HTTP ${res.status} with a body that is not JSON${excerpt ? `: ${excerpt}` : ' (empty)'}`, {
         status: res.status,
         route,

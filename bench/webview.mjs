@@ -1,0 +1,69 @@
+// Hot ranges webview in headless Chromium: first render of 12,800 rows, one re-sort, a naive
+// full-table render of the same rows in the same page, and the page's JS heap. The page
+// (bench/webview/index.html) is served with the shipped bundle from a tiny local HTTP server,
+// because Chromium will not load module scripts from file://.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
+import { median } from './stats.mjs';
+
+const ROWS = 12_800;
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
+// Same flags as e2e/vscode.mjs: no background networking in this closed network.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+function serve() {
+  const files = { '/': path.join(projectRoot, 'bench', 'webview', 'index.html') };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x').pathname;
+    const file = files[url] ?? (url.startsWith('/dist/') ? path.join(projectRoot, path.normalize(url)) : undefined);
+    if (!file || !file.startsWith(projectRoot) || !fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function benchWebview({ runs = 3 } = {}) {
+  const { chromium } = await import('playwright-core');
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const results = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      // A fresh page per run: first render means an empty panel, and the heap is the panel's own.
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      // Ready = the front end has started and asked for its data.
+      await page.waitForFunction(() => globalThis.bench.ready(), null, { timeout: 15_000 }).catch((e) => {
+        throw new Error(`the Hot ranges page never asked for data (${errors.join('; ') || e.message})`);
+      });
+      const first = await page.evaluate((n) => globalThis.bench.firstRender(n), ROWS);
+      const resort = await page.evaluate(() => globalThis.bench.resort());
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const naive = await page.evaluate((n) => globalThis.bench.naive(n), ROWS);
+      if (errors.length) throw new Error(`the Hot ranges page failed: ${errors.join('; ')}`);
+      results.push({ first, resort, naive, heapMb: usedSize / 2 ** 20 });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const firstMs = median(results.map((r) => r.first.ms));
+  const naiveMs = median(results.map((r) => r.naive.ms));
+  return {
+    firstMs,
+    naiveMs,
+    ratio: median(results.map((r) => r.first.ms / r.naive.ms)),
+    resortMs: median(results.map((r) => r.resort.ms)),
+    heapMb: median(results.map((r) => r.heapMb)),
+    rowsDrawn: results[0].first.rowsDrawn,
+    resortColumn: results[0].resort.column,
+  };
+}

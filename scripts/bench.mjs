@@ -1,0 +1,109 @@
+// `npm run bench`: production build and .vsix, then every benchmark, a table on stdout and
+// bench-results.json. Machines here are small and noisy, so figures are medians and ratios
+// taken side by side in this one run, and a missed target is reported, never a failure;
+// only a benchmark that cannot run makes the exit code non-zero.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBenchModule } from '../bench/build.mjs';
+import { benchHost } from '../bench/host.mjs';
+import { printTable, round, status } from '../bench/stats.mjs';
+import { benchWebview } from '../bench/webview.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+const metrics = [];
+const failures = [];
+const lt = (limit) => ({ op: '<', limit });
+const le = (limit) => ({ op: '<=', limit });
+const add = (name, value, unit, target) => metrics.push({ name, value, unit, target });
+let built = false;
+/** The webview and host figures are only meaningful for the production build of this tree. */
+const needBuild = () => {
+  if (!built) throw new Error('skipped: the production build failed');
+};
+
+/** Runs one benchmark; if it cannot run, its metrics are still listed, with the error. */
+async function section(title, names, fn) {
+  const t = Date.now();
+  process.stdout.write(`${title}… `);
+  try {
+    await fn();
+    console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.log('FAILED');
+    console.error(e.message.startsWith('skipped:') || e.message.includes('package.mjs failed') ? e.message : (e.stack ?? e));
+    failures.push(title);
+    for (const [name, unit, target] of names) metrics.push({ name, value: null, unit, target, error: title });
+  }
+}
+
+// Sizes must be the shipped ones: scripts/package.mjs rebuilds dist/ for production first.
+await section('production build and .vsix', [['extension_js_bytes', 'bytes'], ['vsix_bytes', 'bytes', lt(1024 * 1024)]], () => {
+  try {
+    execFileSync('node', [path.join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'pipe' });
+  } catch (e) {
+    throw new Error(`scripts/package.mjs failed:\n${e.stdout}${e.stderr}`);
+  }
+  built = true;
+  add('extension_js_bytes', fs.statSync(path.join(root, 'dist', 'extension.js')).size, 'bytes');
+  const dir = path.join(root, 'dist', 'webviews');
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+    add(`webview_${path.basename(f, '.js')}_js_bytes`, fs.statSync(path.join(dir, f)).size, 'bytes');
+  }
+  add('vsix_bytes', fs.statSync(path.join(root, 'cockroachdb-explorer.vsix')).size, 'bytes', lt(1024 * 1024));
+});
+
+await section('cluster client', [['client_nodes_ratio', 'x', le(1.3)], ['hot_ranges_ms', 'ms'], ['fanout_ratio', 'x', le(1.25)]], async () => {
+  const { benchClient } = await loadBenchModule('client');
+  const c = await benchClient();
+  add('client_nodes_ratio', round(c.nodes.ratio), 'x', le(1.3));
+  add('client_nodes_ms', round(c.nodes.clientMs, 1), 'ms');
+  add('fetch_nodes_ms', round(c.nodes.fetchMs, 1), 'ms');
+  add('hot_ranges_ms', round(c.hot.ms, 1), 'ms');
+  add('hot_ranges_rows', c.hot.rows, 'rows');
+  add('hot_ranges_rollup_ms', round(c.hot.rollUpMs, 2), 'ms');
+  add('fanout_ratio', round(c.fanOut.ratio), 'x', le(1.25));
+  add('fanout_ms', round(c.fanOut.ms, 1), 'ms');
+  add('fanout_fetch_ratio', round(c.fanOut.fetchRatio), 'x');
+});
+
+await section('hot ranges webview', [['webview_first_render_ratio', 'x', le(0.25)], ['webview_resort_ms', 'ms', lt(50)], ['webview_heap_mb', 'MB']], async () => {
+  needBuild();
+  const w = await benchWebview();
+  add('webview_first_render_ratio', round(w.ratio), 'x', le(0.25));
+  add('webview_first_render_ms', round(w.firstMs, 1), 'ms');
+  add('webview_naive_render_ms', round(w.naiveMs, 1), 'ms');
+  add('webview_rows_drawn', w.rowsDrawn, 'rows');
+  add('webview_resort_ms', round(w.resortMs, 1), 'ms', lt(50));
+  add('webview_heap_mb', round(w.heapMb), 'MB');
+});
+
+const hostMetrics = [['activation_ms', 'ms', lt(15)], ['activation_ratio', 'x', le(1.5)], ['tree_first_page_ms', 'ms']];
+await section('extension hosts (activation, tree)', hostMetrics, async () => {
+  needBuild();
+  const h = await benchHost({ runs: 5 });
+  add('activation_ms', round(h.explorerMs), 'ms', lt(15));
+  add('activation_baseline_ms', round(h.baselineMs), 'ms');
+  add('activation_ratio', round(h.ratio), 'x', le(1.5));
+  add('tree_first_page_ms', round(h.treeFirstPageMs, 1), 'ms');
+  add('tree_nodes_page_ms', round(h.nodesPageMs, 1), 'ms');
+});
+
+console.log('');
+printTable(metrics);
+const out = metrics.map((m) => ({
+  name: m.name,
+  value: m.value,
+  unit: m.unit,
+  target: m.target ? `${m.target.op} ${m.target.limit}` : null,
+  status: m.error ? 'error' : status(m.value, m.target) || null,
+}));
+fs.writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify({ metrics: out }, null, 2) + '\n');
+const missed = metrics.filter((m) => !m.error && status(m.value, m.target) === 'MISSED').map((m) => m.name);
+console.log(`\n${missed.length ? `targets missed: ${missed.join(', ')}` : 'all targets met'}; bench-results.json written in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (failures.length) {
+  console.error(`benchmarks that could not run: ${failures.join(', ')}`);
+  process.exit(1);
+}

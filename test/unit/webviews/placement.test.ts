@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { groupPlacement, isVoter, parseLocality, UNKNOWN } from '../../../src/webviews/model/placement';
+import { problemNames, rangeFindings } from '../../../src/webviews/model/problems';
+import type { ProblemFlags, RangeDetailsPayload } from '../../../src/webviews/protocol/data';
+import { replica } from './fixtures';
+
+const NO_PROBLEMS: ProblemFlags = { unavailable: false, leaderNotLeaseHolder: false, noRaftLeader: false, underreplicated: false, overreplicated: false, noLease: false, quiescentEqualsTicking: false, raftLogTooLarge: false, other: [] };
+
+describe('webviews: placement grouping', () => {
+  it('reads region and zone by key, else by position', () => {
+    assert.deepEqual(parseLocality([{ key: 'cloud', value: 'gcp' }, { key: 'region', value: 'us-east1' }, { key: 'zone', value: 'us-east1-b' }]), { region: 'us-east1', zone: 'us-east1-b' });
+    assert.deepEqual(parseLocality([{ key: 'dc', value: 'x' }]), { region: UNKNOWN, zone: 'x' });
+    assert.deepEqual(parseLocality([{ key: 'r', value: 'eu' }, { key: 'z', value: 'eu-a' }]), { region: 'eu', zone: 'eu-a' });
+    assert.deepEqual(parseLocality([]), { region: UNKNOWN, zone: UNKNOWN });
+  });
+
+  it('groups replicas by region and zone, sorted, and finds the leaseholder region', () => {
+    const p = groupPlacement([replica(3, 'us-west1', 'b'), replica(1, 'us-east1', 'b', { leaseholder: true }), replica(2, 'us-east1', 'a'), replica(4, 'us-east1', 'a', { type: 'NON_VOTER' })]);
+    assert.deepEqual(p.regions.map((r) => r.region), ['us-east1', 'us-west1']);
+    assert.deepEqual(p.regions[0]!.zones.map((z) => [z.zone, z.replicas.map((x) => x.nodeId)]), [['a', [2, 4]], ['b', [1]]]);
+    assert.equal(p.regions[0]!.replicaCount, 3);
+    assert.equal(p.regions[0]!.voterCount, 2);
+    assert.equal(p.leaseholderRegion, 'us-east1');
+    assert.deepEqual(p.findings, [], 'one voter per zone, leaseholder with most voters: nothing to say');
+  });
+
+  it('flags a distant leaseholder', () => {
+    const p = groupPlacement([replica(1, 'eu', 'a', { leaseholder: true }), replica(2, 'us', 'a'), replica(3, 'us', 'b')]);
+    assert.ok(p.findings.some((f) => f.message.startsWith('distant leaseholder') && f.message.includes('eu') && f.message.includes('us holds 2')));
+  });
+
+  it('flags voters sharing a zone, and ignores non-voters for it', () => {
+    const p = groupPlacement([replica(1, 'us', 'a', { leaseholder: true }), replica(2, 'us', 'a'), replica(3, 'us', 'b')]);
+    assert.ok(p.findings.some((f) => f.message.includes('2 voters share zone a')));
+    const q = groupPlacement([replica(1, 'us', 'a', { leaseholder: true }), replica(2, 'us', 'a', { type: 'NON_VOTER' }), replica(3, 'us', 'b')]);
+    assert.ok(!q.findings.some((f) => f.message.includes('share zone')));
+  });
+
+  it('notes a single region in a multi-region cluster, and a missing leaseholder', () => {
+    const p = groupPlacement([replica(1, 'us', 'a'), replica(2, 'us', 'b')], ['eu', 'us']);
+    assert.ok(p.findings.some((f) => f.severity === 'info' && f.message.includes('every replica is in us') && f.message.includes('eu')));
+    assert.ok(p.findings.some((f) => f.message === 'no replica holds the lease'));
+  });
+
+  it('says so when no node reports a locality', () => {
+    const p = groupPlacement([replica(1, undefined, undefined, { leaseholder: true })]);
+    assert.equal(p.regions[0]!.region, UNKNOWN);
+    assert.ok(p.findings.some((f) => f.message.includes('placement cannot be judged')));
+  });
+
+  it('treats untyped and VOTER_* replicas as voters', () => {
+    assert.ok(isVoter(undefined));
+    assert.ok(isVoter('VOTER_FULL'));
+    assert.ok(isVoter('VOTER_INCOMING'));
+    assert.ok(!isVoter('NON_VOTER'));
+    assert.ok(!isVoter('LEARNER'));
+  });
+});
+
+describe('webviews: problem list', () => {
+  it('names flags like the Range Report, including unknown newer ones', () => {
+    assert.deepEqual(problemNames({ ...NO_PROBLEMS, unavailable: true, leaderNotLeaseHolder: true, other: ['circuitBreakerError', 'paused_followers'] }), ['unavailable', 'leader not leaseholder', 'circuit breaker error', 'paused followers']);
+    assert.deepEqual(problemNames(undefined), []);
+  });
+
+  const base: RangeDetailsPayload = { rangeId: 5, startKeyPretty: '/a', endKeyPretty: '/b', startKeyRaw: '', endKeyRaw: '', replicas: [], leaseHistory: [], clusterRegions: [], updatedAt: '' };
+
+  it('unions replica problems with the nodes that report them, worst severity first-class', () => {
+    const f = rangeFindings({
+      ...base,
+      leaseholderNodeId: 1,
+      replicas: [replica(1, 'us', 'a', { leaseholder: true, problems: { ...NO_PROBLEMS, underreplicated: true } }), replica(2, 'us', 'b', { problems: { ...NO_PROBLEMS, underreplicated: true, leaderNotLeaseHolder: true } })],
+      leaseHistory: [{ sequence: 1, nodeId: 1, storeId: 1, replicaId: 1, start: '1', acquisitionType: 'Request' }],
+    });
+    assert.deepEqual(f, [
+      { severity: 'problem', message: 'under-replicated (reported by n1, n2)' },
+      { severity: 'warning', message: 'leader not leaseholder (reported by n2)' },
+    ]);
+  });
+
+  it('derives no lease, a leaseholder without replica, and nodes that did not answer', () => {
+    const f = rangeFindings({ ...base, leaseholderNodeId: 9, replicas: [replica(1, 'us', 'a', { problems: NO_PROBLEMS }), replica(2, 'us', 'b', { error: 'timeout' })] });
+    assert.deepEqual(
+      f.map((x) => x.message),
+      ['no lease in the lease history', 'leaseholder n9 holds no replica the nodes reported', 'n2 did not answer'],
+    );
+  });
+});

@@ -1,0 +1,43 @@
+// Static checks over the webview sources: no HTML-string sinks anywhere in
+// src/, no unsafe CSP keywords, host and app kept apart.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+const SRC = join(__dirname, '..', '..', '..', 'src');
+
+describe('webviews: source rules', () => {
+  it('nothing in src/ writes HTML strings into the DOM', () => {
+    const sinks = ['inner' + 'HTML', 'outer' + 'HTML', 'insertAdjacent' + 'HTML', 'document.' + 'write', 'createContextual' + 'Fragment'];
+    for (const f of files(SRC).filter((x) => x.endsWith('.ts'))) {
+      const text = readFileSync(f, 'utf8');
+      for (const s of sinks) assert.ok(!text.includes(s), `${f} uses ${s}`);
+    }
+  });
+  it('no unsafe-eval / unsafe-inline in the webview sources', () => {
+    for (const f of files(join(SRC, 'webviews'))) assert.doesNotMatch(readFileSync(f, 'utf8'), /unsafe-(eval|inline)/, f);
+  });
+  it('model/ and protocol/ import neither vscode nor the DOM', () => {
+    for (const dir of ['model', 'protocol']) {
+      for (const f of files(join(SRC, 'webviews', dir))) {
+        const text = readFileSync(f, 'utf8');
+        assert.doesNotMatch(text, /from 'vscode'/, f);
+        assert.doesNotMatch(text, /\bdocument\.|\bwindow\./, f);
+      }
+    }
+  });
+  it('the app imports protocol types with `import type` (guards aside)', () => {
+    for (const f of files(join(SRC, 'webviews', 'app')).filter((x) => x.endsWith('.ts'))) {
+      for (const line of readFileSync(f, 'utf8').split('\n').filter((l) => /from '(\.\.\/)+protocol\//.test(l))) {
+        assert.ok(line.startsWith('import type') || /\bis(HostToWebview)\b/.test(line), `${f}: ${line}`);
+      }
+    }
+  });
+});
