@@ -25,8 +25,9 @@ describe('row actions', function () {
     cluster = await child(a, undefined, 'Actions sim');
   });
 
-  after(() => {
+  after(async () => {
     a.auth.prompter = windowPrompter;
+    await setClusters([]);
   });
 
   it('filters nodes by locality and liveness, shows the filter, and clears it', async () => {

@@ -31,6 +31,8 @@ describe('status-bar health', function () {
     a.auth.prompter = windowPrompter;
     await simControl(all.secure, '/down-nodes', { ids: '' });
     await simControl(all.secure, '/not-ready', { on: '0' });
+    await vscode.commands.executeCommand('cockroachdb.signOut', origin(all.secure.clusterUrl));
+    await setClusters([]);
   });
 
   it('says signed out for a secure cluster nobody signed in to, without asking it', async () => {

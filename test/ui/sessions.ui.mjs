@@ -31,8 +31,7 @@ export default {
 
     await step('Cancel Session asks for confirmation naming the session and cancels it on the server', async () => {
       const row = page.locator(`.part.sidebar .monaco-list-row[role="treeitem"][aria-label="${label.replace(/"/g, '\\"')}"]`).first();
-      await row.click({ button: 'right' });
-      await page.getByRole('menuitem', { name: 'Cancel Session' }).click();
+      await wb.contextMenu(row, 'Cancel Session');
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.filter({ hasText: 'Cancel the session?' }).waitFor();
       if (!(await dialog.innerText()).includes('on node n')) throw new Error('the confirmation does not name the node');

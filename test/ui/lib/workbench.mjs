@@ -68,11 +68,21 @@ export class Workbench {
     await row.click();
   }
 
-  async contextMenu(rowText, item) {
-    await this.row(rowText).click({ button: 'right' });
-    const entry = this.page.locator('.monaco-menu .action-item').filter({ hasText: item }).first();
-    await entry.waitFor();
-    await entry.click();
+  /** Right-clicks a row (its text or a locator) and chooses a menu item; retries once if the menu closed early. */
+  async contextMenu(row, item) {
+    const target = typeof row === 'string' || row instanceof RegExp ? this.row(row) : row;
+    for (let attempt = 0; ; attempt++) {
+      await target.click({ button: 'right' });
+      const entry = this.page.getByRole('menuitem', { name: item });
+      try {
+        await entry.waitFor({ timeout: 5_000 });
+        await entry.click({ timeout: 5_000 });
+        return;
+      } catch (e) {
+        if (attempt > 0) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   async inlineAction(rowText, ariaLabel) {
