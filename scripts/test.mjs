@@ -14,7 +14,9 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 function run(cmd, args, { capture = true } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    // Run directly (not through npm), the local bin folder must still be on PATH.
+    const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     const onData = (stream) => (b) => {
       stream.write(b);

@@ -36,11 +36,21 @@ export class Workbench {
     return this.page.locator(sel.rows).filter({ hasText: text }).first();
   }
 
+  /** Expands a row; rows are re-rendered when data arrives, so it is found again on every check. */
   async expand(text) {
-    const row = this.row(text);
-    await row.waitFor({ timeout: 30_000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-    await this.page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+    await this.row(text).waitFor({ timeout: 30_000 });
+    const deadline = Date.now() + 30_000;
+    let clicked = 0;
+    for (;;) {
+      const state = await this.row(text).getAttribute('aria-expanded').catch(() => null);
+      if (state === 'true') return;
+      if (Date.now() > deadline) throw new Error(`row ${text} did not expand`);
+      if (state === 'false' && clicked < 3) {
+        await this.row(text).locator('.monaco-tl-twistie').click().catch(() => {});
+        clicked++;
+      }
+      await this.page.waitForTimeout(250);
+    }
   }
 
   async runCommand(title) {
