@@ -1,57 +1,91 @@
 // Hot ranges: one panel per cluster, every hot range the cluster reports.
 import * as vscode from 'vscode';
+import type { NodeStatus } from '../api/cluster/models';
 import type { ClusterHandle } from '../clusters/handle';
+import { hotRangeRow, nodeSummaries } from './convert';
 import { webviewOptions } from './html';
-import { PanelBase } from './panelBase';
-import type { HostToWebview } from './protocol/messages';
+import { PanelBase, type Handlers, type Log } from './panelBase';
+import type { HotRangesPayload } from './protocol/data';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
+
+/** Node statuses change rarely; refetching them on every auto-refresh would double the traffic. */
+const NODES_TTL_MS = 60_000;
 
 export class HotRangesPanel extends PanelBase {
   static readonly viewType = 'cockroachdb.hotRanges';
+  /** Open panels by cluster id. */
   static readonly open = new Map<string, HotRangesPanel>();
 
-  static show(extensionUri: vscode.Uri, cluster: ClusterHandle, log: (m: string) => void = () => {}): HotRangesPanel {
+  private nodes: { at: number; list: NodeStatus[] } | undefined;
+  private inFlight: AbortController | undefined;
+
+  static show(extensionUri: vscode.Uri, cluster: ClusterHandle, log: Log = () => {}): HotRangesPanel {
     const existing = HotRangesPanel.open.get(cluster.id);
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(HotRangesPanel.viewType, `Hot ranges — ${cluster.name}`, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(HotRangesPanel.viewType, HotRangesPanel.title(cluster), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     return new HotRangesPanel(panel, extensionUri, cluster, log);
   }
 
-  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, cluster: ClusterHandle, log: (m: string) => void) {
-    super(panel, extensionUri, cluster, 'hotRanges', log);
-    HotRangesPanel.open.set(cluster.id, this);
-    this._register({ dispose: () => HotRangesPanel.open.delete(cluster.id) });
+  /** Tab titles are plain text rendered by VS Code, so the cluster name is safe there. */
+  static title(cluster: ClusterHandle): string {
+    return `Hot ranges — ${cluster.name}`;
   }
 
-  protected async load(): Promise<HostToWebview> {
-    const { ranges, errors } = await this.cluster.client.hotRanges({});
+  /** Also used by the serializer to adopt a restored panel. */
+  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, cluster: ClusterHandle, log: Log = () => {}) {
+    super(panel, extensionUri, cluster, 'hotRanges', log);
+    panel.title = HotRangesPanel.title(cluster);
+    HotRangesPanel.open.get(cluster.id)?.dispose();
+    HotRangesPanel.open.set(cluster.id, this);
+    this._register({
+      dispose: () => {
+        this.inFlight?.abort();
+        if (HotRangesPanel.open.get(cluster.id) === this) HotRangesPanel.open.delete(cluster.id);
+      },
+    });
+  }
+
+  protected handlers(): Handlers {
     return {
-      type: 'hotRanges',
-      clusterId: this.cluster.id,
-      clusterName: this.cluster.name,
-      updatedAt: new Date().toISOString(),
-      errors,
-      rows: ranges.map((h) => ({
-        rangeId: h.rangeId,
-        nodeId: h.nodeId,
-        qps: h.qps,
-        ...(h.cpuTimePerSecond !== undefined ? { cpuTimePerSecond: h.cpuTimePerSecond } : {}),
-        ...(h.writesPerSecond !== undefined ? { writesPerSecond: h.writesPerSecond } : {}),
-        ...(h.readsPerSecond !== undefined ? { readsPerSecond: h.readsPerSecond } : {}),
-        ...(h.leaseholderNodeId !== undefined ? { leaseholderNodeId: h.leaseholderNodeId } : {}),
-        replicaNodeIds: h.replicaNodeIds,
-        ...(h.storeId !== undefined ? { storeId: h.storeId } : {}),
-        database: h.databases.join(', '),
-        table: h.tables.join(', '),
-        index: h.indexes.join(', '),
-      })),
+      loadHotRanges: (p) => this.load(p.nodeId),
+      saveExport: (p) => this.save(p),
     };
   }
 
-  protected override async openRange(rangeId: number): Promise<void> {
+  private async loadNodes(signal: AbortSignal): Promise<NodeStatus[]> {
+    if (this.nodes && Date.now() - this.nodes.at < NODES_TTL_MS) return this.nodes.list;
+    const list: NodeStatus[] = [];
+    try {
+      for await (const n of this.cluster.client.allNodes({ signal })) list.push(n);
+      this.nodes = { at: Date.now(), list };
+    } catch (e) {
+      // Localities and the node picker are a nicety; the hot ranges still show.
+      this.log(`node list unavailable for hot ranges: ${e instanceof Error ? e.message : String(e)}`);
+      return this.nodes?.list ?? [];
+    }
+    return list;
+  }
+
+  async load(nodeId?: number): Promise<HotRangesPayload> {
+    // A new request (auto-refresh, a different node) supersedes the one still running.
+    this.inFlight?.abort();
+    const ctl = new AbortController();
+    this.inFlight = ctl;
+    const [hot, nodes] = await Promise.all([this.cluster.client.hotRanges(nodeId !== undefined ? { nodeId } : {}, { signal: ctl.signal }), this.loadNodes(ctl.signal)]);
+    const localities = new Map(nodes.map((n) => [n.nodeId, n.locality.map((t) => `${t.key}=${t.value}`).join(',')] as const));
+    return {
+      rows: hot.ranges.map((h) => hotRangeRow(h, localities)),
+      errors: hot.errors.map((e) => ({ nodeId: e.nodeId, message: e.message })),
+      nodes: nodeSummaries(nodes),
+      ...(nodeId !== undefined ? { nodeId } : {}),
+      updatedAt: new Date().toISOString(),
+    };
+  }
+
+  protected override openRange(rangeId: number): void {
     RangeDetailsPanel.show(this.extensionUri, this.cluster, rangeId, this.log);
   }
 }

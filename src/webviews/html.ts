@@ -1,45 +1,76 @@
 // The only place webview HTML is built: a strict CSP with a fresh nonce, the
-// bundle and stylesheet from dist/, and no cluster data at all (the front end
-// asks for data over the message protocol and renders it with textContent).
+// bundle and the codicon stylesheet from dist/, and no cluster data at all —
+// the front end asks for data over the message protocol and renders it with
+// textContent. The title is the one string that could carry a cluster name,
+// so it is escaped (and callers pass a generic one).
 import * as crypto from 'node:crypto';
-import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import type * as vscode from 'vscode';
 
+/**
+ * `vscode.Uri.joinPath` without a runtime import of vscode, so that this
+ * module (and its CSP) can be unit-tested in plain Node with a fake Uri.
+ */
+export function childUri(base: vscode.Uri, ...segments: string[]): vscode.Uri {
+  return base.with({ path: posix.join(base.path, ...segments) });
+}
+
+/** 16 random bytes, base64: what a CSP nonce needs (never Math.random). */
 export function nonce(): string {
-  return crypto.randomBytes(18).toString('base64');
+  return crypto.randomBytes(16).toString('base64');
+}
+
+/** Only the built bundles and media/ may be loaded; never an asWebviewUri value as a root. */
+export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [childUri(extensionUri, 'dist'), childUri(extensionUri, 'media')];
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
+    // Off: a hidden panel is torn down and rebuilt from its state; that also stops auto-refresh while hidden.
     retainContextWhenHidden: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    enableFindWidget: true,
+    localResourceRoots: localResourceRoots(extensionUri),
   };
 }
 
-export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webviews', `${bundle}.js`));
-  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'codicons', 'codicon.css'));
-  const csp = [
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function contentSecurityPolicy(cspSource: string, n: string): string {
+  return [
     "default-src 'none'",
     `script-src 'nonce-${n}'`,
-    `style-src ${webview.cspSource} 'nonce-${n}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
+    `style-src ${cspSource} 'nonce-${n}'`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
   ].join('; ');
-  const safeTitle = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** What buildHtml needs of a webview; tests pass a fake. */
+export type WebviewLike = Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>;
+
+export function buildHtml(webview: WebviewLike, extensionUri: vscode.Uri, bundle: 'hotRanges' | 'rangeDetails', title: string, n: string = nonce()): string {
+  const script = webview.asWebviewUri(childUri(extensionUri, 'dist', 'webviews', `${bundle}.js`));
+  const codicons = webview.asWebviewUri(childUri(extensionUri, 'dist', 'codicons', 'codicon.css'));
+  const attr = (u: vscode.Uri) => escapeHtml(u.toString());
+  // The codicon <link> has the id vscode-elements' <vscode-icon> looks for; the nonce is
+  // read by the front end from the <meta> tag to stamp its own <style> element.
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, n)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${codicons}" nonce="${n}">
-<title>${safeTitle}</title>
+<meta name="csp-nonce" content="${n}">
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${attr(codicons)}" nonce="${n}">
+<title>${escapeHtml(title)}</title>
 </head>
 <body>
-<div id="app" data-nonce="${n}"></div>
-<script type="module" nonce="${n}" src="${script}"></script>
+<div id="app" data-testid="app" data-panel="${bundle}"></div>
+<script type="module" nonce="${n}" src="${attr(script)}"></script>
 </body>
 </html>`;
 }

@@ -1,78 +1,146 @@
-// Shared host side of a panel: options, HTML, the ready handshake, typed
-// messages, CSP-violation counting, loading and error states, disposal.
+// Shared host side of a panel: HTML, the ready handshake, typed request/reply,
+// CSP-violation counting, the sign-in hand-off, export saving and disposal.
 import * as vscode from 'vscode';
-import { isApiError } from '../api/http/errors';
 import type { ClusterHandle } from '../clusters/handle';
 import { Disposable } from '../util/disposable';
-import { buildHtml } from './html';
-import { isWebviewToHost, type HostToWebview, type WebviewToHost } from './protocol/messages';
+import { failureOf } from './convert';
+import { saveExport } from './exportFile';
+import { buildHtml, localResourceRoots } from './html';
+import { isWebviewToHost, type HostToWebview, type ParamsOf, type PanelKind, type RequestMethod, type ResultOf, type WebviewRequest, type WebviewToHost } from './protocol/messages';
+
+export type Log = (m: string) => void;
+
+/** What a concrete panel answers; methods it doesn't support fail with a message. */
+export type Handlers = { [M in RequestMethod]?: (params: ParamsOf<M>) => Promise<ResultOf<M>> };
 
 export abstract class PanelBase extends Disposable {
   /** CSP violations reported by any panel since activation (tests assert it stays 0). */
   static cspViolations = 0;
-  private ready = false;
-  private pending: HostToWebview | undefined;
+  /** Every message a webview posted, by type, for extension-host tests. */
+  static readonly received = new Map<string, number>();
+  /** The last messages exchanged (type, method, outcome; never payloads), for extension-host tests. */
+  static readonly exchanges: Array<{ panel: PanelKind; dir: 'in' | 'out'; type: string; method?: string; ok?: boolean }> = [];
 
-  constructor(
+  private static record(e: (typeof PanelBase.exchanges)[number]): void {
+    PanelBase.exchanges.push(e);
+    if (PanelBase.exchanges.length > 500) PanelBase.exchanges.splice(0, 100);
+  }
+
+  private ready = false;
+  private readonly queue: HostToWebview[] = [];
+  private readyWaiters: Array<() => void> = [];
+
+  protected constructor(
     readonly panel: vscode.WebviewPanel,
     readonly extensionUri: vscode.Uri,
     readonly cluster: ClusterHandle,
-    bundle: string,
-    protected readonly log: (m: string) => void,
+    readonly kind: PanelKind,
+    protected readonly log: Log,
   ) {
     super();
+    // Registered first so it is disposed last; its onDidDispose then finds this object already disposed.
     this._register(panel);
-    panel.webview.html = buildHtml(panel.webview, extensionUri, bundle, panel.title);
+    // A restored panel keeps the options of the session that created it; reset the roots to this install's dist/ and media/.
+    panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (!isWebviewToHost(m)) return;
+        if (!isWebviewToHost(m)) {
+          this.log(`ignored a malformed message from the ${kind} webview`);
+          return;
+        }
+        PanelBase.received.set(m.type, (PanelBase.received.get(m.type) ?? 0) + 1);
+        PanelBase.record({ panel: kind, dir: 'in', type: m.type, ...(m.type === 'request' ? { method: m.method } : {}) });
         void this.receive(m);
       }),
     );
+    // The title names only the view; the cluster name is data and stays out of the HTML.
+    panel.webview.html = buildHtml(panel.webview, extensionUri, kind, kind === 'hotRanges' ? 'Hot ranges' : 'Range details');
   }
 
-  protected abstract load(): Promise<HostToWebview>;
+  protected abstract handlers(): Handlers;
+  /** Extra fields of the init message (the range id). */
+  protected initExtras(): { rangeId?: number } {
+    return {};
+  }
 
+  /** Resolves once the webview has said `ready` (tests use it). */
+  whenReady(): Promise<void> {
+    return this.ready ? Promise.resolve() : new Promise((r) => this.readyWaiters.push(r));
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Posts now if the webview listens, else after its `ready`: posts before that are lost. */
   protected post(message: HostToWebview): void {
+    if (this.isDisposed) return;
+    PanelBase.record({ panel: this.kind, dir: 'out', type: message.type, ...(message.type === 'reply' ? { method: message.method, ok: message.ok } : {}) });
     if (!this.ready) {
-      this.pending = message;
+      this.queue.push(message);
       return;
     }
     void this.panel.webview.postMessage(message);
   }
 
-  async reload(): Promise<void> {
-    try {
-      this.post(await this.load());
-    } catch (e) {
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e), signIn: isApiError(e, 'unauthorized') });
-    }
+  /** Asks the webview to fetch again (after a sign-in, or from a command). */
+  refresh(): void {
+    this.post({ type: 'refresh' });
   }
 
   protected async receive(m: WebviewToHost): Promise<void> {
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
+        // A reload of the webview (it is not retained when hidden) says ready again; start over.
         this.ready = true;
-        if (this.pending) void this.panel.webview.postMessage(this.pending);
-        this.pending = undefined;
-        await this.reload();
+        PanelBase.record({ panel: this.kind, dir: 'out', type: 'init' });
+        void this.panel.webview.postMessage({ type: 'init', panel: this.kind, clusterId: this.cluster.id, clusterName: this.cluster.name, ...this.initExtras() } satisfies HostToWebview);
+        for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
+        for (const w of this.readyWaiters.splice(0)) w();
         break;
-      case 'refresh':
-        await this.reload();
+      }
+      case 'request':
+        await this.answer(m);
         break;
       case 'signIn':
-        if (await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', this.cluster.id)) await this.reload();
+        await this.signIn();
         break;
       case 'cspViolation':
         PanelBase.cspViolations++;
-        this.log(`CSP violation in ${this.panel.title}: ${m.directive} blocked ${m.blocked}`);
+        this.log(`CSP violation in the ${this.kind} webview: ${m.directive} blocked ${m.blocked || '(inline)'}`);
         break;
       case 'openRange':
-        await this.openRange(m.rangeId);
+        this.openRange(m.rangeId);
         break;
     }
   }
 
-  protected async openRange(_rangeId: number): Promise<void> {}
+  private async answer(m: WebviewRequest): Promise<void> {
+    const h = this.handlers()[m.method] as ((p: unknown) => Promise<unknown>) | undefined;
+    try {
+      if (!h) throw new Error(`${m.method} is not available in this panel`);
+      const result = await h(m.params);
+      this.post({ type: 'reply', req: m.req, method: m.method, ok: true, result } as HostToWebview);
+    } catch (e) {
+      const error = failureOf(e);
+      this.log(`${m.method} failed for ${this.kind}: ${error.message}`);
+      this.post({ type: 'reply', req: m.req, method: m.method, ok: false, error });
+    }
+  }
+
+  protected async signIn(): Promise<void> {
+    try {
+      await vscode.commands.executeCommand('cockroachdb.signIn', this.cluster.id);
+    } finally {
+      this.refresh();
+    }
+  }
+
+  protected openRange(_rangeId: number): void {}
+
+  /** Export: the webview builds the content of what it shows; the host asks where to write it. */
+  protected save(params: ParamsOf<'saveExport'>): Promise<ResultOf<'saveExport'>> {
+    return saveExport(params, this.log);
+  }
 }

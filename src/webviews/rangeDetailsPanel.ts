@@ -1,24 +1,33 @@
 // Range details: one panel per cluster and range.
 import * as vscode from 'vscode';
+import type { NodeStatus } from '../api/cluster/models';
 import type { ClusterHandle } from '../clusters/handle';
-import { problemNames } from '../tree/rangesSection';
+import { rangeDetailsPayload } from './convert';
 import { webviewOptions } from './html';
-import { PanelBase } from './panelBase';
-import type { HostToWebview, ReplicaRow } from './protocol/messages';
+import { PanelBase, type Handlers, type Log } from './panelBase';
+import type { RangeDetailsPayload } from './protocol/data';
 
 export class RangeDetailsPanel extends PanelBase {
   static readonly viewType = 'cockroachdb.rangeDetails';
+  /** Open panels by `clusterId#rangeId`. */
   static readonly open = new Map<string, RangeDetailsPanel>();
 
-  static show(extensionUri: vscode.Uri, cluster: ClusterHandle, rangeId: number, log: (m: string) => void = () => {}): RangeDetailsPanel {
-    const key = `${cluster.id}#${rangeId}`;
-    const existing = RangeDetailsPanel.open.get(key);
+  static key(clusterId: string, rangeId: number): string {
+    return `${clusterId}#${rangeId}`;
+  }
+
+  static show(extensionUri: vscode.Uri, cluster: ClusterHandle, rangeId: number, log: Log = () => {}): RangeDetailsPanel {
+    const existing = RangeDetailsPanel.open.get(RangeDetailsPanel.key(cluster.id, rangeId));
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(RangeDetailsPanel.viewType, `Range r${rangeId} — ${cluster.name}`, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(RangeDetailsPanel.viewType, RangeDetailsPanel.title(cluster, rangeId), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     return new RangeDetailsPanel(panel, extensionUri, cluster, rangeId, log);
+  }
+
+  static title(cluster: ClusterHandle, rangeId: number): string {
+    return `Range r${rangeId} — ${cluster.name}`;
   }
 
   constructor(
@@ -26,55 +35,39 @@ export class RangeDetailsPanel extends PanelBase {
     extensionUri: vscode.Uri,
     cluster: ClusterHandle,
     readonly rangeId: number,
-    log: (m: string) => void,
+    log: Log = () => {},
   ) {
     super(panel, extensionUri, cluster, 'rangeDetails', log);
-    const key = `${cluster.id}#${rangeId}`;
+    panel.title = RangeDetailsPanel.title(cluster, rangeId);
+    const key = RangeDetailsPanel.key(cluster.id, rangeId);
+    RangeDetailsPanel.open.get(key)?.dispose();
     RangeDetailsPanel.open.set(key, this);
-    this._register({ dispose: () => RangeDetailsPanel.open.delete(key) });
+    this._register({ dispose: () => RangeDetailsPanel.open.get(key) === this && RangeDetailsPanel.open.delete(key) });
   }
 
-  protected async load(): Promise<HostToWebview> {
-    const d = await this.cluster.client.rangeDetail(this.rangeId);
-    const localities = new Map<number, string>();
-    try {
-      for await (const n of this.cluster.client.allNodes()) localities.set(n.nodeId, n.locality.map((t) => `${t.key}=${t.value}`).join(','));
-    } catch {
-      // Localities are a nicety; the range itself still shows.
-    }
-    const replicas: ReplicaRow[] = d.byNode.map((b) => {
-      const r = b.rangeInfo;
-      return {
-        nodeId: b.nodeId,
-        storeId: r?.sourceStoreId ?? 0,
-        replicaId: r?.leaseHistory.at(-1)?.replica.replicaId ?? 0,
-        type: r?.leaseHistory.find((l) => l.replica.nodeId === b.nodeId)?.replica.type ?? 'VOTER_FULL',
-        locality: localities.get(b.nodeId) ?? '',
-        leaseholder: d.leaseholderNodeId === b.nodeId,
-        quiescent: r?.quiescent ?? false,
-        ticking: r?.ticking ?? false,
-        qps: r?.stats.queriesPerSecond ?? 0,
-        writesPerSecond: r?.stats.writesPerSecond ?? 0,
-        problems: r ? problemNames(r) : [],
-        ...(b.error ? { error: b.error } : {}),
-      };
-    });
-    const first = d.byNode.find((b) => b.rangeInfo)?.rangeInfo;
+  protected override initExtras(): { rangeId: number } {
+    return { rangeId: this.rangeId };
+  }
+
+  protected handlers(): Handlers {
     return {
-      type: 'rangeDetails',
-      clusterId: this.cluster.id,
-      clusterName: this.cluster.name,
-      updatedAt: new Date().toISOString(),
-      data: {
-        rangeId: this.rangeId,
-        startKeyPretty: first?.startKeyPretty ?? '',
-        endKeyPretty: first?.endKeyPretty ?? '',
-        startKeyRaw: first?.startKeyRaw ?? '',
-        endKeyRaw: first?.endKeyRaw ?? '',
-        ...(d.leaseholderNodeId !== undefined ? { leaseholderNodeId: d.leaseholderNodeId } : {}),
-        replicas,
-        leaseHistory: (first?.leaseHistory ?? []).map((l) => ({ nodeId: l.replica.nodeId, storeId: l.replica.storeId, sequence: l.sequence, start: l.start.toString(), acquisitionType: l.acquisitionType })),
-      },
+      loadRangeDetails: () => this.load(),
+      saveExport: (p) => this.save(p),
     };
+  }
+
+  async load(): Promise<RangeDetailsPayload> {
+    const client = this.cluster.client;
+    const nodes: NodeStatus[] = [];
+    const nodesDone = (async () => {
+      try {
+        for await (const n of client.allNodes()) nodes.push(n);
+      } catch (e) {
+        // Localities are a nicety: without them the placement drawing says "unknown".
+        this.log(`node list unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    })();
+    const [detail] = await Promise.all([client.rangeDetail(this.rangeId), nodesDone]);
+    return rangeDetailsPayload(detail, nodes);
   }
 }

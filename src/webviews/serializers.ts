@@ -1,35 +1,59 @@
-// Restores both panels after a window reload from their cluster (and range) id.
+// Restores both panels after a window reload. The webview state holds only an
+// identity (cluster id, and range id) — never data — and the panel refetches.
+// A state naming a cluster that is no longer configured closes the panel.
 import * as vscode from 'vscode';
 import type { ClusterResolver } from '../clusters/handle';
 import { HotRangesPanel } from './hotRangesPanel';
+import type { Log } from './panelBase';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
 
-interface PanelState {
-  clusterId?: string;
-  rangeId?: number;
+/** The part of the webview state the host reads; the front end writes it with setState. */
+export interface RestorableState {
+  clusterId?: unknown;
+  rangeId?: unknown;
 }
 
-export function registerWebviewSerializers(extensionUri: vscode.Uri, resolver: ClusterResolver, log: (m: string) => void = () => {}): vscode.Disposable[] {
-  const gone = (panel: vscode.WebviewPanel) => {
+export function restoreTarget(state: unknown, needsRange: boolean): { clusterId: string; rangeId?: number } | undefined {
+  if (!state || typeof state !== 'object') return undefined;
+  const s = state as RestorableState;
+  if (typeof s.clusterId !== 'string' || !s.clusterId) return undefined;
+  if (!needsRange) return { clusterId: s.clusterId };
+  if (typeof s.rangeId !== 'number' || !Number.isSafeInteger(s.rangeId) || s.rangeId <= 0) return undefined;
+  return { clusterId: s.clusterId, rangeId: s.rangeId };
+}
+
+/**
+ * Adopts a panel VS Code restored after a reload, or closes it when its state
+ * names no (longer configured) cluster. Returns the new panel object, if any.
+ * Exported so extension-host tests can drive a restore without reloading.
+ */
+export function restorePanel(
+  viewType: string,
+  panel: vscode.WebviewPanel,
+  state: unknown,
+  extensionUri: vscode.Uri,
+  resolver: ClusterResolver,
+  log: Log = () => {},
+): HotRangesPanel | RangeDetailsPanel | undefined {
+  const gone = (why: string) => {
+    log(`closed a restored ${viewType} panel: ${why}`);
     panel.dispose();
-    log('a restored panel named a cluster that is no longer configured; closed it');
+    return undefined;
   };
-  return [
-    vscode.window.registerWebviewPanelSerializer(HotRangesPanel.viewType, {
-      async deserializeWebviewPanel(panel, state: PanelState | undefined) {
-        const cluster = state?.clusterId ? resolver.resolve(state.clusterId) : undefined;
-        if (!cluster) return gone(panel);
-        panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
-        new HotRangesPanel(panel, extensionUri, cluster, log);
+  const isRange = viewType === RangeDetailsPanel.viewType;
+  const t = restoreTarget(state, isRange);
+  if (!t) return gone(isRange ? 'its state names no cluster and range' : 'its state names no cluster');
+  const cluster = resolver.resolve(t.clusterId);
+  if (!cluster) return gone('its cluster is no longer configured');
+  return isRange ? new RangeDetailsPanel(panel, extensionUri, cluster, t.rangeId!, log) : new HotRangesPanel(panel, extensionUri, cluster, log);
+}
+
+export function registerWebviewSerializers(extensionUri: vscode.Uri, resolver: ClusterResolver, log: Log = () => {}): vscode.Disposable[] {
+  return [HotRangesPanel.viewType, RangeDetailsPanel.viewType].map((viewType) =>
+    vscode.window.registerWebviewPanelSerializer(viewType, {
+      async deserializeWebviewPanel(panel, state: unknown) {
+        restorePanel(viewType, panel, state, extensionUri, resolver, log);
       },
     }),
-    vscode.window.registerWebviewPanelSerializer(RangeDetailsPanel.viewType, {
-      async deserializeWebviewPanel(panel, state: PanelState | undefined) {
-        const cluster = state?.clusterId ? resolver.resolve(state.clusterId) : undefined;
-        if (!cluster || typeof state?.rangeId !== 'number') return gone(panel);
-        panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
-        new RangeDetailsPanel(panel, extensionUri, cluster, state.rangeId, log);
-      },
-    }),
-  ];
+  );
 }

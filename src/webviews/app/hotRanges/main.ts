@@ -1,115 +1,271 @@
-// Hot ranges front end: a sortable, filterable table of every hot range.
-import type { HotRangeRow, HostToWebview } from '../../protocol/messages';
-import { addStyle, BASE_CSS, el, onMessage, showError, vscode } from '../shared';
+// Hot ranges front end: a virtualised, sortable, filterable table of every hot
+// range, a "Hot tables" roll-up beside it, a top-10 chart, auto-refresh and
+// export. All sorting and filtering is local (model/*); only the node picker
+// and refreshes go back to the cluster.
+import { HOT_COLUMNS, presentColumns, columnByKey, type Column, type HotColumnKey } from '../../model/columns';
+import { exportFileName, viewToCsv, viewToJson } from '../../model/exporting';
+import { filterOptions, filterRows, type HotFilter } from '../../model/filter';
+import { fixed, nodeList } from '../../model/format';
+import { NO_NAME, rollUp, rollupColumns, ROLLUP_COLUMNS, type RollupRow } from '../../model/rollup';
+import { nextSort, sortRows } from '../../model/sort';
+import type { HotRangeRow } from '../../protocol/data';
+import type { ExportFormat, HotRangesPayload } from '../../protocol/messages';
+import baseCss from '../common/base.css';
+import { addStyle, appRoot, el } from '../common/dom';
+import { VirtualGrid } from '../common/grid';
+import { errorState, loadingState, nodeErrorBanner } from '../common/states';
+import { connect, getState, patchState, post, request, RequestError } from '../common/vscodeApi';
+import { barChart } from './chart';
+import { Toolbar } from './toolbar';
+import { readState, type HotViewState, type Tab } from './viewState';
 
-type Key = keyof HotRangeRow;
-const COLUMNS: Array<{ key: Key; label: string; num?: boolean }> = [
-  { key: 'rangeId', label: 'Range ID', num: true },
-  { key: 'qps', label: 'QPS', num: true },
-  { key: 'cpuTimePerSecond', label: 'CPU time/s', num: true },
-  { key: 'writesPerSecond', label: 'Writes/s', num: true },
-  { key: 'readsPerSecond', label: 'Reads/s', num: true },
-  { key: 'leaseholderNodeId', label: 'Leaseholder', num: true },
-  { key: 'replicaNodeIds', label: 'Replicas' },
-  { key: 'database', label: 'Database' },
-  { key: 'table', label: 'Table' },
-  { key: 'index', label: 'Index' },
-];
+addStyle(baseCss);
+const root = appRoot();
+root.replaceChildren(loadingState('hot ranges'));
 
-const saved = (vscode.getState() as { sort?: Key; desc?: boolean } | undefined) ?? {};
-let sortKey: Key = saved.sort ?? 'qps';
-let desc = saved.desc ?? true;
-let rows: HotRangeRow[] = [];
-let text = '';
-let clusterId = '';
-const MAX_ROWS = 500;
+const state: HotViewState = readState(getState<HotViewState>());
+let clusterName = '';
+let payload: HotRangesPayload | undefined;
+let rangeCols: Array<Column<HotRangeRow, HotColumnKey>> = [];
+let shownRanges: HotRangeRow[] = [];
+let shownTables: RollupRow[] = [];
+let loadSeq = 0;
+let loading = false;
+let timer: ReturnType<typeof setInterval> | undefined;
 
-addStyle(BASE_CSS);
-const root = document.getElementById('app')!;
-root.appendChild(el('p', { 'data-testid': 'loading' }, 'Loading hot ranges…'));
-
-function cell(r: HotRangeRow, k: Key): string {
-  const v = r[k];
-  if (v === undefined) return '';
-  if (Array.isArray(v)) return v.map((n) => `n${n}`).join(', ');
-  if (typeof v === 'number') return k === 'rangeId' || k === 'leaseholderNodeId' ? String(v) : v.toFixed(1);
-  return v;
+function save(): void {
+  patchState(state);
 }
 
-function render(m: Extract<HostToWebview, { type: 'hotRanges' }>): void {
-  root.replaceChildren();
-  const header = el('div');
-  header.appendChild(el('h2', {}, `Hot ranges — ${m.clusterName}`));
-  header.appendChild(el('span', { 'data-testid': 'last-updated', class: 'muted' }, `Updated ${new Date(m.updatedAt).toLocaleTimeString()} · ${m.rows.length} ranges`));
-  const refresh = el('button', { 'data-testid': 'refresh' }, 'Refresh');
-  refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
-  header.appendChild(refresh);
-  root.appendChild(header);
-  if (m.errors.length) {
-    root.appendChild(el('div', { class: 'banner', 'data-testid': 'node-errors', role: 'status' }, `${m.errors.length} node(s) did not answer: ${m.errors.map((e) => `n${e.nodeId}: ${e.message}`).join('; ')}`));
-  }
-  const filter = el('input', { 'data-testid': 'filter-text', placeholder: 'Filter by database, table, index or node', 'aria-label': 'Filter' });
-  filter.value = text;
-  filter.addEventListener('input', () => {
-    text = filter.value.toLowerCase();
-    drawBody();
-  });
-  root.appendChild(filter);
-  const present = COLUMNS.filter((c) => m.rows.some((r) => r[c.key] !== undefined && r[c.key] !== ''));
-  const table = el('table', { role: 'grid', 'data-testid': 'hot-table', 'aria-label': 'Hot ranges' });
-  const head = el('tr');
-  for (const c of present) {
-    const th = el('th', { 'data-col': c.key, tabindex: '0', 'aria-sort': c.key === sortKey ? (desc ? 'descending' : 'ascending') : 'none', class: c.num ? 'num' : '' }, c.label);
-    const sort = () => {
-      desc = sortKey === c.key ? !desc : true;
-      sortKey = c.key;
-      vscode.setState({ sort: sortKey, desc, clusterId });
-      render(m);
-    };
-    th.addEventListener('click', sort);
-    th.addEventListener('keydown', (e) => e.key === 'Enter' && sort());
-    head.appendChild(th);
-  }
-  const thead = el('thead');
-  thead.appendChild(head);
-  table.appendChild(thead);
-  const tbody = el('tbody');
-  table.appendChild(tbody);
-  root.appendChild(table);
+// ---- Layout (built once; data updates only touch the parts that change) ----
+const title = el('h1', {}, 'Hot ranges ', el('span', { class: 'muted', 'data-testid': 'cluster-name' }));
+const bannerSlot = el('div', { 'data-testid': 'banner-slot' });
+const exportStatus = el('div', { class: 'muted', 'data-testid': 'export-status', role: 'status', 'aria-live': 'polite' });
+const rangeChart = el('div', { class: 'chart', 'data-testid': 'ranges-chart' });
+const tableChart = el('div', { class: 'chart', 'data-testid': 'tables-chart' });
 
-  function drawBody(): void {
-    const visible = rows
-      .filter((r) => !text || [r.database, r.table, r.index, `n${r.nodeId}`, String(r.rangeId)].some((v) => v.toLowerCase().includes(text)))
-      .sort((a, b) => {
-        const x = a[sortKey] ?? -Infinity;
-        const y = b[sortKey] ?? -Infinity;
-        const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-        return desc ? -c : c;
-      });
-    // Only the first rows are drawn; the filter narrows the rest.
-    tbody.replaceChildren(
-      ...visible.slice(0, MAX_ROWS).map((r) => {
-        const tr = el('tr', { 'data-range': String(r.rangeId), tabindex: '0', role: 'row' });
-        for (const c of present) tr.appendChild(el('td', { class: c.num ? 'num' : '' }, cell(r, c.key)));
-        const open = () => vscode.postMessage({ type: 'openRange', rangeId: r.rangeId });
-        tr.addEventListener('click', open);
-        tr.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') open();
-          if (e.key === 'ArrowDown') (tr.nextElementSibling as HTMLElement | null)?.focus();
-          if (e.key === 'ArrowUp') (tr.previousElementSibling as HTMLElement | null)?.focus();
-        });
-        return tr;
-      }),
-    );
-  }
-  drawBody();
+const rangesGrid = new VirtualGrid<HotRangeRow>({
+  label: 'Hot ranges',
+  testId: 'hot-table',
+  rowTestId: 'hot-row',
+  rowKey: (r) => String(r.rangeId),
+  onActivate: (r) => post({ type: 'openRange', rangeId: r.rangeId }),
+  onSort: (key) => {
+    const col = columnByKey(HOT_COLUMNS, key);
+    if (!col) return;
+    state.sort = nextSort(state.sort, col.key, col.numeric);
+    save();
+    rangesGrid.setColumns(rangeCols, state.sort);
+    updateRanges();
+  },
+  emptyText: 'No hot range matches the filters.',
+});
+
+const tablesGrid = new VirtualGrid<RollupRow>({
+  label: 'Hot tables',
+  testId: 'hot-tables',
+  rowTestId: 'hot-table-row',
+  rowKey: (r) => r.key,
+  onActivate: (r) => drillDown(r),
+  onSort: (key) => {
+    const col = columnByKey(ROLLUP_COLUMNS, key);
+    if (!col) return;
+    state.rollupSort = nextSort(state.rollupSort, col.key, col.numeric);
+    save();
+    updateTables();
+  },
+  emptyText: 'No table has a hot range matching the filters.',
+});
+
+// The chart folds away (state not kept: it is cheap to reopen) to leave the table more room.
+const chartBox = (what: string, chart: HTMLElement) => el('details', { class: 'chart-box', open: true }, el('summary', {}, `Top 10 ${what} by QPS`), chart);
+const rangesPanel = el('div', { role: 'tabpanel', id: 'panel-ranges', 'aria-labelledby': 'tab-ranges', 'data-testid': 'panel-ranges' }, chartBox('ranges', rangeChart), rangesGrid.element);
+const tablesPanel = el('div', { role: 'tabpanel', id: 'panel-tables', 'aria-labelledby': 'tab-tables', 'data-testid': 'panel-tables' }, chartBox('tables', tableChart), tablesGrid.element);
+
+const toolbar = new Toolbar(state, {
+  onTab: (t) => setTab(t),
+  onFilter: (f) => setFilter(f),
+  onServerNode: (n) => {
+    if (n === undefined) delete state.serverNodeId;
+    else state.serverNodeId = n;
+    save();
+    void load();
+  },
+  onRollupLevel: (level) => {
+    state.rollupLevel = level;
+    save();
+    updateTables();
+  },
+  onAutoRefresh: (on, sec) => {
+    state.autoRefresh = on;
+    state.intervalSec = sec;
+    save();
+    schedule();
+  },
+  onRefresh: () => void load(),
+  onExport: (f) => void exportView(f),
+});
+
+const content = el('div', { 'data-testid': 'content' }, bannerSlot, toolbar.tabs, rangesPanel, tablesPanel);
+const page = el('div', {}, title, toolbar.element, exportStatus, content);
+
+// ---- Updates ----
+let filtered: HotRangeRow[] = [];
+
+function setTab(t: Tab): void {
+  state.tab = t;
+  save();
+  toolbar.setTab(t);
+  updateCount();
+  rangesPanel.hidden = t !== 'ranges';
+  tablesPanel.hidden = t !== 'tables';
+  // A grid drawn while hidden measured a zero-height viewport.
+  (t === 'ranges' ? rangesGrid : tablesGrid).render();
 }
 
-onMessage((m) => {
-  if (m.type === 'hotRanges') {
-    rows = m.rows;
-    clusterId = m.clusterId;
-    vscode.setState({ sort: sortKey, desc, clusterId });
-    render(m);
-  } else if (m.type === 'error') showError(root, m.message, m.signIn);
+let filterTimer: ReturnType<typeof setTimeout> | undefined;
+function setFilter(f: HotFilter): void {
+  state.filter = f;
+  save();
+  // Typing into the text box re-filters 12,800 rows; wait for a pause.
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(applyFilter, 80);
+}
+
+function applyFilter(): void {
+  filtered = payload ? filterRows(payload.rows, state.filter) : [];
+  updateRanges();
+  updateTables();
+}
+
+function updateRanges(): void {
+  const col = columnByKey(HOT_COLUMNS, state.sort.key) ?? HOT_COLUMNS[1]!;
+  shownRanges = sortRows(filtered, col, state.sort.dir);
+  rangesGrid.setRows(shownRanges);
+  updateCount();
+  const top = sortRows(filtered, HOT_COLUMNS[1]!, 'desc').slice(0, 10);
+  rangeChart.replaceChildren(
+    barChart(
+      'Top ranges by QPS',
+      top.map((r) => ({ key: String(r.rangeId), label: `r${r.rangeId} ${r.tables.join(', ')}`.trim(), value: r.qps, title: `r${r.rangeId} · ${fixed(r.qps)} QPS · ${r.databases.join(', ')} ${r.tables.join(', ')} · leaseholder ${r.leaseholderNodeId !== undefined ? `n${r.leaseholderNodeId}` : '?'} · replicas ${nodeList(r.replicaNodeIds)}` })),
+      (key) => post({ type: 'openRange', rangeId: Number(key) }),
+    ),
+  );
+}
+
+function updateCount(): void {
+  const total = payload?.rows.length ?? 0;
+  toolbar.count.textContent =
+    state.tab === 'tables' ? `${shownTables.length} ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} from ${shownRanges.length} of ${total} ranges` : `Showing ${shownRanges.length} of ${total} ranges`;
+}
+
+function updateTables(): void {
+  const rolled = rollUp(filtered, state.rollupLevel);
+  const cols = rollupColumns(rolled, state.rollupLevel);
+  const col = cols.find((c) => c.key === state.rollupSort.key) ?? cols.find((c) => c.key === 'qps')!;
+  tablesGrid.setColumns(cols, { key: col.key, dir: state.rollupSort.dir });
+  shownTables = sortRows(rolled, col, state.rollupSort.dir);
+  tablesGrid.setRows(shownTables);
+  updateCount();
+  const label = (r: RollupRow) => (state.rollupLevel === 'index' ? `${r.table}@${r.index}` : r.table);
+  tableChart.replaceChildren(
+    barChart(
+      `Top ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} by QPS`,
+      rolled.slice(0, 10).map((r) => ({ key: r.key, label: label(r), value: r.qps, title: `${r.database} · ${label(r)} · ${fixed(r.qps)} QPS over ${r.rangeCount} ranges` })),
+      (key) => {
+        const r = rolled.find((x) => x.key === key);
+        if (r) drillDown(r);
+      },
+    ),
+  );
+}
+
+/** From a hot table to its ranges: filter by its exact names (when they are single names the rows carry). */
+function drillDown(r: RollupRow): void {
+  const rows = payload?.rows ?? [];
+  const f: HotFilter = {};
+  if (r.database !== NO_NAME && rows.some((x) => x.databases.includes(r.database))) f.database = r.database;
+  if (r.table !== NO_NAME && rows.some((x) => x.tables.includes(r.table))) f.table = r.table;
+  if (r.index && r.index !== NO_NAME && rows.some((x) => x.indexes.includes(r.index))) f.index = r.index;
+  if (!f.table) f.text = r.table === NO_NAME ? '' : r.table;
+  state.filter = f;
+  save();
+  toolbar.setFilter(f);
+  showData();
+  applyFilter();
+  setTab('ranges');
+}
+
+function showData(): void {
+  if (!payload) return;
+  const p = payload;
+  rangeCols = presentColumns(p.rows);
+  rangesGrid.setColumns(rangeCols, state.sort);
+  toolbar.setOptions(filterOptions(p.rows), p.nodes, p.nodeId);
+  const banner = nodeErrorBanner(p.errors);
+  bannerSlot.replaceChildren(...(banner ? [banner] : []));
+  toolbar.setUpdated(p.updatedAt);
+}
+
+// ---- Loading ----
+async function load(): Promise<void> {
+  const seq = ++loadSeq;
+  loading = true;
+  if (!payload) root.replaceChildren(loadingState('hot ranges'));
+  else toolbar.updated.textContent = 'Refreshing…';
+  try {
+    const result = await request('loadHotRanges', state.serverNodeId !== undefined ? { nodeId: state.serverNodeId } : {});
+    if (seq !== loadSeq) return; // A newer load superseded this one.
+    payload = result;
+    if (!root.contains(page)) root.replaceChildren(page);
+    showData();
+    applyFilter();
+    setTab(state.tab);
+  } catch (e) {
+    if (seq !== loadSeq) return;
+    const failure = e instanceof RequestError ? e.failure : { kind: 'other' as const, message: String(e) };
+    payload = undefined;
+    root.replaceChildren(errorState(failure, () => void load()));
+  } finally {
+    if (seq === loadSeq) loading = false;
+  }
+}
+
+/** Auto-refresh runs only while the panel is visible: the webview is torn down when hidden, and hidden documents skip ticks. */
+function schedule(): void {
+  clearInterval(timer);
+  timer = undefined;
+  if (!state.autoRefresh) return;
+  timer = setInterval(() => {
+    if (document.visibilityState === 'visible' && !loading) void load();
+  }, state.intervalSec * 1000);
+}
+
+async function exportView(format: ExportFormat): Promise<void> {
+  const tables = state.tab === 'tables';
+  const cols = tables ? rollupColumns(shownTables, state.rollupLevel) : rangeCols;
+  const rows: object[] = tables ? shownTables : shownRanges;
+  const meta = { cluster: clusterName, view: tables ? `hot ${state.rollupLevel}s` : 'hot ranges', exportedAt: new Date().toISOString(), updatedAt: payload?.updatedAt, filter: state.filter };
+  const content = format === 'csv' ? viewToCsv(cols as Array<Column<object>>, rows) : viewToJson(cols as Array<Column<object>>, rows, meta);
+  exportStatus.textContent = '';
+  try {
+    const r = await request('saveExport', { format, content, suggestedName: exportFileName(clusterName, tables ? 'hot-tables' : 'hot-ranges', format) });
+    exportStatus.textContent = r.saved ? `Exported ${rows.length} rows to ${r.path ?? 'the file'}` : 'Export cancelled';
+    exportStatus.dataset.saved = String(r.saved);
+  } catch (e) {
+    exportStatus.textContent = `Export failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+connect((m) => {
+  if (m.type === 'init') {
+    clusterName = m.clusterName;
+    (title.querySelector('[data-testid="cluster-name"]') as HTMLElement).textContent = `— ${m.clusterName}`;
+    state.clusterId = m.clusterId;
+    save();
+    schedule();
+    void load();
+  } else if (m.type === 'refresh') {
+    void load();
+  }
 });

@@ -1,44 +1,65 @@
-// Range details front end: key span, replicas with leaseholder and problems, lease history.
-import type { HostToWebview } from '../../protocol/messages';
-import { addStyle, BASE_CSS, el, onMessage, showError, vscode } from '../shared';
+// Range details front end: key span, problems, statistics, replicas with
+// leaseholder and problems, placement across regions and zones, lease history.
+import type { RangeDetailsPayload } from '../../protocol/data';
+import baseCss from '../common/base.css';
+import { addStyle, appRoot, el } from '../common/dom';
+import { button, errorState, loadingState, nodeErrorBanner } from '../common/states';
+import { connect, patchState, request, RequestError } from '../common/vscodeApi';
+import css from './rangeDetails.css';
+import { keySpan, leaseHistorySection, placementSection, problemsSection, replicasSection, statsSection } from './sections';
 
-addStyle(BASE_CSS);
-const root = document.getElementById('app')!;
-root.appendChild(el('p', { 'data-testid': 'loading' }, 'Loading range…'));
+addStyle(baseCss);
+addStyle(css);
+const root = appRoot();
+root.replaceChildren(loadingState('range'));
 
-function table(label: string, testid: string, headers: string[], rows: string[][], highlight?: (i: number) => boolean): HTMLTableElement {
-  const t = el('table', { role: 'grid', 'aria-label': label, 'data-testid': testid });
-  const head = el('tr');
-  for (const h of headers) head.appendChild(el('th', {}, h));
-  t.appendChild(head);
-  rows.forEach((r, i) => {
-    const tr = el('tr', { class: highlight?.(i) ? 'problem' : '' });
-    for (const c of r) tr.appendChild(el('td', {}, c));
-    t.appendChild(tr);
-  });
-  return t;
+let rangeId = 0;
+let clusterName = '';
+let loadSeq = 0;
+
+function render(d: RangeDetailsPayload): void {
+  const updated = el('span', { class: 'muted', 'data-testid': 'last-updated', 'data-updated-at': d.updatedAt }, `Updated ${new Date(d.updatedAt).toLocaleTimeString()}`);
+  const header = el(
+    'div',
+    { class: 'toolbar' },
+    el('h1', { 'data-testid': 'range-title' }, `Range r${d.rangeId} `, el('span', { class: 'muted', 'data-testid': 'cluster-name' }, `— ${clusterName}`)),
+    button('Refresh', 'refresh', () => void load()),
+    updated,
+  );
+  const failed = d.replicas.filter((r) => r.error !== undefined).map((r) => ({ nodeId: r.nodeId, message: r.error ?? '' }));
+  const banner = nodeErrorBanner(failed);
+  root.replaceChildren(
+    header,
+    ...(banner ? [banner] : []),
+    problemsSection(d),
+    keySpan(d),
+    statsSection(d),
+    replicasSection(d),
+    placementSection(d),
+    leaseHistorySection(d),
+  );
 }
 
-onMessage((m: HostToWebview) => {
-  if (m.type === 'error') return showError(root, m.message, m.signIn);
-  if (m.type !== 'rangeDetails') return;
-  const d = m.data;
-  vscode.setState({ clusterId: m.clusterId, rangeId: d.rangeId });
-  root.replaceChildren();
-  root.appendChild(el('h2', {}, `Range r${d.rangeId} — ${m.clusterName}`));
-  root.appendChild(el('p', { 'data-testid': 'key-span' }, `${d.startKeyPretty} – ${d.endKeyPretty}`));
-  root.appendChild(el('p', { class: 'muted', 'data-testid': 'raw-keys' }, `raw: ${d.startKeyRaw || '(empty)'} – ${d.endKeyRaw || '(empty)'}`));
-  root.appendChild(el('p', { 'data-testid': 'leaseholder' }, `Leaseholder: ${d.leaseholderNodeId !== undefined ? `n${d.leaseholderNodeId}` : 'unknown'}`));
-  root.appendChild(el('h3', {}, 'Replicas'));
-  root.appendChild(
-    table(
-      'Replicas',
-      'replicas',
-      ['Node', 'Store', 'Locality', 'Lease', 'Quiescent', 'Ticking', 'QPS', 'Writes/s', 'Problems'],
-      d.replicas.map((r) => [`n${r.nodeId}`, String(r.storeId), r.locality, r.leaseholder ? 'leaseholder' : '', r.quiescent ? 'yes' : 'no', r.ticking ? 'yes' : 'no', r.qps.toFixed(1), r.writesPerSecond.toFixed(1), r.error ? `error: ${r.error}` : r.problems.join(', ')]),
-      (i) => Boolean(d.replicas[i]!.error || d.replicas[i]!.problems.length),
-    ),
-  );
-  root.appendChild(el('h3', {}, 'Lease history'));
-  root.appendChild(table('Lease history', 'lease-history', ['Sequence', 'Node', 'Store', 'Acquired by', 'Start (ns)'], d.leaseHistory.map((l) => [String(l.sequence), `n${l.nodeId}`, String(l.storeId), l.acquisitionType, l.start])));
+async function load(): Promise<void> {
+  const seq = ++loadSeq;
+  if (!root.querySelector('[data-testid="replicas"]')) root.replaceChildren(loadingState(`range r${rangeId}`));
+  try {
+    const d = await request('loadRangeDetails', {});
+    if (seq === loadSeq) render(d);
+  } catch (e) {
+    if (seq !== loadSeq) return;
+    root.replaceChildren(errorState(e instanceof RequestError ? e.failure : { kind: 'other', message: String(e) }, () => void load()));
+  }
+}
+
+connect((m) => {
+  if (m.type === 'init') {
+    clusterName = m.clusterName;
+    rangeId = m.rangeId ?? 0;
+    // The serializer restores this panel from exactly these two fields.
+    patchState({ clusterId: m.clusterId, rangeId });
+    void load();
+  } else if (m.type === 'refresh') {
+    void load();
+  }
 });

@@ -1,0 +1,83 @@
+// Export of the current view (visible columns, filtered and sorted rows) to
+// CSV or JSON. The CSV writer follows RFC 4180 (CRLF line ends, fields with a
+// comma, quote or line break quoted, quotes doubled) and defuses spreadsheet
+// formulas: cluster data such as table names is attacker-controllable, and a
+// text cell starting with = + - @ (or a tab / carriage return, which some
+// spreadsheets strip before evaluating) is prefixed with a single quote, as
+// OWASP's CSV-injection guidance recommends. Numbers are written as numbers.
+import type { Column } from './columns';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvField(v: string | number | undefined): string {
+  if (v === undefined) return '';
+  let s: string;
+  if (typeof v === 'number') {
+    s = Number.isFinite(v) ? String(v) : '';
+  } else {
+    s = FORMULA_START.test(v) ? `'${v}` : v;
+  }
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
+  const lines = [header.map((h) => csvField(h)).join(',')];
+  for (const r of rows) lines.push(r.map((v) => csvField(v)).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The export value of a cell: the raw number for numeric columns, the shown text otherwise. */
+function cell<R>(c: Column<R>, r: R): string | number | undefined {
+  if (c.numeric) {
+    const v = c.value(r);
+    // Replica lists sort by count but export as the node list people read.
+    if (typeof v === 'number' && c.key !== 'replicaNodeIds' && c.key !== 'leaseholderNodeId') return v;
+    return c.text(r) || undefined;
+  }
+  return c.text(r);
+}
+
+export function viewToCsv<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[]): string {
+  return toCsv(
+    columns.map((c) => c.label),
+    rows.map((r) => columns.map((c) => cell(c, r))),
+  );
+}
+
+/**
+ * JSON keeps the column keys and raw values (arrays stay arrays) so that it can
+ * be read back by a program; absent values are omitted rather than null.
+ */
+export function viewToJson<R extends object>(columns: ReadonlyArray<Column<R>>, rows: readonly R[], meta: Record<string, unknown> = {}): string {
+  const keys = columns.map((c) => c.key);
+  const out = rows.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const k of keys) {
+      const rec = r as Record<string, unknown>;
+      const raw = k in rec ? rec[k] : rec[rawKey(k)];
+      if (raw !== undefined) o[k] = raw;
+    }
+    return o;
+  });
+  return JSON.stringify({ ...meta, columns: keys, rows: out }, null, 2) + '\n';
+}
+
+/** Hot range rows store names as arrays under plural keys (roll-up rows use the column key itself). */
+function rawKey(k: string): string {
+  return k === 'database' ? 'databases' : k === 'table' ? 'tables' : k === 'index' ? 'indexes' : k;
+}
+
+/** A file name safe on every OS from a cluster name and view, e.g. `hot-ranges-prod-east-2026-11-24T08-00.csv`. */
+export function exportFileName(clusterName: string, view: string, format: 'csv' | 'json', now = new Date()): string {
+  const safe = clusterName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'cluster';
+  const stamp = now.toISOString().slice(0, 16).replace(/:/g, '-');
+  return `${view}-${safe}-${stamp}.${format}`;
+}
+
+/** Keeps the suggested name a plain file name whatever the webview sent. */
+export function safeFileName(name: string, format: 'csv' | 'json'): string {
+  // Path separators, characters Windows forbids, and control characters (checked by code point: a regex range of them trips the linter).
+  const cleaned = [...name].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '-' : c)).join('');
+  const base = cleaned.replace(/\.\.+/g, '').replace(/-+/g, '-').replace(/^[-.]+/, '').slice(0, 120) || 'export';
+  return base.toLowerCase().endsWith(`.${format}`) ? base : `${base}.${format}`;
+}

@@ -1,0 +1,115 @@
+// Replica placement across regions and zones, and what is wrong with it: a
+// leaseholder far from most voters, several replicas sharing one zone (a zone
+// outage takes them together), or every replica in one region of a
+// multi-region cluster.
+import type { LocalityTierView, ReplicaView } from '../protocol/data';
+import type { Finding } from './problems';
+
+export const UNKNOWN = '(unknown)';
+
+const REGION_KEYS = ['region', 'cloud-region', 'cloud_region'];
+const ZONE_KEYS = ['zone', 'az', 'availability-zone', 'availability_zone', 'datacenter', 'dc'];
+
+/**
+ * Region and zone from locality tiers: by well-known key first; otherwise the
+ * first tier is taken as the region and the second as the zone, the order
+ * CockroachDB recommends (broadest first).
+ */
+export function parseLocality(tiers: readonly LocalityTierView[]): { region: string; zone: string } {
+  const byKey = (keys: string[]) => tiers.find((t) => keys.includes(t.key.toLowerCase()))?.value;
+  const named = byKey(REGION_KEYS) !== undefined || byKey(ZONE_KEYS) !== undefined;
+  const region = byKey(REGION_KEYS) ?? (named ? undefined : tiers[0]?.value);
+  const zone = byKey(ZONE_KEYS) ?? (named ? undefined : tiers[1]?.value);
+  return { region: region || UNKNOWN, zone: zone || UNKNOWN };
+}
+
+export function localityText(tiers: readonly LocalityTierView[]): string {
+  return tiers.map((t) => `${t.key}=${t.value}`).join(',');
+}
+
+export interface PlacedReplica {
+  nodeId: number;
+  storeId?: number;
+  type?: string;
+  leaseholder: boolean;
+  voter: boolean;
+  error: boolean;
+}
+
+export interface PlacementZone {
+  zone: string;
+  replicas: PlacedReplica[];
+}
+
+export interface PlacementRegion {
+  region: string;
+  zones: PlacementZone[];
+  replicaCount: number;
+  voterCount: number;
+}
+
+export interface Placement {
+  regions: PlacementRegion[];
+  leaseholderRegion?: string;
+  findings: Finding[];
+}
+
+/** Non-voters, learners and the like don't count towards quorum. Untyped replicas are voters (older servers). */
+export function isVoter(type: string | undefined): boolean {
+  return type === undefined || type === '' || type.startsWith('VOTER');
+}
+
+export function groupPlacement(replicas: readonly ReplicaView[], clusterRegions: readonly string[] = []): Placement {
+  const regions = new Map<string, Map<string, PlacedReplica[]>>();
+  let leaseholderRegion: string | undefined;
+  for (const r of replicas) {
+    const { region, zone } = parseLocality(r.locality);
+    if (r.leaseholder) leaseholderRegion = region;
+    let zones = regions.get(region);
+    if (!zones) regions.set(region, (zones = new Map()));
+    let list = zones.get(zone);
+    if (!list) zones.set(zone, (list = []));
+    list.push({ nodeId: r.nodeId, ...(r.storeId !== undefined ? { storeId: r.storeId } : {}), ...(r.type !== undefined ? { type: r.type } : {}), leaseholder: r.leaseholder, voter: isVoter(r.type), error: r.error !== undefined });
+  }
+  const c = new Intl.Collator(undefined, { numeric: true });
+  const grouped: PlacementRegion[] = [...regions.entries()]
+    .map(([region, zones]) => {
+      const zs = [...zones.entries()].map(([zone, reps]) => ({ zone, replicas: reps.sort((a, b) => a.nodeId - b.nodeId) })).sort((a, b) => c.compare(a.zone, b.zone));
+      const all = zs.flatMap((z) => z.replicas);
+      return { region, zones: zs, replicaCount: all.length, voterCount: all.filter((x) => x.voter).length };
+    })
+    .sort((a, b) => c.compare(a.region, b.region));
+  return { regions: grouped, ...(leaseholderRegion !== undefined ? { leaseholderRegion } : {}), findings: placementFindings(grouped, leaseholderRegion, clusterRegions) };
+}
+
+function placementFindings(regions: readonly PlacementRegion[], lhRegion: string | undefined, clusterRegions: readonly string[]): Finding[] {
+  const out: Finding[] = [];
+  const total = regions.reduce((s, r) => s + r.replicaCount, 0);
+  if (!total) return out;
+  if (lhRegion === undefined) out.push({ severity: 'warning', message: 'no replica holds the lease' });
+  const known = regions.filter((r) => r.region !== UNKNOWN);
+  if (!known.length) {
+    out.push({ severity: 'info', message: 'nodes report no region locality; placement cannot be judged' });
+    return out;
+  }
+  if (lhRegion !== undefined && lhRegion !== UNKNOWN) {
+    const lh = regions.find((r) => r.region === lhRegion)!;
+    const most = known.reduce((a, b) => (b.voterCount > a.voterCount ? b : a));
+    if (most.region !== lhRegion && most.voterCount > lh.voterCount) {
+      out.push({ severity: 'warning', message: `distant leaseholder: the lease is in ${lhRegion} (${lh.voterCount} voter${lh.voterCount === 1 ? '' : 's'}) while ${most.region} holds ${most.voterCount}` });
+    }
+  }
+  for (const r of known) {
+    for (const z of r.zones) {
+      const voters = z.replicas.filter((x) => x.voter).length;
+      if (z.zone !== UNKNOWN && voters > 1) {
+        out.push({ severity: 'warning', message: `${voters} voters share zone ${z.zone} in ${r.region}: an outage of that zone takes them together` });
+      }
+    }
+  }
+  const multi = new Set(clusterRegions.filter((x) => x && x !== UNKNOWN));
+  if (known.length === 1 && multi.size > 1 && total > 1) {
+    out.push({ severity: 'info', message: `every replica is in ${known[0]!.region}; the cluster also has ${[...multi].filter((x) => x !== known[0]!.region).join(', ')}` });
+  }
+  return out;
+}
