@@ -154,8 +154,26 @@ export default {
 
     await step('Export CSV writes the Hot tables view to the chosen file, and it parses', async () => {
       await hot.click('[data-testid="export-csv"]');
-      await wb.answer(exportPath);
-      await until('the file is written', async () => fs.existsSync(exportPath), 20_000);
+      // code-server's save dialog is a quick input that checks the typed path before it
+      // accepts Enter; press again while it is still open with our path in it.
+      const box = page.locator('.quick-input-widget .quick-input-box input');
+      await box.waitFor();
+      // Wait for the dialog to put in its suggested name, or it overwrites what we type.
+      await until('the save dialog suggests a file', async () => /\.csv$/.test(await box.inputValue()));
+      await box.fill(exportPath);
+      let lastPress = 0;
+      await until(
+        'the file is written',
+        async () => {
+          if (fs.existsSync(exportPath)) return true;
+          if (Date.now() - lastPress > 1000 && (await box.isVisible()) && (await box.inputValue()) === exportPath) {
+            lastPress = Date.now();
+            await box.press('Enter');
+          }
+          return false;
+        },
+        20_000,
+      );
       const rows = parseCsv(fs.readFileSync(exportPath, 'utf8'));
       if (rows[0]?.[0] !== 'Database' || rows[0]?.[1] !== 'Table') throw new Error(`header: ${rows[0]}`);
       if (rows.length < 2) throw new Error('no data rows');

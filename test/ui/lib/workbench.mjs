@@ -78,18 +78,26 @@ export class Workbench {
     await row.click();
   }
 
-  /** Right-clicks a row (its text or a locator) and chooses a menu item; retries once if the menu closed early. */
+  /**
+   * Right-clicks a row (its text or a locator) and chooses a menu item. The menu is
+   * driven from the keyboard once open: a mouse click that lands right after the menu
+   * appears can be swallowed. Succeeds only when the menu has closed.
+   */
   async contextMenu(row, item) {
     const target = typeof row === 'string' || row instanceof RegExp ? this.row(row) : row;
+    const menu = this.page.locator('.monaco-menu-container, .context-view .monaco-menu').first();
     for (let attempt = 0; ; attempt++) {
       await target.click({ button: 'right' });
       const entry = this.page.getByRole('menuitem', { name: item });
       try {
         await entry.waitFor({ timeout: 5_000 });
-        await entry.click({ timeout: 5_000 });
+        await entry.hover();
+        await entry.focus();
+        await this.page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden', timeout: 3_000 });
         return;
       } catch (e) {
-        if (attempt > 0) throw e;
+        if (attempt > 1) throw e;
         await this.page.keyboard.press('Escape');
       }
     }
