@@ -20,6 +20,17 @@ function webviewEntries() {
   return entries;
 }
 
+/**
+ * `import('…/api/cluster/client')` and `import('…/api/cloud/client')` in the extension
+ * become `require('./api.js')`: the clients live in their own bundle, loaded on first use.
+ */
+const apiOnDemand = {
+  name: 'api-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /api\/(cluster|cloud)\/client$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './api.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -32,6 +43,18 @@ const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [apiOnDemand],
+    // Lazy imports become plain require() calls, which every extension host supports.
+    supported: { 'dynamic-import': false },
+  },
+  {
+    ...common,
+    entryPoints: { api: 'src/api/bundle.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

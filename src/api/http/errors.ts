@@ -43,6 +43,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Recognises an ApiError by shape, not by class identity: the clients live in their own
+ * bundle (dist/api.js), so an error they throw is not an instance of the extension's copy.
+ */
 export function isApiError(e: unknown, kind?: ApiErrorKind): e is ApiError {
-  return e instanceof ApiError && (kind === undefined || e.kind === kind);
+  if (!(e instanceof Error) || e.name !== 'ApiError') return false;
+  const k = (e as { kind?: unknown }).kind;
+  return typeof k === 'string' && (kind === undefined || k === kind);
 }

@@ -34,3 +34,20 @@ describe('lossless JSON', () => {
     assert.deepEqual(ours, theirs);
   });
 });
+
+describe('isApiError across bundles', () => {
+  it('recognises an ApiError thrown by another copy of the class', async () => {
+    const { isApiError, ApiError } = await import('../../../src/api/http/errors');
+    class OtherCopy extends Error {
+      override readonly name = 'ApiError';
+      constructor(readonly kind: string) {
+        super('x');
+      }
+    }
+    assert.ok(isApiError(new OtherCopy('unauthorized'), 'unauthorized'));
+    assert.ok(!isApiError(new OtherCopy('unauthorized'), 'forbidden'));
+    assert.ok(isApiError(new ApiError('timeout', 't')));
+    assert.ok(!isApiError(new Error('plain')));
+    assert.ok(!isApiError({ name: 'ApiError', kind: 'timeout' }));
+  });
+});
