@@ -48,6 +48,8 @@ await section('production build and .vsix', [['extension_js_bytes', 'bytes'], ['
   }
   built = true;
   add('extension_js_bytes', fs.statSync(path.join(root, 'dist', 'extension.js')).size, 'bytes');
+  // The API clients, loaded on the first request rather than at activation.
+  add('api_js_bytes', fs.statSync(path.join(root, 'dist', 'api.js')).size, 'bytes');
   const dir = path.join(root, 'dist', 'webviews');
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
     add(`webview_${path.basename(f, '.js')}_js_bytes`, fs.statSync(path.join(dir, f)).size, 'bytes');
