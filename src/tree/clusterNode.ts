@@ -56,7 +56,23 @@ export class ClusterNode extends TreeNode {
     });
   }
 
+  private nodeTotal: Promise<number | undefined> | undefined;
+
+  /**
+   * How many nodes the cluster has, for "2 of 9 nodes did not answer". Asked only when
+   * a fan-out came back partial; undefined if even that fails.
+   */
+  nodeCount(): Promise<number | undefined> {
+    this.nodeTotal ??= (async () => {
+      let n = 0;
+      for await (const _ of this.entry.client.allNodes()) n++;
+      return n;
+    })().catch(() => undefined);
+    return this.nodeTotal;
+  }
+
   override reset(): void {
+    this.nodeTotal = undefined;
     for (const s of this.sections ?? []) s.reset();
   }
 

@@ -50,7 +50,7 @@ export class HotRangesSection extends TreeNode {
       const rows: TreeNode[] = [];
       if (errors.length) {
         const ids = errors.map((e) => `n${e.nodeId}`).join(', ');
-        rows.push(new MessageNode(this, 'partial', 'partial', `${partialText(errors.length, undefined)} (${ids})`, errors.map((e) => `n${e.nodeId}: ${e.message}`).join('\n')));
+        rows.push(new MessageNode(this, 'partial', 'partial', `${partialText(errors.length, await this.cluster.nodeCount())} (${ids})`, errors.map((e) => `n${e.nodeId}: ${e.message}`).join('\n')));
       }
       rows.push(...top.map((h) => new HotRangeNode(this, h)));
       if (!top.length && !errors.length) rows.push(new MessageNode(this, 'empty', 'empty', 'No hot ranges reported'));

@@ -43,7 +43,7 @@ export class SessionsSection extends PagedSection<Session, string> {
       excludeClosed: this.filter?.status !== 'closed',
     });
     const warning = page.errors.length
-      ? `${partialText(page.errors.length, undefined)} (${page.errors.map((e) => `n${e.nodeId}`).join(', ')})`
+      ? `${partialText(page.errors.length, await this.cluster.nodeCount())} (${page.errors.map((e) => `n${e.nodeId}`).join(', ')})`
       : undefined;
     return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}), ...(warning ? { warning } : {}) };
   }
