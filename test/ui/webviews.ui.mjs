@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const CLUSTER = 'Webview sim';
 
@@ -63,33 +64,9 @@ function logText(root) {
   return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 }
 
-/** RFC 4180 reader for the exported file. */
+/** Reads the exported file back with a CSV library. */
 function parseCsv(text) {
-  const out = [];
-  let row = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') {
-        f += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(f);
-      f = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(f);
-      out.push(row);
-      row = [];
-      f = '';
-      i++;
-    } else f += c;
-  }
-  return out;
+  return parse(text, { relax_column_count: true });
 }
 
 export default {

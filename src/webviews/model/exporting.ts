@@ -1,29 +1,23 @@
 // Export of the current view (visible columns, filtered and sorted rows) to
-// CSV or JSON. The CSV writer follows RFC 4180 (CRLF line ends, fields with a
-// comma, quote or line break quoted, quotes doubled) and defuses spreadsheet
-// formulas: cluster data such as table names is attacker-controllable, and a
-// text cell starting with = + - @ (or a tab / carriage return, which some
-// spreadsheets strip before evaluating) is prefixed with a single quote, as
-// OWASP's CSV-injection guidance recommends. Numbers are written as numbers.
+// CSV or JSON. CSV is written by csv-stringify as RFC 4180 (CRLF line ends,
+// fields with a comma, quote or line break quoted, quotes doubled) with its
+// formula escaping on, and any field holding a line break quoted: cluster data such as table names is attacker-controllable,
+// and a text cell starting with = + - @ (or a tab / carriage return) gets a
+// leading single quote, as OWASP's CSV-injection guidance recommends. Numbers
+// are written as numbers.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Column } from './columns';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+type Cell = string | number | undefined;
 
-export function csvField(v: string | number | undefined): string {
-  if (v === undefined) return '';
-  let s: string;
-  if (typeof v === 'number') {
-    s = Number.isFinite(v) ? String(v) : '';
-  } else {
-    s = FORMULA_START.test(v) ? `'${v}` : v;
-  }
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
+  const clean = (v: Cell) => (typeof v === 'number' && !Number.isFinite(v) ? undefined : v);
+  return stringify([header, ...rows.map((r) => r.map(clean))], { record_delimiter: '\r\n', escape_formulas: true, quoted_match: /[\r\n]/ });
 }
 
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
-  const lines = [header.map((h) => csvField(h)).join(',')];
-  for (const r of rows) lines.push(r.map((v) => csvField(v)).join(','));
-  return lines.join('\r\n') + '\r\n';
+/** One CSV field, as toCsv writes it. */
+export function csvField(v: Cell): string {
+  return toCsv([], [[v]]).replace(/\r\n$/, '').replace(/^\r\n/, '');
 }
 
 /** The export value of a cell: the raw number for numeric columns, the shown text otherwise. */
