@@ -3,7 +3,7 @@
 // only chooses where it goes, through the save dialog and workspace.fs (so it
 // also works in remote and virtual workspaces).
 import * as vscode from 'vscode';
-import { safeFileName } from './model/exporting';
+import { safeFileName } from './model/fileNames';
 import type { ExportFormat } from './protocol/messages';
 
 /** Tests replace `pickTarget` to answer the save dialog without a person. */
