@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { extensionLog } from './lib/logs.mjs';
 
 const CLUSTER = 'Webview sim';
 
@@ -49,19 +50,6 @@ async function assertClean(page, where) {
     }
   }
   if (bad.length) throw new Error(`${where}: ${bad.join('; ')}`);
-}
-
-function logText(root) {
-  const found = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === 'CockroachDB.log') found.push(p);
-    }
-  };
-  walk(path.join(root, 'user-data', 'logs'));
-  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 }
 
 /** Reads the exported file back with a CSV library. */
@@ -192,7 +180,7 @@ export default {
       const text = await hot.evaluate(() => document.body.textContent ?? '');
       const literal = ['<script>', '<img src=x', 'onerror='].some((h) => text.includes(h));
       console.log(`       webviews: hostile text shown literally in Hot ranges: ${literal}`);
-      if (/CSP violation/.test(logText(dirs.root))) throw new Error('the extension log has a CSP violation');
+      if (/CSP violation/.test(extensionLog(dirs.root))) throw new Error('the extension log has a CSP violation');
     });
   },
 };

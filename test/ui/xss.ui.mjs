@@ -6,26 +6,12 @@
 // into elements, the hostile text is shown literally, and the extension's log has
 // no "CSP violation" line — and does get one when a violation is provoked on purpose,
 // so the check is not vacuous.
-import fs from 'node:fs';
-import path from 'node:path';
+import { extensionLog } from './lib/logs.mjs';
 
 const XSS_SCRIPT = '<script>window.__xss=1</script>';
 const XSS_IMG = '<img src=x onerror="window.__xss=1">';
 const HOSTILE = [XSS_SCRIPT, XSS_IMG, '</textarea><svg onload="window.__xss=1">', '{{constructor.constructor(\'window.__xss=1\')()}}', '`rm -rf /` ${window.__xss=1}'];
 const ROWS = '.part.sidebar .monaco-list-row[role="treeitem"]';
-
-function logText(root) {
-  const found = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === 'CockroachDB.log') found.push(p);
-    }
-  };
-  walk(path.join(root, 'user-data', 'logs'));
-  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-}
 
 /** Runs `fn` in every frame (workbench, webview hosts, webview content); frames that went away are skipped. */
 async function inAllFrames(page, fn) {
@@ -162,7 +148,7 @@ export default {
 
     await step('the extension reported no CSP violation, and does report a provoked one', async () => {
       await page.waitForTimeout(1000);
-      const before = logText(dirs.root);
+      const before = extensionLog(dirs.root);
       if (!/\[extension\] activated/.test(before)) throw new Error('the CockroachDB log was not found');
       const lines = before.split('\n').filter((l) => /CSP violation/.test(l));
       if (lines.length) throw new Error(`CSP violations: ${lines.join(' / ')}`);
@@ -174,7 +160,7 @@ export default {
         document.body.append(img);
       });
       const end = Date.now() + 15_000;
-      while (!/CSP violation/.test(logText(dirs.root))) {
+      while (!/CSP violation/.test(extensionLog(dirs.root))) {
         if (Date.now() > end) throw new Error('a provoked CSP violation was not reported to the log: the check above would be vacuous');
         await page.waitForTimeout(250);
       }

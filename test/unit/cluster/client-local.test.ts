@@ -5,22 +5,13 @@ import { inspect } from 'node:util';
 import { ClusterClient } from '../../../src/api/cluster/client';
 import type { SessionProvider } from '../../../src/api/cluster/api';
 import { encodeCursor } from '../../../src/api/cluster/normalize/paging';
-import { ApiError, isApiError } from '../../../src/api/http/errors';
+import { isApiError } from '../../../src/api/http/errors';
 import { closedPort, send, startLocalServer } from '../http/localServer';
+import { rejection } from './sim-helpers';
 import type { Handler, LocalServer } from '../http/localServer';
 
 function json(res: Parameters<Handler>[1], status: number, value: unknown, headers: Record<string, string> = {}): void {
   send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json', ...headers });
-}
-
-async function rejects(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof ApiError, `not an ApiError: ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
 }
 
 class TestSession implements SessionProvider {
@@ -83,10 +74,10 @@ describe('ClusterClient (in-test servers)', () => {
 
   it('fails login clearly on 401 and on a 200 without any token', async () => {
     server = await startLocalServer((_q, res, _b, hit) => (hit === 1 ? send(res, 401, 'the provided credentials did not match any account on the server\n') : json(res, 200, {})));
-    const bad = await rejects(client().login('ann', 'nope'));
+    const bad = await rejection(client().login('ann', 'nope'));
     assert.equal(bad.kind, 'unauthorized');
     assert.match(bad.message, /wrong username or password/);
-    assert.equal((await rejects(client().login('ann', 'pw'))).kind, 'malformed');
+    assert.equal((await rejection(client().login('ann', 'pw'))).kind, 'malformed');
   });
 
   it('sends the session header, and none when there is no token', async () => {
@@ -136,16 +127,16 @@ describe('ClusterClient (in-test servers)', () => {
   it('throws unauthorized when renewal gives up, when there is no renew, or when the retry is 401 again', async () => {
     server = await startLocalServer((_q, res) => send(res, 401, 'invalid session header\n'));
     const givesUp = new TestSession('stale', [undefined]);
-    const e1 = await rejects(client({ session: givesUp }).nodesPage({ limit: 1 }));
+    const e1 = await rejection(client({ session: givesUp }).nodesPage({ limit: 1 }));
     assert.equal(e1.kind, 'unauthorized');
     assert.equal(e1.message, 'Signed out or session expired – sign in again.');
-    assert.equal((await rejects(client({ session: { getToken: () => 't' } }).nodesPage({ limit: 1 }))).kind, 'unauthorized');
-    assert.equal((await rejects(client().nodesPage({ limit: 1 }))).kind, 'unauthorized');
+    assert.equal((await rejection(client({ session: { getToken: () => 't' } }).nodesPage({ limit: 1 }))).kind, 'unauthorized');
+    assert.equal((await rejection(client().nodesPage({ limit: 1 }))).kind, 'unauthorized');
     const stillBad = new TestSession('stale', ['also-stale']);
-    assert.equal((await rejects(client({ session: stillBad }).nodesPage({ limit: 1 }))).kind, 'unauthorized');
+    assert.equal((await rejection(client({ session: stillBad }).nodesPage({ limit: 1 }))).kind, 'unauthorized');
     assert.equal(stillBad.renewCalls, 1);
     const throwing: SessionProvider = { getToken: () => 't', renew: () => Promise.reject(new Error('prompt closed')) };
-    assert.equal((await rejects(client({ session: throwing }).nodesPage({ limit: 1 }))).kind, 'unauthorized');
+    assert.equal((await rejection(client({ session: throwing }).nodesPage({ limit: 1 }))).kind, 'unauthorized');
   });
 
   it('logs out with the session header, never renews on logout, and treats "invalid session" as done', async () => {
@@ -173,14 +164,14 @@ describe('ClusterClient (in-test servers)', () => {
     await c.health(true);
     mode = 'seed-not-ready';
     await c.health(false);
-    const e1 = await rejects(c.health(true));
+    const e1 = await rejection(c.health(true));
     assert.equal(e1.kind, 'server');
     assert.match(e1.message, /not ready/);
     mode = '500';
-    const e2 = await rejects(c.health(true));
+    const e2 = await rejection(c.health(true));
     assert.equal(e2.kind, 'server');
     assert.match(e2.message, /not ready/);
-    assert.equal((await rejects(c.health(false))).kind, 'server');
+    assert.equal((await rejection(c.health(false))).kind, 'server');
     assert.equal(server.hits[0]!.url, '/api/v2/health/?ready=true');
     assert.equal(server.hits[2]!.url, '/api/v2/health/');
   });
@@ -200,36 +191,36 @@ describe('ClusterClient (in-test servers)', () => {
       else send(res, 404, '404 page not found\n');
     });
     const c = client();
-    const forbidden = await rejects(c.nodesPage({ limit: 1 }));
+    const forbidden = await rejection(c.nodesPage({ limit: 1 }));
     assert.equal(forbidden.kind, 'forbidden');
     assert.match(forbidden.message, /admin role or the VIEWCLUSTERMETADATA privilege/);
-    const noDb = await rejects(c.tablesPage('no_db', { limit: 1 }));
+    const noDb = await rejection(c.tablesPage('no_db', { limit: 1 }));
     assert.equal(noDb.kind, 'notFound');
     assert.equal(noDb.message, 'Database "no_db" was not found.');
-    const noTable = await rejects(c.tableDetails('movr', 'nope'));
+    const noTable = await rejection(c.tableDetails('movr', 'nope'));
     assert.equal(noTable.message, 'Table "nope" was not found in database "movr".');
     assert.equal(noTable.details.serverMessage, 'database or table not found');
-    const odd = await rejects(c.databaseGrantsPage('my-db', { limit: 1 }));
+    const odd = await rejection(c.databaseGrantsPage('my-db', { limit: 1 }));
     assert.match(odd.message, /Database "my-db" was not found \(names with characters other than/);
     assert.equal(odd.details.serverMessage, 'not here');
     assert.equal(server.hits.at(-1)!.url, '/api/v2/databases/my-db/grants/?limit=1');
-    const tenant = await rejects(c.sessionsPage({ limit: 1 }));
+    const tenant = await rejection(c.sessionsPage({ limit: 1 }));
     assert.equal(tenant.kind, 'notAvailable');
     assert.match(tenant.message, /virtual cluster \(tenant\)/);
-    const internal = await rejects(c.eventsPage({ limit: 1 }));
+    const internal = await rejection(c.eventsPage({ limit: 1 }));
     assert.equal(internal.kind, 'server');
     assert.match(internal.message, /boom inside/);
-    const bad = await rejects(c.hotRangesPage({ limit: 1, nodeId: 'local' }));
+    const bad = await rejection(c.hotRangesPage({ limit: 1, nodeId: 'local' }));
     assert.equal(bad.kind, 'badRequest');
     assert.match(bad.message, /invalid node ID/);
-    const garbage = await rejects(c.usersPage({ limit: 1 }));
+    const garbage = await rejection(c.usersPage({ limit: 1 }));
     assert.equal(garbage.kind, 'malformed');
     assert.match(garbage.message, /not JSON: json: unsupported value: NaN/);
-    assert.equal((await rejects(c.alertingRules())).kind, 'malformed');
-    const missing = await rejects(c.rangeDetail(5));
+    assert.equal((await rejection(c.alertingRules())).kind, 'malformed');
+    const missing = await rejection(c.rangeDetail(5));
     assert.equal(missing.message, 'Range 5 was not found.');
-    assert.equal((await rejects(c.rangeDetail(-1))).kind, 'badRequest');
-    const oldServer = await rejects(c.nodeRangesPage(3, { limit: 1 }));
+    assert.equal((await rejection(c.rangeDetail(-1))).kind, 'badRequest');
+    const oldServer = await rejection(c.nodeRangesPage(3, { limit: 1 }));
     assert.equal(oldServer.message, 'Node 3 was not found in the cluster.');
   });
 
@@ -353,25 +344,25 @@ describe('ClusterClient (in-test servers)', () => {
       statements: [{ sql: 'SELECT 1 AS n' }],
     });
     assert.equal(server.hits[0]!.headers['content-type'], 'application/json');
-    const notFound = await rejects(c.cancelQuery('1'));
+    const notFound = await rejection(c.cancelQuery('1'));
     assert.equal(notFound.kind, 'badRequest');
     assert.match(notFound.message, /query ID 1 not found/);
     assert.equal(JSON.parse(server.hits[1]!.body).statements[0].sql, "CANCEL QUERY '1'");
-    assert.equal((await rejects(c.cancelSession('ab'.repeat(16)))).kind, 'forbidden');
-    const syntax = await rejects(c.sql(['SELECT bad']));
+    assert.equal((await rejection(c.cancelSession('ab'.repeat(16)))).kind, 'forbidden');
+    const syntax = await rejection(c.sql(['SELECT bad']));
     assert.equal(syntax.kind, 'badRequest');
     assert.match(syntax.message, /syntax error/);
     const before = server.hits.length;
-    assert.equal((await rejects(c.cancelSession("x' OR 1=1"))).kind, 'badRequest');
+    assert.equal((await rejection(c.cancelSession("x' OR 1=1"))).kind, 'badRequest');
     assert.equal(server.hits.length, before, 'an invalid id must not reach the server');
   });
 
   it('never carries the session token inside an error (errors end up in logs)', async () => {
     server = await startLocalServer((_q, res) => send(res, 500, 'An internal server error has occurred.'));
     const secret = 'SECRET-TOKEN-abc123';
-    const e1 = await rejects(client({ session: { getToken: () => secret } }).nodesPage({ limit: 1 }));
+    const e1 = await rejection(client({ session: { getToken: () => secret } }).nodesPage({ limit: 1 }));
     const port = await closedPort();
-    const e2 = await rejects(new ClusterClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 0, session: { getToken: () => secret } }).nodesPage({ limit: 1 }));
+    const e2 = await rejection(new ClusterClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 0, session: { getToken: () => secret } }).nodesPage({ limit: 1 }));
     for (const e of [e1, e2]) assert.ok(!inspect(e, { depth: 20 }).includes(secret), `token leaked into ${e.kind} error`);
     assert.equal(server.hits[0]!.headers['x-cockroach-api-session'], secret);
   });
@@ -379,7 +370,7 @@ describe('ClusterClient (in-test servers)', () => {
   it('reports transport failures as ApiErrors from every route', async () => {
     const port = await closedPort();
     const c = new ClusterClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 });
-    const err = await rejects(c.health(false));
+    const err = await rejection(c.health(false));
     assert.equal(err.kind, 'connectionRefused');
     assert.equal(err.details.route, 'health/');
   });
@@ -387,11 +378,11 @@ describe('ClusterClient (in-test servers)', () => {
   it('applies a per-request timeout and cancellation', async () => {
     server = await startLocalServer(() => undefined);
     const c = client({ timeoutMs: 5000 });
-    const t = await rejects(c.usersPage({ limit: 1 }, { timeoutMs: 150 }));
+    const t = await rejection(c.usersPage({ limit: 1 }, { timeoutMs: 150 }));
     assert.equal(t.kind, 'timeout');
     assert.match(t.message, /150 ms/);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 30);
-    assert.equal((await rejects(c.usersPage({ limit: 1 }, { signal: ac.signal }))).kind, 'cancelled');
+    assert.equal((await rejection(c.usersPage({ limit: 1 }, { signal: ac.signal }))).kind, 'cancelled');
   });
 });
