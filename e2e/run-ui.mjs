@@ -19,8 +19,12 @@ const sims = {};
 try {
   sims.main = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--seed', '7', '--tls', path.join(OUT, 'tls-ui')], { logName: 'sim-ui-main.log' });
   sims.insecure = await startSim(['--control', '--profile', 'v25', '--nodes', '4', '--insecure'], { logName: 'sim-ui-insecure.log' });
+  // test/ui/webviews.ui.mjs: a seed-style server, the only kind that lists replicas with their types (a non-voter).
+  sims.seedStyle = await startSim(['--control', '--profile', 'seed-spec', '--nodes', '5', '--insecure', '--seed', '2'], { logName: 'sim-ui-seed-style.log' });
   // test/ui/secrets.ui.mjs: a cluster to sign in to and a Cloud API (plain http) to add an account for.
   sims.cloud = await startSim(['--control', '--profile', 'v25', '--nodes', '3', '--seed', '5', '--tls', path.join(OUT, 'tls-ui-cloud'), '--cloud'], { logName: 'sim-ui-cloud.log' });
+  // test/ui/virtualClusters.ui.mjs: the DB Console port serves an application virtual cluster.
+  sims.virtualized = await startSim(['--control', '--profile', 'v25', '--nodes', '4', '--seed', '9', '--virtualized', '--tls', path.join(OUT, 'tls-ui-virtualized')], { logName: 'sim-ui-virtualized.log' });
   for (const file of files) {
     const scenario = (await import(pathToFileURL(path.join(projectRoot, 'test', 'ui', file)).href)).default;
     const name = path.basename(file, '.ui.mjs');

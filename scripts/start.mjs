@@ -35,9 +35,13 @@ try {
   stops.push(() => sim.stop());
   const insecure = await startSim(['--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '5'], { logName: 'demo-sim-insecure.log' });
   stops.push(() => insecure.stop());
+  // Like a recent CockroachDB Cloud ADVANCED cluster: the port serves an application virtual cluster.
+  const virtualized = await startSim(['--profile', 'v25', '--nodes', '4', '--virtualized', '--tls', path.join(sandboxRoot, 'tls-virtualized')], { logName: 'demo-sim-virtualized.log' });
+  stops.push(() => virtualized.stop());
   const clusters = [
     { name: 'Simulated cluster (TLS, sign in)', url: sim.clusterUrl, ...(sim.caFile ? { caFile: sim.caFile } : {}) },
     { name: 'Simulated insecure cluster (v23, one node down)', url: insecure.clusterUrl },
+    { name: 'Simulated cluster with virtual clusters (TLS, sign in)', url: virtualized.clusterUrl, ...(virtualized.caFile ? { caFile: virtualized.caFile } : {}) },
   ];
   const users = sim.users.map((u) => `${u.username} / ${u.password}${u.admin ? ' (admin)' : ''}`).join(', ');
 

@@ -29,6 +29,7 @@ export const Commands = {
   loadMore: 'cockroachdb.loadMore',
   retry: 'cockroachdb.retry',
   statusBarMenu: 'cockroachdb.statusBarMenu',
+  selectVirtualCluster: 'cockroachdb.selectVirtualCluster',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

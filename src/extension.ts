@@ -16,6 +16,7 @@ import { registerAll, type Handler } from './commands/register';
 import { sessionCommands } from './commands/sessionCommands';
 import { statusCommands } from './commands/statusCommands';
 import { viewCommands } from './commands/viewCommands';
+import { virtualClusterCommands } from './commands/virtualClusterCommands';
 import { Commands } from './constants';
 import { HealthStatusBar } from './status/healthStatusBar';
 import { CloudRoots } from './tree/cloudNodes';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       ...sessionCommands({ auth, tree, log: logger.scoped('sessions') }),
       ...panelCommands({ extensionUri: context.extensionUri, connections, log: logger.scoped('webviews') }),
       ...statusCommands({ connections, status, tree }),
+      ...virtualClusterCommands({ connections, prompter: () => auth.prompter }),
     } as Record<string, Handler>;
     context.subscriptions.push(...registerAll(table, log));
     context.subscriptions.push(...registerWebviewSerializers(context.extensionUri, connections, (m: string) => logger.scoped('webviews').info(m)));

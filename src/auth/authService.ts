@@ -22,6 +22,7 @@ const RENEW_PROMPT_LIMIT_MS = 5 * 60_000;
 
 export class AuthService implements vscode.Disposable {
   private readonly renewing = new Map<string, Promise<string | undefined>>();
+  private readonly demanded = new Set<string>();
   /** Bumped by sign-out, so that a silent re-sign-in already under way does not undo it. */
   private readonly signOuts = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<string>();
@@ -40,6 +41,14 @@ export class AuthService implements vscode.Disposable {
 
   async isSignedIn(clusterId: string): Promise<boolean> {
     return (await this.secrets.loadToken(clusterId)) !== undefined;
+  }
+
+  /**
+   * Whether the cluster has answered 401 since activation. Plain-http clusters usually serve
+   * everything without a session, but insecure ones before v22.1.11 still demand one.
+   */
+  demandsSession(clusterId: string): boolean {
+    return this.demanded.has(clusterId);
   }
 
   /** Asks for user and password, signs in, and keeps the token. Resolves false if cancelled. */
@@ -102,6 +111,7 @@ export class AuthService implements vscode.Disposable {
    * with the stored password when the user opted in, else one prompt.
    */
   renew(target: AuthTarget, failedToken?: string): Promise<string | undefined> {
+    this.demanded.add(target.id);
     // Signed in (again) since the failed request was sent: use that session, ask nothing.
     const current = this.secrets.cachedToken(target.id);
     if (current && current !== failedToken) return Promise.resolve(current);

@@ -30,8 +30,13 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
   private readonly entries = new Map<string, ClusterEntry>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly detected = new vscode.EventEmitter<string>();
+  /** Fires with a cluster id when it turns out to serve virtual clusters (the row shows it). */
+  readonly onDidDetectVirtualClusters = this.detected.event;
   /** Clusters reached through a Cloud account (ADVANCED), keyed by origin. */
   private readonly extra = new Map<string, ExtraCluster>();
+  /** Clusters whose default virtual cluster turned out to be an application one. */
+  private readonly virtualized = new Set<string>();
 
   constructor(
     private readonly auth: AuthService,
@@ -42,9 +47,17 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
     return readClusters();
   }
 
+  /** True once the cluster answered like a cluster with virtual clusters (or is configured with one). */
+  isVirtualized(id: string): boolean {
+    const vc = this.get(id)?.config.virtualCluster;
+    return this.virtualized.has(id) || (vc !== undefined && vc !== 'system');
+  }
+
   /** Drops cached clients so that the next use picks up changed settings. */
   reload(): void {
     this.entries.clear();
+    // Settings changed: what the server serves is found out again (one 501 at most).
+    this.virtualized.clear();
     this.changed.fire();
   }
 
@@ -103,6 +116,14 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
       ...(base.caPem ? { caPem: base.caPem } : {}),
       ...(config.skipTlsVerify ? { skipTlsVerify: true } : {}),
       timeoutMs: settings.requestTimeoutMs(),
+      ...(config.virtualCluster ? { virtualCluster: config.virtualCluster } : {}),
+      ...(this.virtualized.has(base.id) ? { virtualized: true } : {}),
+      onVirtualized: () => {
+        if (this.virtualized.has(base.id)) return;
+        this.virtualized.add(base.id);
+        this.log.info(`${base.name} serves virtual clusters: nodes, ranges and events come from the system cluster, SQL and sessions from ${config.virtualCluster ?? "the server's default"}`);
+        this.detected.fire(base.id);
+      },
       session: {
         getToken: () => this.auth.token(base.id),
         renew: (failed) => this.auth.renew(target, failed),
@@ -122,5 +143,6 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.detected.dispose();
   }
 }

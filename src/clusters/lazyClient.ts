@@ -39,6 +39,7 @@ export class LazyClusterClient implements ClusterApi {
   sql: ClusterApi['sql'] = async (...a) => (await this.real()).sql(...a);
   cancelQuery: ClusterApi['cancelQuery'] = async (...a) => (await this.real()).cancelQuery(...a);
   cancelSession: ClusterApi['cancelSession'] = async (...a) => (await this.real()).cancelSession(...a);
+  virtualClusters: ClusterApi['virtualClusters'] = async (...a) => (await this.real()).virtualClusters(...a);
 
   async *allNodes(opts?: RequestOptions): AsyncIterable<NodeStatus> {
     yield* (await this.real()).allNodes(opts);

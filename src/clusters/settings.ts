@@ -11,6 +11,8 @@ export interface ClusterSetting {
   url: string;
   caFile?: string;
   skipTlsVerify?: boolean;
+  /** Where SQL, sessions and databases come from on a cluster with virtual clusters; unset = the server's default. */
+  virtualCluster?: string;
 }
 
 export interface ConfiguredCluster extends ClusterSetting {
@@ -33,7 +35,7 @@ export function readClusters(): ConfiguredCluster[] {
   const out: ConfiguredCluster[] = [];
   for (const entry of list) {
     if (!entry || typeof entry !== 'object') continue;
-    const { name, url, caFile, skipTlsVerify } = entry as Partial<ClusterSetting>;
+    const { name, url, caFile, skipTlsVerify, virtualCluster } = entry as Partial<ClusterSetting>;
     if (typeof url !== 'string') continue;
     let id: string;
     try {
@@ -49,6 +51,7 @@ export function readClusters(): ConfiguredCluster[] {
       url,
       ...(typeof caFile === 'string' && caFile ? { caFile } : {}),
       ...(skipTlsVerify === true ? { skipTlsVerify: true } : {}),
+      ...(typeof virtualCluster === 'string' && virtualCluster.trim() ? { virtualCluster: virtualCluster.trim() } : {}),
     });
   }
   return out;

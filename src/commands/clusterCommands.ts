@@ -8,6 +8,7 @@ import { Commands, Settings } from '../constants';
 import type { ExplorerProvider } from '../tree/provider';
 import type { Handler } from './register';
 import { pickCluster } from './targets';
+import { askVirtualCluster, probeVirtualized } from './virtualClusterCommands';
 
 export function clusterCommands(deps: { connections: ConnectionManager; auth: AuthService; tree: ExplorerProvider }): Partial<Record<string, Handler>> {
   const { connections, auth, tree } = deps;
@@ -49,7 +50,13 @@ export function clusterCommands(deps: { connections: ConnectionManager; auth: Au
           caFile = caFile.trim();
         }
       }
-      const entry: ClusterSetting = { name: name.trim(), url: origin, ...(caFile ? { caFile } : {}) };
+      // A cluster with virtual clusters serves an application one on this port: ask which one SQL comes from.
+      let virtualCluster: string | undefined;
+      if (await probeVirtualized(origin, caFile)) {
+        virtualCluster = await askVirtualCluster(prompter, 'Add Cluster: this cluster serves virtual clusters', [], undefined);
+        if (virtualCluster === undefined) return;
+      }
+      const entry: ClusterSetting = { name: name.trim(), url: origin, ...(caFile ? { caFile } : {}), ...(virtualCluster ? { virtualCluster } : {}) };
       const current = vscode.workspace.getConfiguration(Settings.section).inspect<ClusterSetting[]>(Settings.clusters)?.globalValue ?? [];
       await writeClusters([...current, entry]);
       connections.reload();

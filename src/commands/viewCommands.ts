@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../clusters/connections';
 import { Commands } from '../constants';
+import { CloudClusterNode } from '../tree/cloudNodes';
 import { ClusterNode } from '../tree/clusterNode';
 import type { ExplorerProvider } from '../tree/provider';
 import { DatabaseNode, TableNode } from '../tree/databasesSection';
@@ -89,6 +90,7 @@ export function viewCommands(deps: { connections: ConnectionManager; tree: Explo
         : node instanceof SessionNode ? node.session.id
         : node instanceof DatabaseNode ? node.database
         : node instanceof TableNode ? `${node.db.database}.${node.table}`
+        : node instanceof CloudClusterNode ? node.cluster.id
         : undefined;
       if (text) await vscode.env.clipboard.writeText(text);
     },
@@ -97,7 +99,9 @@ export function viewCommands(deps: { connections: ConnectionManager; tree: Explo
       const entry = await pickCluster(connections, arg);
       if (!entry) return;
       const suffix = arg instanceof CrdbNodeNode ? `/#/node/${arg.node.nodeId}` : '/';
-      await vscode.env.openExternal(vscode.Uri.parse(entry.consoleUrl.replace(/\/$/, '') + suffix));
+      const uri = vscode.Uri.parse(entry.consoleUrl.replace(/\/$/, '') + suffix);
+      // The address opened is returned so a caller (or a test) can tell what happened.
+      return (await vscode.env.openExternal(uri)) ? uri.toString(true) : undefined;
     },
     [Commands.showAlertingRules]: async (arg: unknown) => {
       const entry = await pickCluster(connections, arg);

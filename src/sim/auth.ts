@@ -20,12 +20,15 @@ interface StoredSession {
   admin: boolean;
   expiresAt: number;
   revoked: boolean;
+  /** Each virtual cluster keeps its own system.web_sessions: a session is valid only where it was made. */
+  tenant: string;
 }
 
 export type SessionCheck =
   | { ok: true; username: string; admin: boolean }
   | { ok: false; status: 400 | 401; message: string };
 
+export const SYSTEM_TENANT = 'system';
 export const MSG_INVALID_HEADER = 'invalid session header';
 export const MSG_NOT_VALIDATED = 'the provided authentication session could not be validated';
 
@@ -45,19 +48,19 @@ export class SessionStore {
     return a.length === b.length && timingSafeEqual(a, b) ? u : undefined;
   }
 
-  create(user: SimUser): string {
+  create(user: SimUser, tenant = SYSTEM_TENANT): string {
     const id = this.nextId++;
     const secret = randomBytes(16);
-    this.sessions.set(id, { id, secret, username: user.username, admin: user.admin, expiresAt: Date.now() + this.ttlSeconds * 1000, revoked: false });
+    this.sessions.set(id, { id, secret, username: user.username, admin: user.admin, expiresAt: Date.now() + this.ttlSeconds * 1000, revoked: false, tenant });
     return encodeCookie(id, secret);
   }
 
-  check(header: string | undefined): SessionCheck {
+  check(header: string | undefined, tenant = SYSTEM_TENANT): SessionCheck {
     if (header === undefined || header === '') return { ok: false, status: 401, message: MSG_INVALID_HEADER };
     const cookie = decodeCookie(header);
     if (!cookie) return { ok: false, status: 400, message: MSG_INVALID_HEADER };
     const s = this.sessions.get(cookie.id);
-    if (!s || s.revoked || s.expiresAt <= Date.now() || !s.secret.equals(cookie.secret)) {
+    if (!s || s.revoked || s.expiresAt <= Date.now() || !s.secret.equals(cookie.secret) || s.tenant !== tenant) {
       return { ok: false, status: 401, message: MSG_NOT_VALIDATED };
     }
     return { ok: true, username: s.username, admin: s.admin };

@@ -5,6 +5,7 @@
 //   POST /down-nodes?ids=3,4   POST /fail-rate?p=0.2   POST /stall?route=nodes/ (empty clears)
 //   POST /garbage?route=...    POST /expire-sessions    POST /not-ready?on=1
 //   POST /virtual?on=1         POST /latency?ms=20      GET  /stats   GET /info
+//   POST /dead-node-delay?ms=200
 // With --cloud, the Cloud API simulator's controls too:
 //   POST /cloud/fail-next?status=429&retryAfter=1&count=2[&method=GET][&message=…]
 //   POST /cloud/rate-limit?n=10   POST /cloud/retry-after?s=1 (empty clears)
@@ -86,6 +87,9 @@ export async function startControlServer(control: SimControl, cloud?: CloudContr
       }
     }
     if (req.method === 'GET' && url.pathname === '/info') return reply(200, info);
+    if (req.method === 'GET' && url.pathname === '/tenant-requests') {
+      return reply(200, { count: control.tenantRequestCount(q.get('tenant') ?? 'system', q.get('prefix') ?? '') });
+    }
     if (req.method === 'GET' && url.pathname === '/stats') {
       return reply(200, {
         requests: control.requestCount(''),
@@ -120,6 +124,9 @@ export async function startControlServer(control: SimControl, cloud?: CloudContr
         break;
       case '/latency':
         control.setLatency(Number(q.get('ms') ?? 0));
+        break;
+      case '/dead-node-delay':
+        control.setDeadNodeDelay(Number(q.get('ms') ?? 0));
         break;
       default:
         return reply(404, { error: `unknown control ${url.pathname}` });

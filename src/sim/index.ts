@@ -32,11 +32,15 @@ export async function startClusterSimulator(options: SimOptions = {}): Promise<R
     sessionsPerNode: clamp(options.sessionsPerNode, 20, 0, 2_000),
     hotRangesPerNode: clamp(options.hotRangesPerNode, 128, 0, 10_000),
   });
-  const sim = new SimState(topo, profile, options.insecure === true, options.sessionTtlSeconds ?? 7 * 24 * 3600);
+  // For the auth check, an insecure cluster that still demands a session is a secure one.
+  const anonymous = options.insecure === true && options.insecureNeedsSession !== true;
+  const sim = new SimState(topo, profile, anonymous, options.sessionTtlSeconds ?? 7 * 24 * 3600);
   const control = sim.control();
   control.setDownNodes(options.downNodes ?? []);
   control.setFailRate(options.failRate ?? 0);
   control.setLatency(options.latencyMs ?? 0);
+  if (options.deadNodeDelayMs !== undefined) control.setDeadNodeDelay(options.deadNodeDelayMs);
+  control.setVirtualCluster(options.virtualized === true);
 
   const handler = makeHandler(sim);
   let tls: ServerTls | undefined;

@@ -1,6 +1,9 @@
 // CLI: `npm run sim -- --port 0 --profile v25 --nodes 9 [--insecure | --tls DIR]
 // [--seed N] [--latency MS] [--down-node K]… [--fail-rate P] [--session-ttl S]
-// [--ranges-per-node N] [--sessions-per-node N] [--cloud] [--control] [--tls-fault KIND]…`.
+// [--ranges-per-node N] [--sessions-per-node N] [--cloud] [--control] [--virtualized] [--tls-fault KIND]…`.
+// --insecure-needs-session: with --insecure, still demand a session (v22.1.0–.10).
+// --dead-node-delay MS: how long nodes/{id}/ranges/ of a down node takes to fail (default 3000).
+// --virtualized: the port serves the application virtual cluster `app` by default (see tenants.ts).
 // --control adds a control port (see control.ts) whose URL the ready line gives as controlUrl
 // (with --cloud it also drives the Cloud simulator: /cloud/fail-next and friends).
 // --tls-fault wrongHost|expired|unknownCa also starts a deliberately broken HTTPS server
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
       profile: { type: 'string', default: 'v25' },
       nodes: { type: 'string' },
       insecure: { type: 'boolean' },
+      'insecure-needs-session': { type: 'boolean' },
+      'dead-node-delay': { type: 'string' },
       tls: { type: 'string' },
       seed: { type: 'string' },
       latency: { type: 'string' },
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
       'sessions-per-node': { type: 'string' },
       cloud: { type: 'boolean' },
       control: { type: 'boolean' },
+      virtualized: { type: 'boolean' },
       'tls-fault': { type: 'string', multiple: true },
     },
     strict: true,
@@ -54,11 +60,14 @@ async function main(): Promise<void> {
   const profile = values.profile as SimProfile;
   if (!PROFILES.includes(profile)) throw new Error(`--profile must be one of ${PROFILES.join(', ')}`);
   if (values.insecure && (values.tls !== undefined || values.cloud)) throw new Error('--insecure cannot be combined with --tls or --cloud');
+  if (values['insecure-needs-session'] && !values.insecure) throw new Error('--insecure-needs-session needs --insecure');
   const opts: SimOptions = {
     port: num(values.port, 'port'),
     profile,
     nodes: num(values.nodes, 'nodes'),
     insecure: values.insecure === true,
+    insecureNeedsSession: values['insecure-needs-session'] === true,
+    deadNodeDelayMs: num(values['dead-node-delay'], 'dead-node-delay'),
     // Cloud (Advanced) clusters are only reachable over HTTPS.
     tls: values.tls !== undefined ? { dir: values.tls } : values.cloud === true,
     seed: num(values.seed, 'seed'),
@@ -68,6 +77,7 @@ async function main(): Promise<void> {
     sessionTtlSeconds: num(values['session-ttl'], 'session-ttl'),
     rangesPerNode: num(values['ranges-per-node'], 'ranges-per-node'),
     sessionsPerNode: num(values['sessions-per-node'], 'sessions-per-node'),
+    virtualized: values.virtualized === true,
   };
   const sim = await startClusterSimulator(opts);
   let cloud: CloudSim | undefined;
@@ -94,6 +104,7 @@ async function main(): Promise<void> {
       profile,
       nodes: opts.nodes ?? 9,
       insecure: opts.insecure,
+      ...(opts.virtualized ? { virtualized: true, virtualClusters: ['app', 'system'] } : {}),
       ...(cloud ? { cloudUrl: cloud.cloudUrl, cloudApiKey: cloud.cloudApiKey } : {}),
       ...(control ? { controlUrl: control.url } : {}),
       ...(Object.keys(tlsFaultInfo).length ? { tlsFaults: tlsFaultInfo } : {}),

@@ -15,6 +15,8 @@ export interface Ctx {
   query: URLSearchParams;
   params: string[];
   sim: SimState;
+  /** The virtual cluster serving the request (`system` unless the simulator is virtualized). */
+  tenant: string;
   /** Signed-in (or, insecure, implied root) user on authenticated routes. */
   user?: { username: string; admin: boolean };
 }

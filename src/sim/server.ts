@@ -1,4 +1,4 @@
-// Request pipeline: count → latency → stall → route → auth → tenant gate →
+// Request pipeline: controller paths → count → latency → stall → route → tenant gate → auth →
 // injected faults → handler. The order mirrors where each thing happens on a
 // real cluster (a proxy or slow network before routing, handler errors after auth).
 
@@ -14,17 +14,19 @@ import { schemaRoutes } from './routes/schema';
 import { sessionRoutes } from './routes/sessions';
 import { sqlRoutes } from './routes/sql';
 import type { SimState } from './state';
+import { SYSTEM_TENANT } from './auth';
+import { defaultTenant, handleControllerPath, readCookie, selectTenant, sessionForTenant } from './tenants';
 
 const ROUTES: readonly Route[] = [...authRoutes, ...miscRoutes, ...nodeRoutes, ...hotRoutes, ...sessionRoutes, ...schemaRoutes, ...sqlRoutes];
 const PREFIX = '/api/v2/';
 
-function sessionToken(req: IncomingMessage): string | undefined {
+function sessionToken(sim: SimState, req: IncomingMessage): string | undefined {
   const h = req.headers['x-cockroach-api-session'];
   const v = Array.isArray(h) ? h[0] : h;
   if (v !== 'cookie') return v;
-  // Cookie mode: the literal header value `cookie` points at the DB Console cookie.
-  const m = /(?:^|;\s*)session=([^;]*)/.exec(req.headers.cookie ?? '');
-  return m ? decodeURIComponent((m[1] as string).replace(/^"|"$/g, '')) : '';
+  // Cookie mode: the literal header value `cookie` points at the DB Console cookie, whose
+  // aggregated form holds one session per virtual cluster, picked by the `tenant` cookie.
+  return sessionForTenant(readCookie(req, 'session') ?? '', readCookie(req, 'tenant') || defaultTenant(sim));
 }
 
 export function makeHandler(sim: SimState): (req: IncomingMessage, res: ServerResponse) => void {
@@ -44,6 +46,7 @@ async function handle(sim: SimState, req: IncomingMessage, res: ServerResponse):
   } catch {
     pathname = url.pathname;
   }
+  if (await handleControllerPath(sim, pathname, req, res)) return;
   if (!pathname.startsWith(PREFIX)) return sendText(res, 404, MSG_NOT_FOUND);
   const path = pathname.slice(PREFIX.length);
   sim.count(path);
@@ -63,20 +66,23 @@ async function handle(sim: SimState, req: IncomingMessage, res: ServerResponse):
 
   const match = matchRoute(ROUTES, path, sim.profile);
   if (!match) return sendText(res, 404, MSG_NOT_FOUND);
-  const ctx: Ctx = { req, res, path, query: url.searchParams, params: match.params, sim };
+  const tenant = selectTenant(sim, req, url.searchParams);
+  sim.countTenant(tenant, path);
+  const ctx: Ctx = { req, res, path, query: url.searchParams, params: match.params, sim, tenant };
+  // api_v2.go registers the 501 handler ahead of the auth mux on application virtual clusters.
+  if (tenant !== SYSTEM_TENANT && !match.route.tenant) return sendError(res, sim.profile, 501, MSG_TENANT);
 
   if (match.route.auth !== 'none') {
     // Since v22.1.11 an insecure cluster serves everything as root; v21 still wanted a session.
     if (sim.insecure && sim.profile !== 'v21') {
       ctx.user = { username: 'root', admin: true };
     } else {
-      const check = sim.store.check(sessionToken(req));
+      const check = sim.store.check(sessionToken(sim, req), tenant);
       if (!check.ok) return sendError(res, sim.profile, check.status, check.message);
       ctx.user = { username: check.username, admin: check.admin };
     }
     if (match.route.auth === 'admin' && !ctx.user.admin) return sendError(res, sim.profile, 403, MSG_FORBIDDEN);
   }
-  if (sim.virtualCluster && !match.route.tenant) return sendError(res, sim.profile, 501, MSG_TENANT);
 
   if (sim.shouldFail()) return sendError(res, sim.profile, 500, MSG_INTERNAL);
   if (sim.garbagePrefix !== undefined && path.startsWith(sim.garbagePrefix)) {

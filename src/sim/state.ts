@@ -14,6 +14,7 @@ export class SimState implements CancelState {
   down = new Set<number>();
   failRate = 0;
   latencyMs = 0;
+  deadNodeDelayMs = 3000;
   stallPrefix: string | undefined;
   garbagePrefix: string | undefined;
   notReady = false;
@@ -23,6 +24,8 @@ export class SimState implements CancelState {
   readonly cancelledSessionLog: string[] = [];
   readonly cancelledQueryLog: string[] = [];
   private readonly counts = new Map<string, number>();
+  /** Keyed by virtual cluster and path, to show which one answered a request. */
+  private readonly tenantCounts = new Map<string, number>();
   private readonly faultRng: Rng;
   /** Callbacks that release stalled requests (to answer them) when the stall is lifted. */
   readonly stalled = new Set<() => void>();
@@ -40,6 +43,11 @@ export class SimState implements CancelState {
 
   count(path: string): void {
     this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
+  }
+
+  countTenant(tenant: string, path: string): void {
+    const key = `${tenant}\u0000${path}`;
+    this.tenantCounts.set(key, (this.tenantCounts.get(key) ?? 0) + 1);
   }
 
   shouldFail(): boolean {
@@ -69,6 +77,9 @@ export class SimState implements CancelState {
       setLatency: (ms) => {
         this.latencyMs = ms;
       },
+      setDeadNodeDelay: (ms) => {
+        this.deadNodeDelayMs = Math.max(0, ms);
+      },
       setNotReady: (v) => {
         this.notReady = v;
       },
@@ -79,6 +90,12 @@ export class SimState implements CancelState {
         const p = strip(prefix);
         let n = 0;
         for (const [path, c] of this.counts) if (path.startsWith(p)) n += c;
+        return n;
+      },
+      tenantRequestCount: (tenant, prefix = '') => {
+        const p = `${tenant}\u0000${strip(prefix)}`;
+        let n = 0;
+        for (const [key, c] of this.tenantCounts) if (key.startsWith(p)) n += c;
         return n;
       },
       revokedSessions: () => this.store.revoked(),

@@ -11,6 +11,13 @@ export interface SimOptions {
   nodes?: number;
   /** Every /api/v2/ request runs as root without a session (v22.1.11+ behaviour). */
   insecure?: boolean;
+  /** With `insecure`: plain HTTP that still demands a session, like v22.1.0–v22.1.10. */
+  insecureNeedsSession?: boolean;
+  /**
+   * How long `nodes/{id}/ranges/` for an unknown or down node takes before its 500: the
+   * server's own dial timeout. Default 3000 ms.
+   */
+  deadNodeDelayMs?: number;
   /** HTTPS with a generated CA; `dir` reuses (or persists) the CA and server cert there. */
   tls?: { dir?: string } | boolean;
   seed?: number;
@@ -19,6 +26,11 @@ export interface SimOptions {
   failRate?: number;
   /** Default 7 days, like `server.web_session.timeout`. */
   sessionTtlSeconds?: number;
+  /**
+   * The DB Console port serves the application virtual cluster `app` by default, as on
+   * clusters with cluster virtualization; `X-Cockroach-Tenant: system` reaches the system cluster.
+   */
+  virtualized?: boolean;
   /** Replicas per node; default 200, at most 10 000. */
   rangesPerNode?: number;
   /** Default 20, at most 2 000. */
@@ -42,10 +54,14 @@ export interface SimControl {
   garbageRoute(routePrefix: string | undefined): void;
   expireAllSessions(): void;
   setLatency(ms: number): void;
+  /** See SimOptions.deadNodeDelayMs. */
+  setDeadNodeDelay(ms: number): void;
   setNotReady(notReady: boolean): void;
   setVirtualCluster(on: boolean): void;
   /** Requests seen whose path (with or without `/api/v2/`) starts with the prefix; '' = all. */
   requestCount(routePrefix?: string): number;
+  /** Like requestCount, for requests that virtual cluster `tenant` served. */
+  tenantRequestCount(tenant: string, routePrefix?: string): number;
   revokedSessions(): number;
   activeSessionCount(): number;
   /** Hex ids given to `CANCEL SESSION`, in order. */

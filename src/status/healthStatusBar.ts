@@ -105,7 +105,9 @@ export class HealthStatusBar extends Disposable {
     try {
       if (entry.setupError) throw new Error(entry.setupError);
       // A secure cluster nobody signed in to is "signed out"; asking it would only raise a prompt.
-      if (!entry.insecure && !(await this.auth.isSignedIn(entry.id))) throw new ApiError('unauthorized', 'signed out');
+      // So is a plain-http one that has answered 401 (insecure clusters before v22.1.11).
+      const needsSession = !entry.insecure || this.auth.demandsSession(entry.id);
+      if (needsSession && !(await this.auth.isSignedIn(entry.id))) throw new ApiError('unauthorized', 'signed out');
       let ready = true;
       try {
         await entry.client.health(true, { signal: ac.signal });
@@ -142,7 +144,10 @@ export class HealthStatusBar extends Disposable {
       tip.appendText(d);
       tip.appendMarkdown('\n');
     }
-    tip.appendMarkdown(`\nLast checked ${at.toLocaleTimeString()}. Click for actions.`);
+    // Signed out, the click that helps is signing in; the palette still switches clusters.
+    const signIn = health.state === 'signedOut';
+    tip.appendMarkdown(`\nLast checked ${at.toLocaleTimeString()}. ${signIn ? 'Click to sign in.' : 'Click for actions.'}`);
+    this.item.command = signIn ? { command: Commands.signIn, title: 'Sign In', arguments: [clusterId] } : Commands.statusBarMenu;
     this.item.tooltip = tip;
     this.item.backgroundColor =
       health.state === 'healthy' ? undefined : new vscode.ThemeColor(health.state === 'degraded' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground');

@@ -52,7 +52,7 @@ export class CloudAccountNode extends TreeNode {
       icon: new vscode.ThemeIcon('cloud'),
       description: 'CockroachDB Cloud',
       tooltip,
-      context: 'cloudAccount;refreshable',
+      context: 'cloudAccount;refreshable;removable',
       ariaLabel: `CockroachDB Cloud organization ${this.account.organization}`,
     });
   }
@@ -142,8 +142,9 @@ export class CloudClusterNode extends TreeNode {
     tooltip.appendText(c.name);
     tooltip.appendMarkdown('**\n\n');
     tooltip.appendText(`${c.plan} · ${c.state} · ${c.cockroachVersion} · ${c.cloudProvider}\nregions: ${regions || '—'}\noperation: ${c.operationStatus}`);
+    // DB Console and Cluster API menus belong on the cluster row beneath (it knows the
+    // session); on this row they matched no menu. `plan-…` only describes the row.
     const flags = ['cloudCluster', 'copyId', `plan-${c.plan}`];
-    if (this.apiOrigin()) flags.push('console', 'api');
     return item(this, c.name, {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon(c.state === 'CREATED' ? 'database' : c.state === 'LOCKED' ? 'lock' : 'loading~spin'),

@@ -32,12 +32,17 @@ export class ClusterNode extends TreeNode {
     return this.ctx.auth.token(this.entry.id) !== undefined;
   }
 
+  /** Served without a session: plain http, unless it answered 401 (insecure before v22.1.11). */
+  private get anonymous(): boolean {
+    return this.entry.insecure && !this.ctx.auth.demandsSession(this.entry.id);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const e = this.entry;
     const active = this.ctx.activeClusterId() === e.id;
     // Plain-http clusters are usually insecure ones, which serve every request as root;
-    // if one asks for a session after all, the 401 brings up the sign-in prompt.
-    const state = this.signedIn ? 'signed in' : e.insecure ? 'http, no sign-in' : 'signed out';
+    // once one answers 401 it is treated like a secure one.
+    const state = this.signedIn ? 'signed in' : this.anonymous ? 'http, no sign-in' : 'signed out';
     const tooltip = md();
     tooltip.appendMarkdown('**');
     tooltip.appendText(e.name);
@@ -45,10 +50,18 @@ export class ClusterNode extends TreeNode {
     tooltip.appendText(`${e.id}\n\n${state}${active ? ' · active cluster' : ''}`);
     if (e.config.caFile) tooltip.appendText(`\n\nCA file: ${e.config.caFile}`);
     if (e.config.skipTlsVerify) tooltip.appendMarkdown('\n\n$(warning) TLS verification is off for this cluster.');
-    const flags = ['cluster', 'api', 'console', 'refreshable', 'copyId', 'address', this.signedIn ? 'signedIn' : e.insecure ? 'insecure' : 'signedOut'];
+    const virtualized = this.ctx.connections.isVirtualized(e.id);
+    const vc = e.config.virtualCluster;
+    if (virtualized || vc) {
+      tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(
+        `Virtual clusters: nodes, ranges, hot ranges and events come from the system cluster; sessions, databases and SQL from ${vc ? `virtual cluster "${vc}"` : "the server's default virtual cluster"}. Choose Virtual Cluster… to change it.`,
+      );
+    }
+    const flags = ['cluster', 'api', 'console', 'refreshable', 'copyId', 'address', this.signedIn ? 'signedIn' : this.anonymous ? 'insecure' : 'signedOut', ...(this.parent ? [] : ['removable']), ...(virtualized || vc ? ['virtualized'] : [])];
     return item(this, e.name, {
       collapsible: Collapsed,
-      description: `${active ? '● ' : ''}${e.id.replace(/^https?:\/\//, '')} · ${state}`,
+      description: `${active ? '● ' : ''}${e.id.replace(/^https?:\/\//, '')}${vc ? ` · ${vc}` : virtualized ? ' · virtual clusters' : ''} · ${state}`,
       tooltip,
       icon: new vscode.ThemeIcon(e.setupError ? 'warning' : 'server-environment'),
       context: flags.join(';'),
@@ -78,7 +91,7 @@ export class ClusterNode extends TreeNode {
 
   override async getChildren(): Promise<TreeNode[]> {
     if (this.entry.setupError) return [new MessageNode(this, 'setup', 'error', this.entry.setupError)];
-    if (!this.entry.insecure && !(await this.ctx.auth.isSignedIn(this.entry.id))) {
+    if (!this.anonymous && !(await this.ctx.auth.isSignedIn(this.entry.id))) {
       return [new MessageNode(this, 'signin', 'signIn', `Sign in to ${this.entry.name} to see its nodes, ranges and sessions`)];
     }
     this.sections ??= [

@@ -30,8 +30,7 @@ export class DatabasesSection extends PagedSection<string, number> {
 
   protected async fetchPage(offset: number | undefined): Promise<Page<string, number>> {
     const page = await this.cluster.entry.client.databasesPage({ limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    // A full page sets `next` even when nothing follows; an empty page ends it.
-    return { items: page.items, ...(page.next !== undefined && page.items.length ? { next: page.next } : {}) };
+    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
   }
 
   protected toNode(name: string): TreeNode {
@@ -62,7 +61,7 @@ export class DatabaseNode extends PagedSection<string, number> {
 
   protected async fetchPage(offset: number | undefined): Promise<Page<string, number>> {
     const page = await this.section.cluster.entry.client.tablesPage(this.database, { limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    return { items: page.items, ...(page.next !== undefined && page.items.length ? { next: page.next } : {}) };
+    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
   }
 
   protected override emptyText(): string {

@@ -29,7 +29,7 @@ export class EventsSection extends PagedSection<ClusterEvent, number> {
 
   protected async fetchPage(offset: number | undefined): Promise<Page<ClusterEvent, number>> {
     const page = await this.cluster.entry.client.eventsPage({ limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    return { items: page.items, ...(page.next !== undefined && page.items.length ? { next: page.next } : {}) };
+    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
   }
 
   protected toNode(e: ClusterEvent): TreeNode {

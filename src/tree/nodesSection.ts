@@ -35,11 +35,8 @@ export class NodesSection extends PagedSection<NodeStatus, number> {
     });
   }
 
-  private hasMore = false;
-
   protected async fetchPage(offset: number | undefined): Promise<Page<NodeStatus, number>> {
     const page = await this.cluster.entry.client.nodesPage({ limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    this.hasMore = page.next !== undefined;
     return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
   }
 

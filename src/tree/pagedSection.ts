@@ -10,13 +10,20 @@ export interface Page<T, C> {
   warning?: string;
 }
 
+/** One list's pages. A reset starts a new one; a load still running fills only its own. */
+class Pages<T, C> {
+  items: T[] = [];
+  next: C | undefined;
+  loaded = false;
+  warning: string | undefined;
+  failure: unknown;
+  inflight: Promise<void> | undefined;
+}
+
 export abstract class PagedSection<T, C = unknown> extends TreeNode {
-  private items: T[] = [];
-  private next: C | undefined;
-  private loaded = false;
-  private warning: string | undefined;
-  private failure: unknown;
-  private inflight: Promise<void> | undefined;
+  // Replaced by reset(): a page requested before a reset belongs to the old list and
+  // must not land in the new one (its rows would repeat ids VS Code then rejects).
+  private pages = new Pages<T, C>();
 
   protected abstract fetchPage(cursor: C | undefined): Promise<Page<T, C>>;
   protected abstract toNode(value: T): TreeNode;
@@ -30,47 +37,56 @@ export abstract class PagedSection<T, C = unknown> extends TreeNode {
   }
 
   override reset(): void {
-    this.items = [];
-    this.next = undefined;
-    this.loaded = false;
-    this.warning = undefined;
-    this.failure = undefined;
-    this.inflight = undefined;
+    this.pages = new Pages<T, C>();
   }
 
   get count(): number {
-    return this.items.length;
+    return this.pages.items.length;
   }
 
-  async loadMore(): Promise<void> {
-    if (this.inflight) return this.inflight;
-    const cursor = this.next;
-    this.inflight = (async () => {
+  /** Whether the server has more than what is loaded. */
+  protected get hasMore(): boolean {
+    return this.pages.next !== undefined;
+  }
+
+  loadMore(): Promise<void> {
+    return this.load(this.pages);
+  }
+
+  private load(pages: Pages<T, C>): Promise<void> {
+    if (pages.inflight) return pages.inflight;
+    const cursor = pages.next;
+    pages.inflight = (async () => {
       try {
         const page = await this.fetchPage(cursor);
-        this.items.push(...page.items);
-        this.next = page.next;
-        this.warning = page.warning;
-        this.failure = undefined;
+        pages.items.push(...page.items);
+        // Some servers set a cursor on a full last page; an empty page ends the list,
+        // or "Load more" would fetch nothing forever.
+        pages.next = page.items.length ? page.next : undefined;
+        pages.warning = page.warning;
+        pages.failure = undefined;
       } catch (e) {
-        this.failure = e;
+        pages.failure = e;
       } finally {
-        this.loaded = true;
-        this.inflight = undefined;
+        pages.loaded = true;
+        pages.inflight = undefined;
       }
     })();
-    return this.inflight;
+    return pages.inflight;
   }
 
   override async getChildren(): Promise<TreeNode[]> {
-    if (!this.loaded) await this.loadMore();
+    // Rendered from the list this call started with: if a reset comes meanwhile, the
+    // reset fires a change and VS Code asks again for the new list.
+    const pages = this.pages;
+    if (!pages.loaded) await this.load(pages);
     const rows: TreeNode[] = [];
-    if (this.warning) rows.push(new MessageNode(this, 'partial', 'partial', this.warning));
-    const shown = this.visible(this.items);
+    if (pages.warning) rows.push(new MessageNode(this, 'partial', 'partial', pages.warning));
+    const shown = this.visible(pages.items);
     rows.push(...shown.map((v) => this.toNode(v)));
-    if (this.failure !== undefined) rows.push(errorRow(this, this.what, this.failure));
-    else if (this.next !== undefined) rows.push(new PagerNode(this, this.items.length));
-    else if (shown.length === 0 && !this.warning) rows.push(new MessageNode(this, 'empty', 'empty', this.emptyText()));
+    if (pages.failure !== undefined) rows.push(errorRow(this, this.what, pages.failure));
+    else if (pages.next !== undefined) rows.push(new PagerNode(this, pages.items.length));
+    else if (shown.length === 0 && !pages.warning) rows.push(new MessageNode(this, 'empty', 'empty', this.emptyText()));
     return rows;
   }
 }

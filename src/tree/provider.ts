@@ -51,6 +51,12 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.connections.reload()));
     this._register(this.connections.onDidChange(() => this.refresh()));
     this._register(
+      this.connections.onDidDetectVirtualClusters((id) => {
+        const row = this.clusterRows.get(id);
+        if (row) this.rerender(row);
+      }),
+    );
+    this._register(
       this.auth.onDidChange((clusterId) => {
         const row = this.clusterRows.get(clusterId);
         if (row) {

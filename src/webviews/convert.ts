@@ -1,7 +1,7 @@
 // API models → webview payloads (host side). Everything leaving here is plain
 // JSON: bigint nanoseconds become decimal strings, because postMessage's
 // structured clone would throw on a bigint.
-import type { HotRange, LocalityTier, NodeStatus, RangeDetail, RangeInfo } from '../api/cluster/models';
+import type { HotRange, LocalityTier, NodeStatus, RangeDetail, RangeInfo, ReplicaRef } from '../api/cluster/models';
 import { isApiError } from '../api/http/errors';
 import type { Failure } from './protocol/messages';
 import type { HotRangeRow, LeaseView, NodeSummary, RangeDetailsPayload, ReplicaView } from './protocol/data';
@@ -49,21 +49,33 @@ function leaseView(l: RangeInfo['leaseHistory'][number]): LeaseView {
   };
 }
 
+/** Where a replica's type comes from: the descriptor if the server sent one, else the lease history. */
+function replicaRefOf(nodeId: number, descriptor: readonly ReplicaRef[], history: RangeInfo['leaseHistory']): ReplicaRef | undefined {
+  // The lease history records the type a replica had when it took the lease, which
+  // may be long gone; the descriptor is current.
+  return descriptor.find((r) => r.nodeId === nodeId) ?? [...history].reverse().find((l) => l.replica.nodeId === nodeId)?.replica;
+}
+
 /**
  * One row per node that holds a replica. The replica's own id and type are not
- * in its range info; the lease history names replicas, so the latest entry for
- * the node supplies them when the node ever held the lease.
+ * in its api/v2 range info; the lease history names replicas, so the latest entry
+ * for the node supplies them when the node ever held the lease. When the history
+ * is empty (it is kept in memory and a restart clears it), `hotLeaseholderNodeId`
+ * — the hot-range report's `leaseholder_node_id` — names the leaseholder instead.
  */
-export function rangeDetailsPayload(d: RangeDetail, nodes: readonly NodeStatus[], now = new Date()): RangeDetailsPayload {
+export function rangeDetailsPayload(d: RangeDetail, nodes: readonly NodeStatus[], now = new Date(), hotLeaseholderNodeId?: number): RangeDetailsPayload {
   const tiers = new Map(nodes.map((n) => [n.nodeId, n.locality] as const));
   const infos = d.byNode.map((b) => b.rangeInfo).filter((r): r is RangeInfo => r !== undefined);
   // The longest lease history is the most complete (replicas may lag).
   const history = infos.reduce<RangeInfo['leaseHistory']>((best, r) => (r.leaseHistory.length > best.length ? r.leaseHistory : best), []);
-  const lh = d.leaseholderNodeId ?? history.at(-1)?.replica.nodeId;
+  const descriptor = infos.find((r) => r.replicas && r.replicas.length > 0)?.replicas ?? [];
+  const fromHistory = d.leaseholderNodeId ?? history.at(-1)?.replica.nodeId;
+  const lh = fromHistory ?? hotLeaseholderNodeId;
+  const leaseholderSource: RangeDetailsPayload['leaseholderSource'] = fromHistory !== undefined ? 'lease history' : lh !== undefined ? 'hot ranges' : undefined;
   const replicas: ReplicaView[] = d.byNode
     .map((b) => {
       const r = b.rangeInfo;
-      const ref = [...history].reverse().find((l) => l.replica.nodeId === b.nodeId)?.replica;
+      const ref = replicaRefOf(b.nodeId, descriptor, history);
       const storeId = r?.sourceStoreId || ref?.storeId;
       return {
         nodeId: b.nodeId,
@@ -90,6 +102,7 @@ export function rangeDetailsPayload(d: RangeDetail, nodes: readonly NodeStatus[]
     startKeyRaw: first?.startKeyRaw ?? '',
     endKeyRaw: first?.endKeyRaw ?? '',
     ...(lh !== undefined ? { leaseholderNodeId: lh } : {}),
+    ...(leaseholderSource ? { leaseholderSource } : {}),
     replicas,
     leaseHistory: history.map(leaseView).sort((a, b) => b.sequence - a.sequence),
     clusterRegions: [...regions].sort(),

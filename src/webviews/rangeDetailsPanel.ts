@@ -1,6 +1,6 @@
 // Range details: one panel per cluster and range.
 import * as vscode from 'vscode';
-import type { NodeStatus } from '../api/cluster/models';
+import type { NodeStatus, RangeDetail } from '../api/cluster/models';
 import type { ClusterHandle } from '../clusters/handle';
 import { rangeDetailsPayload } from './convert';
 import { webviewOptions } from './html';
@@ -68,6 +68,30 @@ export class RangeDetailsPanel extends PanelBase {
       }
     })();
     const [detail] = await Promise.all([client.rangeDetail(this.rangeId), nodesDone]);
-    return rangeDetailsPayload(detail, nodes);
+    return rangeDetailsPayload(detail, nodes, new Date(), await this.hotLeaseholder(detail));
+  }
+
+  /**
+   * The leaseholder as the hot-range report names it, asked only when the lease
+   * history cannot say (it is in memory and empty after a restart). Each replica
+   * node reports its own hot list, so only those nodes are asked; a range that is
+   * in no list stays "unknown".
+   */
+  private async hotLeaseholder(detail: RangeDetail): Promise<number | undefined> {
+    if (detail.leaseholderNodeId !== undefined || detail.byNode.some((b) => b.rangeInfo?.leaseHistory.length)) return undefined;
+    const holders = detail.byNode.filter((b) => b.rangeInfo && b.error === undefined).map((b) => b.nodeId);
+    const answers = await Promise.all(
+      holders.map((nodeId) =>
+        this.cluster.client.hotRanges({ nodeId }).catch((e: unknown) => {
+          this.log(`hot ranges of n${nodeId} unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
+          return undefined;
+        }),
+      ),
+    );
+    for (const a of answers) {
+      const hit = a?.ranges.find((h) => h.rangeId === this.rangeId && h.leaseholderNodeId !== undefined);
+      if (hit) return hit.leaseholderNodeId;
+    }
+    return undefined;
   }
 }

@@ -20,7 +20,7 @@ export interface SimInfo {
   pid: number;
 }
 
-export function sims(): Record<'secure' | 'insecure' | 'tls', SimInfo> {
+export function sims(): Record<'secure' | 'insecure' | 'insecureSession' | 'tls', SimInfo> {
   const raw = process.env.CRDB_TEST_SIMS;
   assert.ok(raw, 'CRDB_TEST_SIMS is not set: run these tests through e2e/run-host.mjs');
   return JSON.parse(raw);

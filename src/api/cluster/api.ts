@@ -22,6 +22,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's default timeout for this request. */
   timeoutMs?: number;
+  /** false: a failure is final, even one the transport would retry (see transport.ts). */
+  retry?: false;
 }
 
 /** How the client gets, and when it expires renews, the session token. */
@@ -46,11 +48,21 @@ export interface ClusterClientOptions {
   skipTlsVerify?: boolean;
   /** Default 10 000 ms. */
   timeoutMs?: number;
-  /** Retries for idempotent GETs on network errors and 5xx other than 501. Default 2. */
+  /** Retries for idempotent GETs on broken connections, 502/503/504 and 429 with Retry-After. Default 2. */
   retries?: number;
   /** Bounded fan-out over nodes. Default 8. */
   concurrency?: number;
   session?: SessionProvider;
+  /**
+   * The virtual cluster that SQL, sessions and schema come from on a cluster with
+   * cluster virtualization; unset = what the server picks. Nodes, ranges, hot ranges,
+   * health and events always come from the system cluster.
+   */
+  virtualCluster?: string;
+  /** Called once when the server's default virtual cluster turns out to be an application one. */
+  onVirtualized?: () => void;
+  /** Already known to serve an application virtual cluster by default (saves the first 501). */
+  virtualized?: boolean;
 }
 
 export interface HotRangesResult {
@@ -65,6 +77,9 @@ export interface NodeRangesResult {
   next?: number;
   error?: Error;
 }
+
+/** One statement for `sql/`: its text, with `$1…` placeholders matched by `arguments`. */
+export type SqlStatement = string | { sql: string; arguments?: unknown[] };
 
 export interface SessionsQuery {
   username?: string;
@@ -109,9 +124,12 @@ export interface ClusterApi {
   tableDetails(database: string, table: string, opts?: RequestOptions): Promise<TableDetails>;
   alertingRules(opts?: RequestOptions): Promise<AlertingRules>;
 
-  sql(statements: string[], options?: { database?: string; execute?: boolean; applicationName?: string }, opts?: RequestOptions): Promise<SqlResult>;
+  sql(statements: SqlStatement[], options?: { database?: string; execute?: boolean; applicationName?: string }, opts?: RequestOptions): Promise<SqlResult>;
   /** `CANCEL QUERY '<id>'` through `sql/`. */
   cancelQuery(queryId: string, opts?: RequestOptions): Promise<void>;
   /** `CANCEL SESSION '<hex id>'` through `sql/`. */
   cancelSession(sessionIdHex: string, opts?: RequestOptions): Promise<void>;
+
+  /** Virtual clusters the current session is signed in to (`/virtual_clusters`); [] on clusters without virtualization. */
+  virtualClusters(opts?: RequestOptions): Promise<string[]>;
 }

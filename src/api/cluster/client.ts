@@ -31,8 +31,12 @@ import { normalizeSessionsPage } from './normalize/sessions';
 import { normalizeSqlResponse } from './normalize/sql';
 import { ClusterRequester } from './requester';
 import type { ClusterRequest } from './requester';
+import { SQL_SESSIONS_STATEMENT, sessionsFromSqlRows, sqlSessionsArguments, sqlSessionsCursor, sqlSessionsOffset } from './sqlSessions';
+import type { SqlStatement } from './api';
+import { clustersInSession, isAggregatedSession, isNotAvailableOnTenants, sessionFromSetCookie, SYSTEM_CLUSTER } from './virtualCluster';
 
 const DEFAULT_PAGE_SIZE = 100;
+const LOGIN_FAILED = 'Sign-in failed: wrong username or password, or the password has expired.';
 /** Upper bound on pages in one walk, so a misbehaving server cannot loop us forever. */
 const MAX_PAGES = 10_000;
 /** What the Cluster API can address in a path segment (gorilla/mux `[\w.]+`). */
@@ -57,22 +61,35 @@ export class ClusterClient implements ClusterApi {
   readonly baseUrl: string;
   private readonly req: ClusterRequester;
   private readonly concurrency: number;
+  private readonly session: ClusterClientOptions['session'];
 
   constructor(options: ClusterClientOptions) {
     this.req = new ClusterRequester(options);
     this.baseUrl = this.req.baseUrl;
     this.concurrency = Math.max(1, options.concurrency ?? 8);
+    this.session = options.session;
+  }
+
+  /** Sessions and SQL come from an application virtual cluster (so `sessions/` cannot serve them). */
+  private get onApplicationCluster(): boolean {
+    return this.req.virtualized && this.req.virtualCluster !== SYSTEM_CLUSTER;
   }
 
   // ---- auth -------------------------------------------------------------
 
   async login(username: string, password: string, opts: RequestOptions = {}): Promise<string> {
-    const messages = { 401: 'Sign-in failed: wrong username or password, or the password has expired.' };
-    const base: ClusterRequest = { ...opts, method: 'POST', route: 'login/', auth: false, messages };
+    if (this.onApplicationCluster) return this.loginToAllClusters(username, password, opts);
+    // A virtual cluster named `system` signs in there; otherwise the server's default decides.
+    const base: ClusterRequest = { ...opts, method: 'POST', route: 'login/', auth: false, messages: { 401: LOGIN_FAILED }, ...(this.req.virtualCluster === SYSTEM_CLUSTER ? { scope: 'system' as const } : {}) };
     let res;
     try {
       res = await this.req.send({ ...base, body: new URLSearchParams({ username, password }).toString(), contentType: 'application/x-www-form-urlencoded' });
     } catch (err) {
+      if (isNotAvailableOnTenants(err)) {
+        // The default is an application virtual cluster: its login/ is 501 before anything else.
+        this.req.markVirtualized();
+        return this.loginToAllClusters(username, password, opts);
+      }
       // Servers built from the seed OpenAPI text want JSON and reject the form like this.
       if (!isApiError(err, 'badRequest') || !/username not specified/i.test(err.details.serverMessage ?? '')) throw err;
       res = await this.req.send({ ...base, body: JSON.stringify({ username, password }), contentType: 'application/json' });
@@ -91,7 +108,38 @@ export class ClusterClient implements ClusterApi {
     return token;
   }
 
+  /**
+   * The server controller's `/login`: signs in to every virtual cluster and returns the
+   * aggregated `session` cookie, which then reaches the system cluster and the chosen one.
+   */
+  private async loginToAllClusters(username: string, password: string, opts: RequestOptions): Promise<string> {
+    const res = await this.req.send({
+      ...opts,
+      method: 'POST',
+      route: '/login',
+      auth: false,
+      body: JSON.stringify({ username, password }),
+      contentType: 'application/json',
+      messages: { 401: LOGIN_FAILED },
+    });
+    const token = sessionFromSetCookie(res.headers['set-cookie'] as string | string[] | undefined);
+    if (!token) throw new ApiError('malformed', '/login succeeded but set no session cookie.', { status: res.status, route: '/login' });
+    return token;
+  }
+
+  /** The names the aggregated session holds: exactly what `/virtual_clusters` answers for it. */
+  virtualClusters(): Promise<string[]> {
+    const token = this.session?.getToken();
+    return Promise.resolve(token && isAggregatedSession(token) ? clustersInSession(token) : []);
+  }
+
   async logout(opts: RequestOptions = {}): Promise<void> {
+    const token = this.session?.getToken();
+    if (token && isAggregatedSession(token)) {
+      // One logout for every virtual cluster's session, as the controller does for /login.
+      await this.req.send({ ...opts, method: 'POST', route: '/logout', auth: 'noRenew' });
+      return;
+    }
     try {
       await this.req.json({ ...opts, method: 'POST', route: 'logout/', auth: 'noRenew' });
     } catch (err) {
@@ -104,7 +152,7 @@ export class ClusterClient implements ClusterApi {
     const route = 'health/';
     let body: Record<string, unknown>;
     try {
-      body = await this.req.json({ ...opts, route, auth: false, params: { ready: ready ? 'true' : undefined } });
+      body = await this.req.json({ ...opts, route, scope: 'system', auth: false, params: { ready: ready ? 'true' : undefined } });
     } catch (err) {
       if (ready && isApiError(err, 'server') && err.status === 500) {
         throw new ApiError('server', `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`, err.details);
@@ -120,7 +168,7 @@ export class ClusterClient implements ClusterApi {
   // ---- nodes and ranges -------------------------------------------------
 
   async nodesPage(page: Page, opts: RequestOptions = {}): Promise<OffsetPage<NodeStatus>> {
-    const body = await this.req.json({ ...opts, route: 'nodes/', params: { limit: page.limit, offset: page.offset } });
+    const body = await this.req.json({ ...opts, route: 'nodes/', scope: 'system', params: { limit: page.limit, offset: page.offset } });
     return offsetPage(normalizeNodes(body), body, page.offset);
   }
 
@@ -130,11 +178,17 @@ export class ClusterClient implements ClusterApi {
 
   async nodeRangesPage(nodeId: number | 'local', page: Page & { rangeIds?: number[] }, opts: RequestOptions = {}): Promise<OffsetPage<RangeInfo>> {
     const ranges = page.rangeIds && page.rangeIds.length > 0 ? page.rangeIds.map((r) => Math.trunc(r)).join(',') : undefined;
+    const who = nodeId === 'local' ? 'The node answering' : `Node n${nodeId}`;
     const body = await this.req.json({
       ...opts,
       route: `nodes/${seg(nodeId)}/ranges/`,
+      scope: 'system',
       params: { ranges, limit: page.limit, offset: page.offset },
-      messages: { 404: `Node ${nodeId} was not found in the cluster.` },
+      // The server answers 500 for a node it cannot dial, after its own dial timeout.
+      messages: { 404: `Node ${nodeId} was not found in the cluster.`, 500: `${who} did not answer – it may be down, restarting or no longer in the cluster.` },
+      // Every attempt at a dead node costs that timeout again (and a proxy with a shorter
+      // one would turn it into a 504 that the transport retries): one attempt only.
+      retry: false,
     });
     return offsetPage(normalizeNodeRanges(body), body, page.offset);
   }
@@ -182,14 +236,32 @@ export class ClusterClient implements ClusterApi {
 
   async rangeDetail(rangeId: number, opts: RequestOptions = {}): Promise<RangeDetail> {
     if (!Number.isSafeInteger(rangeId) || rangeId <= 0) throw new ApiError('badRequest', `Range id must be a positive integer (got ${rangeId}).`);
-    const body = await this.req.json({ ...opts, route: `ranges/${rangeId}/`, messages: { 404: `Range ${rangeId} was not found.` } });
+    const body = await this.req.json({ ...opts, route: `ranges/${rangeId}/`, scope: 'system', messages: { 404: `Range r${rangeId} does not exist` } });
     return normalizeRangeDetail(body, rangeId);
   }
 
   // ---- sessions and events ----------------------------------------------
 
   async sessionsPage(query: SessionsQuery & { limit: number }, opts: RequestOptions = {}): Promise<CursorPage<Session>> {
-    const body = await this.req.json({
+    if (this.onApplicationCluster) return this.sqlSessionsPage(query, opts);
+    let body: Record<string, unknown>;
+    try {
+      body = await this.sessionsRoute(query, opts);
+    } catch (err) {
+      // sessions/ is for the system cluster only; an application virtual cluster's sessions come through SQL.
+      if (!isNotAvailableOnTenants(err)) throw err;
+      this.req.markVirtualized();
+      return this.sqlSessionsPage(query, opts);
+    }
+    const raw = normalizeSessionsPage(body);
+    const page: CursorPage<Session> = { items: raw.sessions, errors: raw.errors };
+    const next = nextCursor(raw.next, raw.sessions.length, query.limit);
+    if (next !== undefined) page.next = next;
+    return page;
+  }
+
+  private sessionsRoute(query: SessionsQuery & { limit: number }, opts: RequestOptions): Promise<Record<string, unknown>> {
+    return this.req.json({
       ...opts,
       route: 'sessions/',
       params: {
@@ -199,10 +271,17 @@ export class ClusterClient implements ClusterApi {
         start: query.start || undefined,
       },
     });
-    const raw = normalizeSessionsPage(body);
-    const page: CursorPage<Session> = { items: raw.sessions, errors: raw.errors };
-    const next = nextCursor(raw.next, raw.sessions.length, query.limit);
-    if (next !== undefined) page.next = next;
+  }
+
+  private async sqlSessionsPage(query: SessionsQuery & { limit: number }, opts: RequestOptions): Promise<CursorPage<Session>> {
+    const offset = sqlSessionsOffset(query.start);
+    const args = sqlSessionsArguments({ ...(query.username ? { username: query.username } : {}), excludeClosed: query.excludeClosed === true, limit: query.limit, offset });
+    const result = await this.sql([{ sql: SQL_SESSIONS_STATEMENT, arguments: args }], {}, opts);
+    const rows = result.statements[0]?.rows ?? [];
+    const more = rows.length > query.limit;
+    const { sessions, errors } = sessionsFromSqlRows(rows.slice(0, query.limit));
+    const page: CursorPage<Session> = { items: sessions, errors };
+    if (more) page.next = sqlSessionsCursor(offset + query.limit);
     return page;
   }
 
@@ -225,13 +304,21 @@ export class ClusterClient implements ClusterApi {
     };
   }
 
+  /**
+   * `targetId` is applied here, not by the server: from v23.1 the server ignores `targetID`.
+   * A page filtered by target may therefore hold fewer than `limit` events and still have a `next`.
+   */
   async eventsPage(page: Page & { type?: string; targetId?: number }, opts: RequestOptions = {}): Promise<OffsetPage<ClusterEvent>> {
     const body = await this.req.json({
       ...opts,
       route: 'events/',
-      params: { type: page.type || undefined, targetID: page.targetId, limit: page.limit, offset: page.offset },
+      // The event log read here is the system cluster's (events/ is 501 on application virtual clusters).
+      scope: 'system',
+      params: { type: page.type || undefined, limit: page.limit, offset: page.offset },
     });
-    return offsetPage(normalizeEvents(body), body, page.offset);
+    const events = normalizeEvents(body);
+    const wanted = page.targetId === undefined ? events : events.filter((e) => e.targetId === page.targetId);
+    return offsetPage(wanted, body, page.offset);
   }
 
   // ---- SQL schema ------------------------------------------------------
@@ -288,13 +375,13 @@ export class ClusterClient implements ClusterApi {
 
   // ---- SQL over HTTP ---------------------------------------------------
 
-  async sql(statements: string[], options: { database?: string; execute?: boolean; applicationName?: string } = {}, opts: RequestOptions = {}): Promise<SqlResult> {
+  async sql(statements: SqlStatement[], options: { database?: string; execute?: boolean; applicationName?: string } = {}, opts: RequestOptions = {}): Promise<SqlResult> {
     const payload = {
       // The server defaults to `system`; the explorer's default is the user database.
       database: options.database ?? 'defaultdb',
       execute: options.execute ?? true,
       application_name: options.applicationName ?? '$ cockroachdb-explorer',
-      statements: statements.map((sql) => ({ sql })),
+      statements: statements.map((s) => (typeof s === 'string' ? { sql: s } : s.arguments?.length ? { sql: s.sql, arguments: s.arguments } : { sql: s.sql })),
     };
     const body = await this.req.json({ ...opts, method: 'POST', route: 'sql/', body: JSON.stringify(payload), contentType: 'application/json' });
     const { result, firstError } = normalizeSqlResponse(body);
@@ -319,7 +406,7 @@ export class ClusterClient implements ClusterApi {
 
   private rawHotRangesPage(query: { nodeId?: number | 'local'; limit: number; start?: string }, opts: RequestOptions): Promise<RawHotRangesPage> {
     return this.req
-      .json({ ...opts, route: 'ranges/hot/', params: { node_id: query.nodeId, limit: query.limit, start: query.start || undefined } })
+      .json({ ...opts, route: 'ranges/hot/', scope: 'system', params: { node_id: query.nodeId, limit: query.limit, start: query.start || undefined } })
       .then(normalizeHotRangesPage);
   }
 

@@ -65,7 +65,7 @@ export interface ReplicaRef {
   nodeId: number;
   storeId: number;
   replicaId: number;
-  /** VOTER_FULL, NON_VOTER, … (name) when the server sends a type. */
+  /** VOTER_FULL (the wire omits it), LEARNER, NON_VOTER, …; an unknown value as `type <n>`. */
   type?: string;
 }
 
@@ -89,6 +89,8 @@ export interface RangeInfo {
   sourceStoreId: number;
   errorMessage?: string;
   leaseHistory: Lease[];
+  /** The descriptor's replicas with their types, only from servers that send them (not api/v2). */
+  replicas?: ReplicaRef[];
   /** Node id of the latest lease holder, derived from the lease history. */
   leaseholderNodeId?: number;
   problems: RangeProblems;
@@ -127,6 +129,7 @@ export interface HotRange {
   tables: string[];
   indexes: string[];
   schemaName?: string;
+  /** Pretty-printed (`/Table/53/1/…`); v21 servers send only raw keys, decoded by normalize/keys. */
   startKey?: string;
   endKey?: string;
 }

@@ -9,13 +9,17 @@ import { parseJson } from '../http/json';
 import { toApiError } from '../http/mapError';
 import { createTransport, DEFAULT_TIMEOUT_MS } from '../http/transport';
 import type { ClusterClientOptions, RequestOptions, SessionProvider } from './api';
+import type { RouteScope } from './virtualCluster';
+import { isNotAvailableOnTenants, notOnVirtualClusterMessage, sessionHeaders, SYSTEM_CLUSTER } from './virtualCluster';
 
 export const SESSION_HEADER = 'X-Cockroach-API-Session';
 
 export interface ClusterRequest extends RequestOptions {
   method?: Method;
-  /** Route relative to `/api/v2/`, always with its trailing slash, segments already encoded. */
+  /** Route relative to `/api/v2/`, always with its trailing slash, segments already encoded; or, starting with `/`, a path from the origin. */
   route: string;
+  /** Default 'sql': the chosen virtual cluster. 'system' routes always go to the system cluster. */
+  scope?: RouteScope;
   params?: Record<string, string | number | boolean | undefined>;
   body?: string;
   contentType?: string;
@@ -67,9 +71,17 @@ export class ClusterRequester {
   private authGeneration = 0;
   private renewedToken: string | undefined;
   private pendingRenew: Promise<string | undefined> | undefined;
+  /** The virtual cluster SQL-scoped routes go to; undefined = the server's default. */
+  readonly virtualCluster: string | undefined;
+  /** True once the default virtual cluster turned out to be an application one. */
+  private virtualizedFlag: boolean;
+  private readonly onVirtualized: (() => void) | undefined;
 
   constructor(options: ClusterClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.virtualCluster = options.virtualCluster?.trim() || undefined;
+    this.virtualizedFlag = options.virtualized === true || (this.virtualCluster !== undefined && this.virtualCluster !== SYSTEM_CLUSTER);
+    this.onVirtualized = options.onVirtualized;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.session = options.session;
     this.http = createTransport({
@@ -81,8 +93,37 @@ export class ClusterRequester {
     });
   }
 
+  get virtualized(): boolean {
+    return this.virtualizedFlag;
+  }
+
   /** Raw response text (any 2xx). */
   async send(req: ClusterRequest): Promise<AxiosResponse<string>> {
+    const sentToDefault = this.target(req) === undefined;
+    try {
+      return await this.sendOnce(req);
+    } catch (err) {
+      // The server's default is an application virtual cluster: from now on system routes
+      // say `system`, and this request goes again (the 501 comes before authentication).
+      if (!sentToDefault || (req.scope ?? 'sql') !== 'system' || !isNotAvailableOnTenants(err)) throw err;
+      this.markVirtualized();
+      return this.sendOnce(req);
+    }
+  }
+
+  markVirtualized(): void {
+    if (this.virtualizedFlag) return;
+    this.virtualizedFlag = true;
+    this.onVirtualized?.();
+  }
+
+  /** The virtual cluster a request is addressed to; undefined leaves the choice to the server. */
+  target(req: Pick<ClusterRequest, 'scope'>): string | undefined {
+    if ((req.scope ?? 'sql') === 'system') return this.virtualizedFlag || this.virtualCluster === SYSTEM_CLUSTER ? SYSTEM_CLUSTER : undefined;
+    return this.virtualCluster;
+  }
+
+  private async sendOnce(req: ClusterRequest): Promise<AxiosResponse<string>> {
     const auth = req.auth ?? true;
     const generation = this.authGeneration;
     const token = auth ? this.session?.getToken() : undefined;
@@ -130,25 +171,28 @@ export class ClusterRequester {
       timeoutMs: req.timeoutMs ?? this.timeoutMs,
       describeStatus: (status, text) => {
         const custom = req.messages?.[status];
-        return custom !== undefined ? { message: custom } : describeClusterStatus(status, text, req.route);
+        if (custom !== undefined) return { message: custom };
+        if (status === 501 && /not available on tenants/i.test(text)) return { message: notOnVirtualClusterMessage(req.route, this.target(req)) };
+        return describeClusterStatus(status, text, req.route);
       },
     });
   }
 
   private config(req: ClusterRequest, token: string | undefined): AxiosRequestConfig {
-    const headers: Record<string, string> = {};
-    if (token) headers[SESSION_HEADER] = token;
+    const headers = sessionHeaders(token, this.target(req));
     if (req.contentType) headers['Content-Type'] = req.contentType;
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.params ?? {})) if (v !== undefined) params[k] = String(v);
     return {
       method: req.method ?? 'GET',
-      url: req.route,
+      // Paths outside /api/v2/ (the server controller's /login) are absolute, so axios ignores baseURL.
+      url: req.route.startsWith('/') ? `${this.baseUrl}${req.route}` : req.route,
       params,
       headers,
       ...(req.body !== undefined ? { data: req.body } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
       ...(req.timeoutMs !== undefined ? { timeout: req.timeoutMs } : {}),
+      ...(req.retry === false ? { 'axios-retry': { retries: 0 } } : {}),
     };
   }
 

@@ -27,27 +27,16 @@ export interface TransportOptions {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRIES = 2;
 
-// Failures where a second attempt cannot help (bad name, untrusted certificate)
-// or must not happen (the user cancelled, the time budget is spent).
-const NEVER_RETRY_CODES = new Set([
-  'ERR_CANCELED',
-  'ECONNABORTED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'CERT_REVOKED',
-  'HOSTNAME_MISMATCH',
-  'ERR_FR_TOO_MANY_REDIRECTS',
-]);
+// Retry only what a second attempt can fix. A broken connection (a keep-alive socket the
+// server had already closed, a node restarting and refusing for a moment) may well work on
+// a fresh one. Everything else repeats itself or must not be repeated: timeouts already
+// spent the request's budget (and a dead node's dial timeout would be paid again), DNS and
+// TLS failures are the same on every attempt, a cancelled request was cancelled on purpose.
+const RETRY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+
+// A proxy or load balancer in front of the nodes (502, 504), or a node that is draining or
+// restarting (503): transient by definition.
+const RETRY_STATUSES = new Set([502, 503, 504]);
 
 /** Milliseconds the server asked us to wait (Retry-After seconds or HTTP date), else 0. */
 export function retryAfterMs(err: AxiosError | undefined): number {
@@ -59,17 +48,25 @@ export function retryAfterMs(err: AxiosError | undefined): number {
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : 0;
 }
 
-/** Only GETs; network failures, 429 and 5xx except 501 (501 = "not here", permanent). */
+function hasRetryAfter(err: AxiosError): boolean {
+  const raw: unknown = err.response?.headers?.['retry-after'];
+  return typeof raw === 'string' && raw.trim() !== '' && (Number.isFinite(Number(raw)) || Number.isFinite(Date.parse(raw)));
+}
+
+/** Whether a failed request is worth one more attempt (see RETRY_CODES and RETRY_STATUSES). */
 export function isRetryable(err: AxiosError, maxRetryWaitMs: number): boolean {
+  // Only GETs are idempotent; a POST (login, SQL, cancel) may have taken effect.
   if ((err.config?.method ?? 'get').toLowerCase() !== 'get') return false;
   if (err.config?.signal?.aborted) return false;
   const status = err.response?.status;
-  if (status === undefined) {
-    const code = err.code ?? '';
-    return code !== '' && !NEVER_RETRY_CODES.has(code);
-  }
-  const retryableStatus = status === 429 || (status >= 500 && status <= 599 && status !== 501);
-  return retryableStatus && retryAfterMs(err) <= maxRetryWaitMs;
+  if (status === undefined) return RETRY_CODES.has(err.code ?? '');
+  // A wait longer than the cap would look like a hang; the error says when to try again.
+  if (retryAfterMs(err) > maxRetryWaitMs) return false;
+  // Rate limited: worth waiting only when the server says for how long.
+  if (status === 429) return hasRetryAfter(err);
+  // Not 500: Cluster API handlers answer it for failures that repeat (a dead node's dial
+  // timeout, a failing internal query). Not 501 (not served here) and not 4xx (a wrong request).
+  return RETRY_STATUSES.has(status);
 }
 
 /** Exponential backoff with jitter (50–100 % of the step), never shorter than Retry-After. */

@@ -63,7 +63,10 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
   };
   const address = { network_field: 'tcp', address_field: nodeAddress(nodeId) };
   const locality = { tiers: [{ key: 'region', value: loc.region }, { key: 'zone', value: loc.zone }] };
-  const serverVersion = { major_val: v.major, minor_val: v.minor };
+  // roachpb.Version's JSON names: `major`/`minor` on recent servers, `major_val`/`minor_val`
+  // before; all four fields are always there (the cluster version has no patch of its own).
+  const serverVersion =
+    t.profile === 'v25' ? { major: v.major, minor: v.minor, patch: 0, internal: 0 } : { major_val: v.major, minor_val: v.minor, patch: 0, internal: 0 };
   if (t.profile === 'seed-spec') {
     return {
       desc: { node_id: nodeId, address, attrs: {}, locality, server_version: serverVersion, build_tag: v.tag, started_at: startedAt, cluster_name: 'sim-cluster', sql_address: address },

@@ -24,7 +24,40 @@ export interface RangeModel {
   problems: Record<string, boolean>;
   quiescent: boolean;
   hasLeaseHistory: boolean;
+  /**
+   * The lease history after the replicas restarted: it lives in memory
+   * (kvserver leasePostApplyLocked), so it comes back `null` or `[]` while the
+   * range still has a leaseholder that only the hot-range report names.
+   */
+  restartedHistory?: null | [];
+  /** roachpb.ReplicaType value per entry of `replicas`; 0 (VOTER_FULL) for most. */
+  replicaTypes: number[];
+  /** The current lease was taken by an incoming voter, mid joint configuration. */
+  leaseByIncoming: boolean;
   leaseSeq: number;
+}
+
+/** roachpb.ReplicaType values (pkg/roachpb/metadata.proto). */
+export const REPLICA_TYPE = { VOTER_FULL: 0, LEARNER: 1, VOTER_INCOMING: 2, VOTER_OUTGOING: 3, VOTER_DEMOTING_LEARNER: 4, NON_VOTER: 5, VOTER_DEMOTING_NON_VOTER: 6 } as const;
+const TYPE_NAMES = Object.keys(REPLICA_TYPE);
+
+/**
+ * Which ranges have unusual replicas, by range id alone so that tests can name
+ * them: r ≡ 4 (mod 11) a non-voter (these also have a restarted lease history),
+ * r ≡ 6 (mod 13) a learner, r ≡ 8 (mod 17) a voter being demoted to learner.
+ * The odd replica is never the leaseholder: only voters hold leases.
+ */
+export function oddReplicaType(rangeId: number): number | undefined {
+  if (rangeId % 11 === 4) return REPLICA_TYPE.NON_VOTER;
+  if (rangeId % 13 === 6) return REPLICA_TYPE.LEARNER;
+  if (rangeId % 17 === 8) return REPLICA_TYPE.VOTER_DEMOTING_LEARNER;
+  return undefined;
+}
+
+/** r ≡ 4 (mod 11): odd ids answer `lease_history: null`, even ones `[]`. */
+export function restartedHistoryOf(rangeId: number): null | [] | undefined {
+  if (rangeId % 11 !== 4) return undefined;
+  return rangeId % 2 === 1 ? null : [];
 }
 
 /** CockroachDB's order-preserving uvarint (pkg/util/encoding EncodeUvarintAscending). */
@@ -82,6 +115,13 @@ export function rangeModel(t: Topology, rangeId: number, down: ReadonlySet<numbe
   let leaseholder = replicas[rng.int(0, replicas.length - 1)] as number;
   if (down.has(leaseholder)) leaseholder = replicas.find((n) => !down.has(n)) ?? leaseholder;
   const qps = qpsOf(t, rangeId);
+  const replicaTypes = replicas.map(() => 0);
+  const odd = oddReplicaType(rangeId);
+  if (odd !== undefined && replicas.length > 1) {
+    const lhAt = replicas.indexOf(leaseholder);
+    replicaTypes[(lhAt + 1) % replicas.length] = odd;
+  }
+  const restarted = restartedHistoryOf(rangeId);
   return {
     rangeId,
     replicas,
@@ -95,20 +135,27 @@ export function rangeModel(t: Topology, rangeId: number, down: ReadonlySet<numbe
     problems,
     quiescent: qps < 1 && !problems.unavailable,
     hasLeaseHistory: !problems.no_lease,
+    ...(restarted !== undefined && !problems.no_lease ? { restartedHistory: restarted } : {}),
+    replicaTypes,
+    leaseByIncoming: rangeId % 19 === 9,
     leaseSeq: rng.int(1, 40),
   };
 }
 
 function leaseHistory(t: Topology, m: RangeModel): unknown[] | null {
   if (!m.hasLeaseHistory) return null;
+  if (m.restartedHistory !== undefined) return m.restartedHistory === null ? null : [];
   const entries: unknown[] = [];
   const count = 1 + (m.rangeId % 3);
   for (let i = 0; i < count; i++) {
     const holder = i === count - 1 ? m.leaseholder : (m.replicas[(m.rangeId + i) % m.replicas.length] as number);
     const start = t.baseNanos - BigInt((count - i) * 3_600 + (m.rangeId % 600)) * 1_000_000_000n;
+    // A lease records the replica descriptor as it was then; VOTER_FULL (0) is omitted.
+    const replica: Record<string, unknown> = { node_id: holder, store_id: holder, replica_id: m.replicas.indexOf(holder) + 1 };
+    if (i === count - 1 && m.leaseByIncoming) replica.type = REPLICA_TYPE.VOTER_INCOMING;
     entries.push({
       start: { wall_time: start },
-      replica: { node_id: holder, store_id: holder, replica_id: m.replicas.indexOf(holder) + 1 },
+      replica,
       proposed_ts: { wall_time: start - 10_000_000n },
       epoch: 1 + (m.rangeId % 4),
       sequence: m.leaseSeq + i,
@@ -143,7 +190,12 @@ export function rangeInfoWire(t: Topology, m: RangeModel, sourceNode: number): R
     ticking: m.quiescent ? undefined : true,
   };
   if (t.profile === 'seed-spec') {
-    (wire.desc as Record<string, unknown>).internal_replicas = m.replicas.map((n, i) => ({ node_id: n, store_id: n, replica_id: i + 1 }));
+    // Seed-style servers list the descriptor's replicas, types by enum name. The
+    // api/v2 rangeInfo of real servers has no replica list at all.
+    (wire.desc as Record<string, unknown>).internal_replicas = m.replicas.map((n, i) => {
+      const type = m.replicaTypes[i] ?? 0;
+      return { node_id: n, store_id: n, replica_id: i + 1, ...(type !== 0 ? { type: TYPE_NAMES[type] } : {}) };
+    });
     wire.lease_holder = m.leaseholder;
     wire.raft_state = isLh ? 'StateLeader' : 'StateFollower';
   }

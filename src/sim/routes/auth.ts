@@ -48,6 +48,6 @@ function logout(ctx: Ctx): void {
 }
 
 export const authRoutes: Route[] = [
-  { re: /^login\/$/, auth: 'none', tenant: true, handle: login },
-  { re: /^logout\/$/, auth: 'none', tenant: true, handle: logout },
+  { re: /^login\/$/, auth: 'none', tenant: false, handle: login },
+  { re: /^logout\/$/, auth: 'none', tenant: false, handle: logout },
 ];

@@ -41,7 +41,8 @@ function users(ctx: Ctx): void {
 function events(ctx: Ctx): void {
   const { query, sim } = ctx;
   const type = query.get('type');
-  const target = query.get('targetID');
+  // From v23.1 the handler reads only `type`; `targetID` is silently ignored.
+  const target = sim.profile === 'v23' || sim.profile === 'v25' ? null : query.get('targetID');
   const targetId = target === null ? undefined : Number.parseInt(target, 10);
   const matching: number[] = [];
   for (let i = 0; i < EVENT_COUNT; i++) {

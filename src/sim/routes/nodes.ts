@@ -29,13 +29,32 @@ export function unreachable(nodeId: number): string {
   return `failed to connect to n${nodeId} at crdb-node-${nodeId}.sim.internal:26257: initial connection heartbeat failed: rpc error: code = Unavailable desc = connection error: dial tcp: connect: connection refused`;
 }
 
-function nodeRanges(ctx: Ctx): void {
+/** Resolves after `ms`, or early when the client hangs up (then there is nobody to answer). */
+function waitUnlessClosed(res: Ctx['res'], ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(true);
+    }, ms);
+    res.once('close', onClose);
+  });
+}
+
+async function nodeRanges(ctx: Ctx): Promise<void> {
   const { sim, res, query } = ctx;
   const t = sim.topo;
   const nodeId = parseNodeId(ctx.params[0] ?? '');
   if (nodeId === undefined) return sendError(res, sim.profile, 400, 'invalid node ID');
-  // The status RPC to an unknown or unreachable node fails; the handler hides why.
-  if (!nodeExists(t, nodeId) || sim.down.has(nodeId)) return sendError(res, sim.profile, 500, MSG_INTERNAL);
+  // The status RPC to an unknown or unreachable node fails only when the server's own dial
+  // gives up, seconds later; the handler then hides why behind the generic 500.
+  if (!nodeExists(t, nodeId) || sim.down.has(nodeId)) {
+    if (!(await waitUnlessClosed(res, sim.deadNodeDelayMs))) return;
+    return sendError(res, sim.profile, 500, MSG_INTERNAL);
+  }
   const filter = query.get('ranges');
   let ids: number[] | undefined;
   if (filter !== null && filter !== '') {

@@ -9,6 +9,8 @@ import { versionOf } from '../data/nodes';
 import { readBody, sendJson, sendText } from '../http';
 import type { Ctx, Route } from '../router';
 import type { SimState } from '../state';
+import { sqlError, type Outcome, type PgError } from './sqlOutcome';
+import { SESSIONS_QUERY, showClusterSessions } from './sqlSessions';
 
 interface SqlRequest {
   statements?: Array<{ sql?: unknown; arguments?: unknown[] }>;
@@ -21,21 +23,7 @@ interface SqlRequest {
   stop_on_error?: boolean;
 }
 
-interface PgError {
-  message: string;
-  code: string;
-  severity?: string;
-}
-
-interface Outcome {
-  tag: string;
-  columns?: Array<{ name: string; type: string; oid: number }>;
-  rows?: Array<Record<string, unknown>>;
-  rowsAffected: number;
-  error?: PgError;
-}
-
-const err = (message: string, code: string): Outcome => ({ tag: '', rowsAffected: 0, error: { message, code, severity: 'ERROR' } });
+const err = sqlError;
 const STRING_OID = 25;
 
 function cancel(sim: SimState, user: { username: string; admin: boolean }, kind: 'QUERY' | 'SESSION', id: string): Outcome {
@@ -56,8 +44,10 @@ function cancel(sim: SimState, user: { username: string; admin: boolean }, kind:
   return { tag: 'CANCEL QUERIES', rowsAffected: 1 };
 }
 
-function run(sim: SimState, user: { username: string; admin: boolean }, sql: string): Outcome {
+function run(sim: SimState, user: { username: string; admin: boolean }, sql: string, args: unknown[] | undefined): Outcome {
   const s = sql.trim().replace(/;\s*$/, '');
+  // Without VIEWACTIVITY a user sees only its own sessions.
+  if (SESSIONS_QUERY.test(s)) return showClusterSessions(sim, args, user.admin ? undefined : user.username);
   const m = /^CANCEL\s+(QUERY|SESSION)\s+(?:IF\s+EXISTS\s+)?'([^']*)'$/i.exec(s);
   if (m) return cancel(sim, user, (m[1] as string).toUpperCase() as 'QUERY' | 'SESSION', m[2] as string);
   if (/^SHOW\s+CLUSTER\s+SETTING\s+version$/i.test(s)) {
@@ -113,7 +103,7 @@ async function sql(ctx: Ctx): Promise<void> {
   let firstError: PgError | undefined;
   for (const [i, st] of stmts.entries()) {
     const start = new Date().toISOString();
-    const o = run(sim, user, st.sql as string);
+    const o = run(sim, user, st.sql as string, Array.isArray(st.arguments) ? st.arguments : undefined);
     results.push({
       statement: i + 1,
       tag: o.tag,

@@ -54,12 +54,20 @@ export interface Placement {
   findings: Finding[];
 }
 
-/** Non-voters, learners and the like don't count towards quorum. Untyped replicas are voters (older servers). */
+/**
+ * Replicas in the Raft voting set. Outgoing and demoting voters still vote until
+ * the joint configuration is left; learners and non-voters never do. A replica no
+ * source typed is taken for a full voter, what api/v2 servers imply; a type this
+ * client does not know (`type 9`) is not counted.
+ */
+const VOTER_TYPES: ReadonlySet<string> = new Set(['VOTER_FULL', 'VOTER_INCOMING', 'VOTER_OUTGOING', 'VOTER_DEMOTING_LEARNER', 'VOTER_DEMOTING_NON_VOTER']);
+
 export function isVoter(type: string | undefined): boolean {
-  return type === undefined || type === '' || type.startsWith('VOTER');
+  return type === undefined || type === '' || VOTER_TYPES.has(type);
 }
 
-export function groupPlacement(replicas: readonly ReplicaView[], clusterRegions: readonly string[] = []): Placement {
+/** `leaseholderNodeId` undefined means the leaseholder is unknown, not that there is none. */
+export function groupPlacement(replicas: readonly ReplicaView[], clusterRegions: readonly string[] = [], leaseholderNodeId?: number): Placement {
   const regions = new Map<string, Map<string, PlacedReplica[]>>();
   let leaseholderRegion: string | undefined;
   for (const r of replicas) {
@@ -79,14 +87,15 @@ export function groupPlacement(replicas: readonly ReplicaView[], clusterRegions:
       return { region, zones: zs, replicaCount: all.length, voterCount: all.filter((x) => x.voter).length };
     })
     .sort((a, b) => c.compare(a.region, b.region));
-  return { regions: grouped, ...(leaseholderRegion !== undefined ? { leaseholderRegion } : {}), findings: placementFindings(grouped, leaseholderRegion, clusterRegions) };
+  return { regions: grouped, ...(leaseholderRegion !== undefined ? { leaseholderRegion } : {}), findings: placementFindings(grouped, leaseholderRegion, clusterRegions, leaseholderNodeId !== undefined) };
 }
 
-function placementFindings(regions: readonly PlacementRegion[], lhRegion: string | undefined, clusterRegions: readonly string[]): Finding[] {
+function placementFindings(regions: readonly PlacementRegion[], lhRegion: string | undefined, clusterRegions: readonly string[], lhKnown: boolean): Finding[] {
   const out: Finding[] = [];
   const total = regions.reduce((s, r) => s + r.replicaCount, 0);
   if (!total) return out;
-  if (lhRegion === undefined) out.push({ severity: 'warning', message: 'no replica holds the lease' });
+  // A known leaseholder outside the reported replicas is a range problem (problems.ts says so).
+  if (lhRegion === undefined && !lhKnown) out.push({ severity: 'info', message: 'the leaseholder is unknown, so its distance from the voters cannot be judged' });
   const known = regions.filter((r) => r.region !== UNKNOWN);
   if (!known.length) {
     out.push({ severity: 'info', message: 'nodes report no region locality; placement cannot be judged' });

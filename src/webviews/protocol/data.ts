@@ -78,7 +78,7 @@ export interface ReplicaView {
   nodeId: number;
   storeId?: number;
   replicaId?: number;
-  /** VOTER_FULL, NON_VOTER, … when the lease history names this replica with a type. */
+  /** VOTER_FULL, NON_VOTER, … when the descriptor or the lease history names this replica. */
   type?: string;
   locality: LocalityTierView[];
   leaseholder: boolean;
@@ -108,7 +108,10 @@ export interface RangeDetailsPayload {
   endKeyPretty: string;
   startKeyRaw: string;
   endKeyRaw: string;
+  /** Absent when unknown: an empty lease history (after a restart) and no hot-range report for the range. */
   leaseholderNodeId?: number;
+  /** Where `leaseholderNodeId` came from. */
+  leaseholderSource?: 'lease history' | 'hot ranges';
   replicas: ReplicaView[];
   leaseHistory: LeaseView[];
   /** Every region the cluster has nodes in, so missing diversity can be judged. */

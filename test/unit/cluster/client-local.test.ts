@@ -204,9 +204,10 @@ describe('ClusterClient (in-test servers)', () => {
     assert.match(odd.message, /Database "my-db" was not found \(names with characters other than/);
     assert.equal(odd.details.serverMessage, 'not here');
     assert.equal(server.hits.at(-1)!.url, '/api/v2/databases/my-db/grants/?limit=1');
+    // sessions/ refused as on an application virtual cluster: the sessions are asked for through sql/.
     const tenant = await rejection(c.sessionsPage({ limit: 1 }));
-    assert.equal(tenant.kind, 'notAvailable');
-    assert.match(tenant.message, /virtual cluster \(tenant\)/);
+    assert.equal(server.hits.at(-1)!.url, '/api/v2/sql/');
+    assert.equal(tenant.details.route, 'sql/');
     const internal = await rejection(c.eventsPage({ limit: 1 }));
     assert.equal(internal.kind, 'server');
     assert.match(internal.message, /boom inside/);
@@ -218,7 +219,7 @@ describe('ClusterClient (in-test servers)', () => {
     assert.match(garbage.message, /not JSON: json: unsupported value: NaN/);
     assert.equal((await rejection(c.alertingRules())).kind, 'malformed');
     const missing = await rejection(c.rangeDetail(5));
-    assert.equal(missing.message, 'Range 5 was not found.');
+    assert.equal(missing.message, 'Range r5 does not exist');
     assert.equal((await rejection(c.rangeDetail(-1))).kind, 'badRequest');
     const oldServer = await rejection(c.nodeRangesPage(3, { limit: 1 }));
     assert.equal(oldServer.message, 'Node 3 was not found in the cluster.');

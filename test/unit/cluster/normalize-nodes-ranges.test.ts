@@ -117,7 +117,7 @@ describe('normalize: ranges', () => {
     assert.equal(lease.proposedTs, 1736942409990000000n);
     assert.equal(lease.epoch, 1);
     assert.equal(r.leaseHistory[0]!.acquisitionType, 'transfer');
-    assert.equal(r.leaseHistory[0]!.replica.type, undefined);
+    assert.equal(r.leaseHistory[0]!.replica.type, 'VOTER_FULL', 'an omitted type is VOTER_FULL');
     assert.equal(r.problems.underreplicated, true);
     assert.equal(r.problems.raftLogTooLarge, false);
     assert.deepEqual(r.problems.other, ['circuit_breaker_error']);
@@ -174,9 +174,6 @@ describe('normalize: ranges', () => {
     assert.equal(d.rangeId, 9);
     assert.equal(d.byNode[0]!.rangeInfo?.rangeId, 9);
     assert.equal(d.leaseholderNodeId, 1);
-    const empty = normalizeRangeDetail({ responses_by_node_id: null }, 12);
-    assert.equal(empty.rangeId, 12);
-    assert.deepEqual(empty.byNode, []);
-    assert.equal(empty.leaseholderNodeId, undefined);
+    assert.throws(() => normalizeRangeDetail({ responses_by_node_id: null }, 12), { name: 'ApiError', kind: 'notFound', message: 'Range r12 does not exist' });
   });
 });

@@ -8,7 +8,7 @@ import { collect, rejection, ReLoginSession, signedInClient } from './sim-helper
 describe('ClusterClient sessions and faults (simulator)', () => {
   let sim: RunningClusterSim;
   before(async () => {
-    sim = await startClusterSimulator({ profile: 'v25', nodes: 5, rangesPerNode: 20, sessionsPerNode: 4, hotRangesPerNode: 6, seed: 11 });
+    sim = await startClusterSimulator({ profile: 'v25', nodes: 5, rangesPerNode: 20, sessionsPerNode: 4, hotRangesPerNode: 6, seed: 11, deadNodeDelayMs: 20 });
   });
   after(() => sim.close());
   afterEach(() => {
@@ -110,24 +110,28 @@ describe('ClusterClient sessions and faults (simulator)', () => {
     assert.notEqual(nodes.find((n) => n.nodeId === 3)!.liveness, 'live');
   });
 
-  it('answers 501 on a virtual cluster except for tenant routes', async () => {
-    const { client } = await signedInClient(sim);
+  it('on a cluster that turns virtualized, system routes find the system cluster by themselves', async () => {
+    let detected = 0;
+    const { client } = await signedInClient(sim, 'admin', { onVirtualized: () => detected++ });
     sim.control.setVirtualCluster(true);
-    const e = await rejection(client.nodesPage({ limit: 1 }));
-    assert.equal(e.kind, 'notAvailable');
-    assert.equal(e.message, 'nodes/ is not available on a virtual cluster (tenant).');
+    const before = sim.control.tenantRequestCount('system', 'nodes/');
+    assert.equal((await client.nodesPage({ limit: 1 })).items.length, 1);
+    assert.equal(detected, 1);
+    assert.equal(sim.control.tenantRequestCount('system', 'nodes/') - before, 1);
+    assert.equal(sim.control.tenantRequestCount('app', 'nodes/'), 1, 'only the first, refused request went to the default');
+    await client.nodesPage({ limit: 1 });
+    assert.equal(detected, 1);
     assert.ok((await client.alertingRules()).rules.length > 0);
-    await client.sql(['SELECT 1']);
   });
 
-  it('retries idempotent GETs on 500 but never POSTs, and reports malformed bodies', async () => {
+  it('does not retry a 500 (the handler would fail the same way) nor POSTs, and reports malformed bodies', async () => {
     const { client } = await signedInClient(sim, 'admin', { retries: 2 });
     sim.control.setFailRate(1);
     let before = sim.control.requestCount('users/');
     const e = await rejection(client.usersPage({ limit: 1 }));
     assert.equal(e.kind, 'server');
     assert.match(e.message, /An internal server error has occurred/);
-    assert.equal(sim.control.requestCount('users/') - before, 3);
+    assert.equal(sim.control.requestCount('users/') - before, 1);
     before = sim.control.requestCount('sql/');
     await rejection(client.sql(['SELECT 1']));
     assert.equal(sim.control.requestCount('sql/') - before, 1);

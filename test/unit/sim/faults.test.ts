@@ -98,18 +98,25 @@ describe('cluster sim: faults', () => {
     assert.deepEqual(await getJson(sim, 'health/'), {});
   });
 
-  it('virtual cluster: non-tenant routes → 501, sql/ and rules/ still work', async () => {
+  it('virtual cluster: non-tenant routes → 501 before auth; X-Cockroach-Tenant: system reaches the system cluster', async () => {
     sim.control.setVirtualCluster(true);
-    const res = await get(sim, 'nodes/', token);
-    assert.equal(res.status, 501);
-    assert.equal(await res.text(), 'Not Available on Tenants\n');
+    for (const t of [token, undefined]) {
+      const res = await get(sim, 'nodes/', t);
+      assert.equal(res.status, 501);
+      assert.equal(await res.text(), 'Not Available on Tenants\n');
+    }
     assert.equal((await get(sim, 'rules/')).status, 200);
-    const q = await fetch(sim.api('sql/'), {
-      method: 'POST',
-      headers: { 'X-Cockroach-API-Session': token, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ statements: [{ sql: 'SELECT 1' }], execute: true }),
-    });
-    assert.equal(q.status, 200);
+    const system = await fetch(sim.api('nodes/'), { headers: { 'X-Cockroach-API-Session': token, 'X-Cockroach-Tenant': 'system' } });
+    assert.equal(system.status, 200);
+    // The token came from the system cluster's login/: the application cluster has its own sessions.
+    const sql = (tenant?: string): Promise<Response> =>
+      fetch(sim.api('sql/'), {
+        method: 'POST',
+        headers: { 'X-Cockroach-API-Session': token, 'Content-Type': 'application/json', ...(tenant ? { 'X-Cockroach-Tenant': tenant } : {}) },
+        body: JSON.stringify({ statements: [{ sql: 'SELECT 1' }], execute: true }),
+      });
+    assert.equal((await sql()).status, 401);
+    assert.equal((await sql('system')).status, 200);
   });
 
   it('latency delays each request; requestCount counts per route prefix', async () => {

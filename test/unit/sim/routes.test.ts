@@ -29,7 +29,7 @@ describe('cluster sim: v25 routes', () => {
     assert.equal('next' in body, false);
     const n = body.nodes[0];
     assert.equal(n.node_id, 1);
-    assert.deepEqual(n.ServerVersion, { major_val: 25, minor_val: 2 });
+    assert.deepEqual(n.ServerVersion, { major: 25, minor: 2, patch: 0, internal: 0 });
     assert.match(n.build_tag, /^v25\./);
     assert.deepEqual(Object.keys(n.address), ['network_field', 'address_field']);
     assert.deepEqual(n.locality.tiers, [
@@ -183,7 +183,7 @@ describe('cluster sim: v25 routes', () => {
     assert.ok(viewer.sessions.length > 0 && viewer.sessions.every((s: Json) => s.username === 'viewer'));
   });
 
-  it('users, events (type/targetID filters), databases, grants, tables, table details', async () => {
+  it('users, events (type filter; targetID ignored, as from v23.1), databases, grants, tables, table details', async () => {
     const users = await getJson(sim, 'users/', token);
     assert.ok(users.users.some((u: Json) => u.username === 'admin'));
     const ev = await getJson(sim, 'events/?limit=5', token);
@@ -194,7 +194,7 @@ describe('cluster sim: v25 routes', () => {
     assert.ok(typed.events.length > 0 && typed.events.every((e: Json) => e.event_type === 'create_table'));
     const target = typed.events[0].target_id;
     const byTarget = await getJson(sim, `events/?targetID=${target}`, token);
-    assert.ok(byTarget.events.every((e: Json) => e.target_id === target));
+    assert.deepEqual(byTarget, await getJson(sim, 'events/', token));
     const dbs = await getJson(sim, 'databases/', token);
     for (const d of ['system', 'defaultdb', 'movr', 'bank']) assert.ok(dbs.databases.includes(d), d);
     assert.equal(typeof (await getJson(sim, 'databases/movr/', token)).descriptor_id, 'number');

@@ -36,10 +36,11 @@ describe('webviews: placement grouping', () => {
     assert.ok(!q.findings.some((f) => f.message.includes('share zone')));
   });
 
-  it('notes a single region in a multi-region cluster, and a missing leaseholder', () => {
+  it('notes a single region in a multi-region cluster, and an unknown leaseholder without calling it missing', () => {
     const p = groupPlacement([replica(1, 'us', 'a'), replica(2, 'us', 'b')], ['eu', 'us']);
     assert.ok(p.findings.some((f) => f.severity === 'info' && f.message.includes('every replica is in us') && f.message.includes('eu')));
-    assert.ok(p.findings.some((f) => f.message === 'no replica holds the lease'));
+    assert.ok(p.findings.some((f) => f.severity === 'info' && f.message.startsWith('the leaseholder is unknown')));
+    assert.ok(!p.findings.some((f) => f.severity !== 'info' && /lease/.test(f.message)), 'an unknown leaseholder is no warning');
   });
 
   it('says so when no node reports a locality', () => {
@@ -82,7 +83,11 @@ describe('webviews: problem list', () => {
     const f = rangeFindings({ ...base, leaseholderNodeId: 9, replicas: [replica(1, 'us', 'a', { problems: NO_PROBLEMS }), replica(2, 'us', 'b', { error: 'timeout' })] });
     assert.deepEqual(
       f.map((x) => x.message),
-      ['no lease in the lease history', 'leaseholder n9 holds no replica the nodes reported', 'n2 did not answer'],
+      [
+        'the lease history is empty (nodes keep it in memory; a restart clears it); the hot-range report names n9 as leaseholder',
+        'leaseholder n9 holds no replica the nodes reported',
+        'n2 did not answer',
+      ],
     );
   });
 });

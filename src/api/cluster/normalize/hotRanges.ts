@@ -4,6 +4,7 @@
 //   v25.1+    {ranges: [{..., databases: [], tables: [], indexes: []}]}
 // Entries are per replica; dedupeHotRanges() folds them into one row per range.
 import type { HotRange, NodeError } from '../models';
+import { prettyKeyFromBase64 } from './keys';
 import { arr, isObj, num, obj, optNum, optStr, str } from './values';
 import type { Obj } from './values';
 
@@ -47,8 +48,9 @@ function fromFlatEntry(e: Obj): HotRange {
   if (num(e.store_id) > 0) h.storeId = num(e.store_id);
   const schema = optStr(e.schema_name);
   if (schema) h.schemaName = schema;
-  const startKey = optStr(e.start_key);
-  const endKey = optStr(e.end_key);
+  // v21 sends the raw keys (base64) and no names; the key is the only label a row has.
+  const startKey = optStr(prettyKeyFromBase64(str(e.start_key)));
+  const endKey = optStr(prettyKeyFromBase64(str(e.end_key)));
   if (startKey) h.startKey = startKey;
   if (endKey) h.endKey = endKey;
   return h;

@@ -39,14 +39,19 @@ function localityOf(v: unknown): LocalityTier[] {
     .map((t) => ({ key: str(t.key), value: str(t.value) }));
 }
 
-/** `ServerVersion` {major_val, minor_val, patch, internal} with zeros omitted → "v24.3" / "v24.3.1". */
+/**
+ * `ServerVersion` → "v24.3" / "v24.3.1". Recent servers name the fields `major`/`minor`
+ * (jsontag in metadata.proto), older ones `major_val`/`minor_val`; zeros may be omitted.
+ */
 export function versionString(buildTag: unknown, serverVersion: unknown): string {
   const tag = str(buildTag);
   if (tag !== '') return tag;
   const v = obj(serverVersion);
-  if (!('major_val' in v) && !('minor_val' in v)) return '';
+  const major = v.major ?? v.major_val;
+  const minor = v.minor ?? v.minor_val;
+  if (major === undefined && minor === undefined) return '';
   const patch = num(v.patch);
-  return `v${num(v.major_val)}.${num(v.minor_val)}${patch ? `.${patch}` : ''}`;
+  return `v${num(major)}.${num(minor)}${patch ? `.${patch}` : ''}`;
 }
 
 /** Seed shape: `store_statuses: [{desc: {store_id}, metrics}]` → storeID → metrics. */

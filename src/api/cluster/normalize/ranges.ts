@@ -1,21 +1,42 @@
 // nodes/{id}/ranges/ and ranges/{id}/ → RangeInfo / RangeDetail. The server has
 // no leaseholder field (the seed's `lease_holder` / `raft_state` do not exist),
-// so the leaseholder is derived from the newest lease in `lease_history`.
+// so the leaseholder is derived from the newest lease in `lease_history`. That
+// history lives in each replica's memory and is empty after a restart, so an
+// empty history means "leaseholder unknown", not "no leaseholder".
+import { ApiError } from '../../http/errors';
 import type { Lease, RangeDetail, RangeDetailByNode, RangeInfo, RangeProblems, RangeStats, ReplicaRef } from '../models';
 import { arr, bool, hlcNanos, isObj, num, obj, optNum, optStr, str } from './values';
 
 /** roachpb.LeaseAcquisitionType by integer value. */
 const ACQUISITION_TYPES = ['unspecified', 'transfer', 'request'];
-/** roachpb.ReplicaType by integer value (sent only when set). */
-const REPLICA_TYPES = [
+/**
+ * roachpb.ReplicaType (pkg/roachpb/metadata.proto) indexed by its protobuf value,
+ * which is not the order the names are usually listed in: LEARNER is 1.
+ */
+export const REPLICA_TYPES: readonly string[] = [
   'VOTER_FULL',
+  'LEARNER',
   'VOTER_INCOMING',
   'VOTER_OUTGOING',
   'VOTER_DEMOTING_LEARNER',
-  'LEARNER',
   'NON_VOTER',
   'VOTER_DEMOTING_NON_VOTER',
 ];
+
+/**
+ * The wire `type` of a ReplicaDescriptor as a name: real servers send the integer
+ * (omitted for VOTER_FULL), seed-style servers the enum name. A value this client
+ * does not know (a newer server) keeps its number so nobody mistakes it for a voter.
+ */
+export function replicaTypeName(v: unknown): string {
+  if (v === undefined || v === null || v === '') return 'VOTER_FULL';
+  if (typeof v === 'string' && !/^\d+$/.test(v.trim())) {
+    const name = v.trim().toUpperCase();
+    return REPLICA_TYPES.includes(name) ? name : v.trim();
+  }
+  const n = num(v, -1);
+  return REPLICA_TYPES[n] ?? `type ${str(v)}`;
+}
 
 const KNOWN_PROBLEMS: Record<string, keyof Omit<RangeProblems, 'other'>> = {
   unavailable: 'unavailable',
@@ -71,8 +92,19 @@ export function normalizeStats(v: unknown): RangeStats {
 function normalizeReplica(v: unknown): ReplicaRef {
   const r = obj(v);
   const ref: ReplicaRef = { nodeId: num(r.node_id), storeId: num(r.store_id), replicaId: num(r.replica_id) };
-  if (r.type !== undefined && r.type !== null) ref.type = enumName(REPLICA_TYPES, r.type, 'UNKNOWN');
+  ref.type = replicaTypeName(r.type);
   return ref;
+}
+
+/**
+ * The descriptor's replica list, where a server sends one: seed-style servers put
+ * `internal_replicas` in `desc`, the full status RangeInfo under `state.state.desc`.
+ * The api/v2 rangeInfo of real servers has none (only the lease history names replicas).
+ */
+function descriptorReplicas(r: Record<string, unknown>): ReplicaRef[] | undefined {
+  const candidates = [obj(r.desc).internal_replicas, obj(obj(obj(r.state).state).desc).internal_replicas, obj(obj(r.state).desc).internal_replicas];
+  const list = candidates.find((c) => Array.isArray(c));
+  return list === undefined ? undefined : arr(list).filter(isObj).map(normalizeReplica);
 }
 
 export function normalizeLease(v: unknown): Lease {
@@ -119,6 +151,8 @@ export function normalizeRangeInfo(v: unknown): RangeInfo {
   };
   const errorMessage = optStr(r.error_message);
   if (errorMessage) info.errorMessage = errorMessage;
+  const replicas = descriptorReplicas(r);
+  if (replicas) info.replicas = replicas;
   const lease = latestLease(leaseHistory);
   if (lease) info.leaseholderNodeId = lease.replica.nodeId;
   return info;
@@ -135,9 +169,15 @@ export function normalizeNodeRanges(body: unknown): RangeInfo[] {
  */
 export function normalizeRangeDetail(body: unknown, requestedRangeId: number): RangeDetail {
   const b = obj(body);
+  const responses = obj(b.responses_by_node_id);
+  // Every node answered and none holds a replica: the server says so with an empty
+  // map and a 200, not a 404.
+  if (Object.keys(responses).length === 0) {
+    throw new ApiError('notFound', `Range r${requestedRangeId} does not exist`, { status: 200, route: `ranges/${requestedRangeId}/` });
+  }
   const byNode: RangeDetailByNode[] = [];
   const leases: Lease[] = [];
-  for (const [key, value] of Object.entries(obj(b.responses_by_node_id))) {
+  for (const [key, value] of Object.entries(responses)) {
     const entry = obj(value);
     const wrapped = 'range_info' in entry || 'error' in entry;
     const rawInfo = wrapped ? entry.range_info : entry;

@@ -91,11 +91,22 @@ export function replicasSection(d: RangeDetailsPayload): HTMLElement {
     };
   });
   const headers = ['Node', 'Store', 'Replica ID', 'Type', 'Locality', 'Lease', 'Quiescent', 'Ticking', 'QPS', 'Writes/s', 'Problems'];
-  return section('replicas', 'Replicas', plainTable('Replicas', 'replica-table', headers, rows, new Set([8, 9])));
+  return section('replicas', 'Replicas', leaseholderLine(d), plainTable('Replicas', 'replica-table', headers, rows, new Set([8, 9])));
+}
+
+/** Says where the leaseholder comes from, or that nobody can tell, rather than implying there is none. */
+function leaseholderLine(d: RangeDetailsPayload): HTMLElement {
+  const text =
+    d.leaseholderNodeId === undefined
+      ? 'unknown (the lease history is empty and no hot-range report names it)'
+      : d.leaseholderSource === 'hot ranges'
+        ? `n${d.leaseholderNodeId} (from the hot-range report; the lease history is empty)`
+        : `n${d.leaseholderNodeId}`;
+  return el('p', {}, 'Leaseholder: ', el('span', { 'data-testid': 'leaseholder', 'data-source': d.leaseholderSource ?? 'unknown' }, text));
 }
 
 export function placementSection(d: RangeDetailsPayload): HTMLElement {
-  const p = groupPlacement(d.replicas, d.clusterRegions);
+  const p = groupPlacement(d.replicas, d.clusterRegions, d.leaseholderNodeId);
   const wrap = el('div', { class: 'placement-wrap' }, placementSvg(p, d.clusterRegions));
   return section('placement', 'Placement across regions and zones', wrap, findingList('placement-findings', p.findings, 'Replicas are spread across zones; the leaseholder is with most voters.'));
 }

@@ -1,0 +1,113 @@
+// Choosing the virtual cluster of a cluster with cluster virtualization: asked in
+// Add Cluster when the probe finds one, and on the cluster row afterwards. The
+// choice is the `virtualCluster` field of the cluster's cockroachdb.clusters entry.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { Prompter } from '../auth/prompter';
+import type { ConnectionManager } from '../clusters/connections';
+import { LazyClusterClient } from '../clusters/lazyClient';
+import { normaliseOrigin } from '../clusters/origin';
+import type { ClusterSetting } from '../clusters/settings';
+import { Commands, Settings } from '../constants';
+import type { Handler } from './register';
+import { pickCluster } from './targets';
+
+const DEFAULT_LABEL = "The server's default";
+const OTHER_LABEL = 'Another virtual cluster…';
+
+interface Choice extends vscode.QuickPickItem {
+  value: string | undefined | null;
+}
+
+/**
+ * Asks which virtual cluster SQL, sessions and databases come from. Resolves to a name,
+ * '' for the server's default, or undefined when cancelled.
+ */
+export async function askVirtualCluster(prompter: Prompter, title: string, known: string[], current: string | undefined): Promise<string | undefined> {
+  const names = [...new Set([...known, 'system'])];
+  const items: Choice[] = [
+    { label: DEFAULT_LABEL, description: current ? '' : 'current', detail: 'Whatever the cluster serves on its DB Console port (usually the application virtual cluster).', value: '' },
+    ...names.map((n) => ({
+      label: n,
+      description: n === current ? 'current' : '',
+      detail: n === 'system' ? 'The system cluster: its own SQL, sessions and databases.' : `SQL, sessions and databases of virtual cluster "${n}".`,
+      value: n,
+    })),
+    { label: OTHER_LABEL, detail: 'Type the name of a virtual cluster.', value: null },
+  ];
+  const picked = await prompter.pick(items, { title, placeHolder: 'Nodes, ranges, hot ranges and events always come from the system cluster' });
+  if (!picked) return undefined;
+  if (picked.value !== null) return picked.value;
+  const typed = await prompter.input({
+    title,
+    prompt: 'Name of the virtual cluster (SHOW VIRTUAL CLUSTERS lists them)',
+    value: current ?? '',
+    validateInput: (v) => (/^[a-z0-9][a-z0-9-]*$/i.test(v.trim()) ? undefined : 'Letters, digits and dashes'),
+  });
+  return typed === undefined ? undefined : typed.trim();
+}
+
+/**
+ * Whether the address serves an application virtual cluster by default: its health/
+ * answers 501, which the client notices and reports. Failures are not an answer:
+ * Add Cluster goes on and the tree shows the problem with Retry.
+ */
+export async function probeVirtualized(origin: string, caFile: string | undefined): Promise<boolean> {
+  let virtualized = false;
+  let caPem: string | undefined;
+  try {
+    caPem = caFile ? fs.readFileSync(caFile, 'utf8') : undefined;
+    const client = new LazyClusterClient({ baseUrl: origin, ...(caPem ? { caPem } : {}), timeoutMs: 5000, retries: 0, onVirtualized: () => (virtualized = true) });
+    await client.health(false);
+  } catch {
+    // See above.
+  }
+  return virtualized;
+}
+
+/** Writes `virtualCluster` into the entry of `origin`, in whichever settings scope holds it. */
+export async function writeVirtualCluster(origin: string, value: string): Promise<boolean> {
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  const inspected = config.inspect<ClusterSetting[]>(Settings.clusters);
+  const scopes: Array<[ClusterSetting[] | undefined, vscode.ConfigurationTarget]> = [
+    [inspected?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder],
+    [inspected?.workspaceValue, vscode.ConfigurationTarget.Workspace],
+    [inspected?.globalValue, vscode.ConfigurationTarget.Global],
+  ];
+  for (const [list, target] of scopes) {
+    if (!Array.isArray(list)) continue;
+    const index = list.findIndex((c) => {
+      try {
+        return normaliseOrigin(c.url) === origin;
+      } catch {
+        return false;
+      }
+    });
+    if (index < 0) continue;
+    const next = list.map((c, i) => {
+      if (i !== index) return c;
+      const { virtualCluster: _old, ...rest } = c;
+      return value ? { ...rest, virtualCluster: value } : rest;
+    });
+    await config.update(Settings.clusters, next, target);
+    return true;
+  }
+  return false;
+}
+
+export function virtualClusterCommands(deps: { connections: ConnectionManager; prompter: () => Prompter }): Partial<Record<string, Handler>> {
+  return {
+    [Commands.selectVirtualCluster]: async (arg: unknown) => {
+      const entry = await pickCluster(deps.connections, arg, 'Select the cluster whose virtual cluster to choose');
+      if (!entry) return undefined;
+      const known = await entry.client.virtualClusters().catch(() => []);
+      const value = await askVirtualCluster(deps.prompter(), `Virtual cluster of ${entry.name}`, known, entry.config.virtualCluster);
+      if (value === undefined) return undefined;
+      if (!(await writeVirtualCluster(entry.id, value))) {
+        void vscode.window.showWarningMessage(`${entry.name} is not in cockroachdb.clusters; add "virtualCluster" to its entry by hand.`);
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
