@@ -31,6 +31,27 @@ const apiOnDemand = {
   },
 };
 
+/**
+ * The settings module reads defaults and bounds from package.json; the bundle carries only
+ * that part of it (the menus and commands are most of the file and the code never reads them).
+ */
+const manifestSettingsOnly = {
+  name: 'manifest-settings-only',
+  setup(build) {
+    const manifestPath = path.join(__dirname, 'package.json');
+    build.onLoad({ filter: /[\\/]package\.json$/ }, (args) => {
+      if (args.path !== manifestPath) return undefined;
+      const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+      const properties = {};
+      for (const [key, { type, default: value, minimum, maximum }] of Object.entries(m.contributes.configuration.properties)) {
+        properties[key] = { type, default: value, minimum, maximum };
+      }
+      const slim = { contributes: { configuration: { properties } }, capabilities: m.capabilities };
+      return { contents: JSON.stringify(slim), loader: 'json' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -48,7 +69,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [apiOnDemand],
+    plugins: [apiOnDemand, manifestSettingsOnly],
     // Lazy imports become plain require() calls, which every extension host supports.
     supported: { 'dynamic-import': false },
   },

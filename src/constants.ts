@@ -34,17 +34,6 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-export const Settings = {
-  section: 'cockroachdb',
-  clusters: 'clusters',
-  cloudApiUrl: 'cloud.apiUrl',
-  refreshInterval: 'refreshInterval',
-  pageSize: 'pageSize',
-  requestTimeout: 'requestTimeout',
-  statusBarEnabled: 'statusBar.enabled',
-  statusBarInterval: 'statusBar.interval',
-} as const;
-
 export const ContextKeys = {
   hasClusters: 'cockroachdb.hasClusters',
 } as const;

@@ -4,35 +4,42 @@
 // status bar's first check runs.
 import * as vscode from 'vscode';
 import { AuthService } from './auth/authService';
-import { windowPrompter } from './auth/prompter';
 import { SecretStore } from './auth/secretStore';
 import { CloudAccounts } from './cloud/accounts';
+import { ActiveCluster } from './clusters/activeCluster';
 import { ConnectionManager } from './clusters/connections';
-import { cloudCommands, removeCloudAccount } from './commands/cloudCommands';
+import { cloudCommands } from './commands/cloudCommands';
 import { clusterCommands } from './commands/clusterCommands';
 import { panelCommands } from './commands/panelCommands';
 import { DOC_SCHEME, ReadOnlyDocs } from './commands/readOnlyDocs';
-import { registerAll, type Handler } from './commands/register';
+import { registerAll } from './commands/register';
 import { sessionCommands } from './commands/sessionCommands';
 import { statusCommands } from './commands/statusCommands';
 import { viewCommands } from './commands/viewCommands';
 import { virtualClusterCommands } from './commands/virtualClusterCommands';
-import { Commands } from './constants';
 import { HealthStatusBar } from './status/healthStatusBar';
 import { CloudRoots } from './tree/cloudNodes';
 import { LivenessDecorations } from './tree/decorations';
 import { ExplorerProvider } from './tree/provider';
+import { UiSeam } from './ui/ui';
 import { Logger } from './util/logger';
+import type { PanelEnv } from './webviews/panelBase';
+import { PanelMonitor } from './webviews/panelMonitor';
 import { registerWebviewSerializers } from './webviews/serializers';
 
 /** What activate() returns: the services, for the extension-host tests. */
 export interface ExplorerApi {
   readonly auth: AuthService;
   readonly connections: ConnectionManager;
+  readonly active: ActiveCluster;
   readonly tree: ExplorerProvider;
   readonly status: HealthStatusBar;
   readonly cloud: CloudAccounts;
   readonly logger: Logger;
+  /** The one place tests answer prompts, dialogs and notifications: `ui.use(scripted)`. */
+  readonly ui: UiSeam;
+  /** What the webview panels exchanged (CSP violations, messages). */
+  readonly panels: PanelMonitor;
   readonly commandIds: string[];
 }
 
@@ -41,35 +48,36 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   context.subscriptions.push(logger);
   const log = logger.scoped('extension');
   try {
+    const ui = new UiSeam();
     const secrets = new SecretStore(context.secrets);
-    const auth = new AuthService(secrets, logger.scoped('auth'), windowPrompter);
+    const auth = new AuthService(secrets, logger.scoped('auth'), ui);
     const connections = new ConnectionManager(auth, logger.scoped('clusters'));
     const cloud = new CloudAccounts(context.globalState, secrets);
-    const tree = new ExplorerProvider(connections, auth, logger.scoped('tree'));
+    const active = new ActiveCluster(context.globalState, connections);
+    const tree = new ExplorerProvider(connections, auth, logger.scoped('tree'), active);
     tree.contributors.push(new CloudRoots(cloud));
-    const status = new HealthStatusBar(context.globalState, connections, auth, logger.scoped('status'));
-    tree.setActiveCluster(status.activeId());
+    const status = new HealthStatusBar(active, connections, auth, logger.scoped('status'));
     const docs = new ReadOnlyDocs();
-    context.subscriptions.push(auth, connections, cloud, tree, status, docs, cloud.onDidChange(() => tree.refresh()));
+    context.subscriptions.push(auth, connections, active, cloud, tree, status, docs, cloud.onDidChange(() => tree.refresh()));
     context.subscriptions.push(vscode.window.registerFileDecorationProvider(new LivenessDecorations()));
     context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, docs));
 
-    const cluster = clusterCommands({ connections, auth, tree });
-    const removeCluster = cluster[Commands.remove] as Handler;
-    const table: Record<string, Handler> = {
-      ...cluster,
-      [Commands.remove]: async (arg: unknown) => ((await removeCloudAccount(arg, cloud, auth.prompter)) ? undefined : removeCluster(arg)),
-      ...cloudCommands({ accounts: cloud, prompter: () => auth.prompter }),
-      ...viewCommands({ connections, tree, docs, logger, prompter: () => auth.prompter }),
-      ...sessionCommands({ auth, tree, log: logger.scoped('sessions') }),
-      ...panelCommands({ extensionUri: context.extensionUri, connections, log: logger.scoped('webviews') }),
-      ...statusCommands({ connections, status, tree }),
-      ...virtualClusterCommands({ connections, prompter: () => auth.prompter }),
-    } as Record<string, Handler>;
-    context.subscriptions.push(...registerAll(table, log));
-    context.subscriptions.push(...registerWebviewSerializers(context.extensionUri, connections, (m: string) => logger.scoped('webviews').info(m)));
+    const panels = new PanelMonitor();
+    const panelEnv: PanelEnv = { extensionUri: context.extensionUri, ui, log: logger.scoped('webviews'), monitor: panels };
+    // Every command id must be here: registerAll's type makes a missing or misspelt one a compile error.
+    const table = {
+      ...clusterCommands({ connections, auth, tree, ui }),
+      ...cloudCommands({ accounts: cloud, ui }),
+      ...viewCommands({ connections, ui, tree, docs, logger }),
+      ...sessionCommands({ ui }),
+      ...panelCommands({ connections, ui, panels: panelEnv }),
+      ...statusCommands({ connections, status, active, ui }),
+      ...virtualClusterCommands({ connections, ui }),
+    };
+    context.subscriptions.push(...registerAll(table, log, ui));
+    context.subscriptions.push(...registerWebviewSerializers(panelEnv, connections));
     log.info(`activated (VS Code ${vscode.version})`);
-    return { auth, connections, tree, status, cloud, logger, commandIds: Object.keys(table) };
+    return { auth, connections, active, tree, status, cloud, logger, ui, panels, commandIds: Object.keys(table) };
   } catch (e) {
     log.error('activation failed', e);
     throw e;

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { ClusterApi } from '../api/cluster/api';
 import { isApiError } from '../api/http/errors';
+import type { Ui } from '../ui/ui';
 import type { ScopedLogger } from '../util/logger';
-import type { Prompter } from './prompter';
 import type { SecretStore } from './secretStore';
 
 export interface AuthTarget {
@@ -32,7 +32,7 @@ export class AuthService implements vscode.Disposable {
   constructor(
     private readonly secrets: SecretStore,
     private readonly log: ScopedLogger,
-    public prompter: Prompter,
+    private readonly ui: Ui,
   ) {}
 
   token(clusterId: string): string | undefined {
@@ -54,33 +54,26 @@ export class AuthService implements vscode.Disposable {
   /** Asks for user and password, signs in, and keeps the token. Resolves false if cancelled. */
   async signIn(target: AuthTarget, defaults: { username?: string } = {}): Promise<boolean> {
     const stored = await this.secrets.loadCredentials(target.id);
-    const username = await this.prompter.input({
+    const username = await this.ui.input({
       title: `Sign in to ${target.name}`,
       prompt: 'SQL user (needs the admin role or the VIEWCLUSTERMETADATA privilege for nodes, ranges and sessions)',
       value: defaults.username ?? stored?.username ?? '',
       validateInput: (v) => (v.trim() ? undefined : 'Enter a SQL user name'),
     });
     if (username === undefined) return false;
-    const password = await this.prompter.input({
+    const password = await this.ui.input({
       title: `Sign in to ${target.name} as ${username.trim()}`,
       prompt: 'Password',
       password: true,
       validateInput: (v) => (v ? undefined : 'Enter the password'),
     });
     if (password === undefined) return false;
-    const remember = await this.prompter.pick([{ label: DONT_REMEMBER }, { label: REMEMBER }], {
+    const remember = await this.ui.pick([{ label: DONT_REMEMBER }, { label: REMEMBER }], {
       title: `Sign in to ${target.name}`,
       placeHolder: 'Keep the password in VS Code secret storage?',
     });
     if (remember === undefined) return false;
-    const token = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Signing in to ${target.name}…`, cancellable: true },
-      async (_p, cancel) => {
-        const ac = new AbortController();
-        cancel.onCancellationRequested(() => ac.abort());
-        return target.client.login(username.trim(), password, { signal: ac.signal });
-      },
-    );
+    const token = await this.ui.progress(`Signing in to ${target.name}…`, (signal) => target.client.login(username.trim(), password, { signal }), { cancellable: true });
     await this.secrets.storeToken(target.id, token);
     if (remember.label === REMEMBER) await this.secrets.storeCredentials(target.id, { username: username.trim(), password });
     else await this.secrets.deleteCredentials(target.id);
@@ -148,7 +141,7 @@ export class AuthService implements vscode.Disposable {
     let signedInElsewhere: vscode.Disposable | undefined;
     let timer: NodeJS.Timeout | undefined;
     const choice = await Promise.race([
-      this.prompter.warn(message, 'Sign In'),
+      this.ui.warn(message, 'Sign In'),
       new Promise<string>((resolve) => {
         signedInElsewhere = this.onDidChange((id) => id === target.id && this.secrets.cachedToken(id) && resolve('signedIn'));
       }),
@@ -165,7 +158,7 @@ export class AuthService implements vscode.Disposable {
       if (!(await this.signIn(target, creds ? { username: creds.username } : {}))) return undefined;
     } catch (e) {
       this.log.error(`sign-in to ${target.name} failed`, e);
-      void vscode.window.showErrorMessage(`Sign-in to ${target.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      void this.ui.error(`Sign-in to ${target.name} failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
     return this.secrets.cachedToken(target.id);

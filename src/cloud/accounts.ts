@@ -4,9 +4,12 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CloudClient, CloudClientOptions } from '../api/cloud';
 import type { SecretStore } from '../auth/secretStore';
-import { settings } from '../clusters/settings';
+import { config } from '../config/config';
 
 const ACCOUNTS_KEY = 'cockroachdb.cloudAccounts';
+
+/** Read at every request, so a changed setting reaches the cached clients (and the rows holding them). */
+const requestTimeout = (): number => config.ms('requestTimeout');
 
 /** The HTTP stack loads on first use, not at activation. */
 async function newCloudClient(options: CloudClientOptions): Promise<CloudClient> {
@@ -35,8 +38,8 @@ export class CloudAccounts implements vscode.Disposable {
   }
 
   /** Checks the key with the organization call before keeping anything. */
-  async add(apiKey: string, apiUrl = settings.cloudApiUrl()): Promise<CloudAccount> {
-    const client = await newCloudClient({ apiKey, baseUrl: apiUrl, timeoutMs: settings.requestTimeoutMs() });
+  async add(apiKey: string, apiUrl = config.get('cloud.apiUrl')): Promise<CloudAccount> {
+    const client = await newCloudClient({ apiKey, baseUrl: apiUrl, timeoutMs: requestTimeout });
     const org = await client.getOrganization();
     const id = crypto.createHash('sha256').update(`${apiUrl}\n${org.id}\n${apiKey}`).digest('hex').slice(0, 16);
     const account: CloudAccount = { id, organization: org.label || org.name || org.id, apiUrl };
@@ -59,7 +62,7 @@ export class CloudAccounts implements vscode.Disposable {
     if (cached) return cached;
     const apiKey = await this.secrets.loadCloudKey(account.id);
     if (!apiKey) return undefined;
-    const client = await newCloudClient({ apiKey, baseUrl: account.apiUrl, timeoutMs: settings.requestTimeoutMs() });
+    const client = await newCloudClient({ apiKey, baseUrl: account.apiUrl, timeoutMs: requestTimeout });
     this.clients.set(account.id, client);
     return client;
   }

@@ -5,11 +5,15 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClusterApi } from '../api/cluster/api';
 import type { AuthService } from '../auth/authService';
+import { config } from '../config/config';
 import type { ScopedLogger } from '../util/logger';
 import type { ClusterHandle, ClusterResolver } from './handle';
 import { LazyClusterClient } from './lazyClient';
 import { isInsecureOrigin } from './origin';
-import { readClusters, settings, type ConfiguredCluster } from './settings';
+import { readClusters, type ConfiguredCluster } from './settings';
+
+/** Read at every request, so a changed setting reaches clients already built. */
+const requestTimeoutMs = (): number => config.ms('requestTimeout');
 
 export interface ClusterEntry extends ClusterHandle {
   readonly config: ConfiguredCluster;
@@ -37,6 +41,9 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
   private readonly extra = new Map<string, ExtraCluster>();
   /** Clusters whose default virtual cluster turned out to be an application one. */
   private readonly virtualized = new Set<string>();
+  // A changed list (or trust granted to the workspace's list) means other clients; a changed
+  // timeout does not: clients read it at every request.
+  private readonly configListener = config.onDidChange('clusters', () => this.reload());
 
   constructor(
     private readonly auth: AuthService,
@@ -115,7 +122,7 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
       baseUrl: base.url,
       ...(base.caPem ? { caPem: base.caPem } : {}),
       ...(config.skipTlsVerify ? { skipTlsVerify: true } : {}),
-      timeoutMs: settings.requestTimeoutMs(),
+      timeoutMs: requestTimeoutMs,
       ...(config.virtualCluster ? { virtualCluster: config.virtualCluster } : {}),
       ...(this.virtualized.has(base.id) ? { virtualized: true } : {}),
       onVirtualized: () => {
@@ -142,6 +149,7 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
   }
 
   dispose(): void {
+    this.configListener.dispose();
     this.changed.dispose();
     this.detected.dispose();
   }

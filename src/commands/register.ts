@@ -3,12 +3,16 @@
 import * as vscode from 'vscode';
 import { isApiError } from '../api/http/errors';
 import { Commands, type CommandId } from '../constants';
+import type { Ui } from '../ui/ui';
 import type { ScopedLogger } from '../util/logger';
 import { redact } from '../util/redact';
 
 export type Handler = (...args: unknown[]) => unknown;
 
-export function registerCommand(id: CommandId, handler: Handler, log: ScopedLogger): vscode.Disposable {
+/** A feature's commands. Keyed by the id union, so a misspelt id fails to compile (`satisfies CommandTable`). */
+export type CommandTable = { readonly [K in CommandId]?: Handler };
+
+export function registerCommand(id: CommandId, handler: Handler, log: ScopedLogger, ui: Ui): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);
@@ -16,7 +20,7 @@ export function registerCommand(id: CommandId, handler: Handler, log: ScopedLogg
       const message = redact(e instanceof Error ? e.message : String(e));
       log.error(`${id} failed`, message);
       const actions = isApiError(e, 'unauthorized') ? ['Sign In', 'Show Logs'] : ['Show Logs'];
-      void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
+      void ui.error(message, ...actions).then((choice) => {
         if (choice === 'Show Logs') void vscode.commands.executeCommand(Commands.showLogs);
         if (choice === 'Sign In') void vscode.commands.executeCommand(Commands.signIn);
       });
@@ -25,6 +29,7 @@ export function registerCommand(id: CommandId, handler: Handler, log: ScopedLogg
   });
 }
 
-export function registerAll(table: Partial<Record<CommandId, Handler>>, log: ScopedLogger): vscode.Disposable[] {
-  return Object.entries(table).map(([id, handler]) => registerCommand(id as CommandId, handler as Handler, log));
+/** Registers every command of the (complete) table; the table's type makes a missing id a compile error. */
+export function registerAll(table: { readonly [K in CommandId]: Handler }, log: ScopedLogger, ui: Ui): vscode.Disposable[] {
+  return (Object.keys(table) as CommandId[]).map((id) => registerCommand(id, table[id], log, ui));
 }

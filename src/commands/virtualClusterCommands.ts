@@ -2,15 +2,14 @@
 // Add Cluster when the probe finds one, and on the cluster row afterwards. The
 // choice is the `virtualCluster` field of the cluster's cockroachdb.clusters entry.
 import * as fs from 'node:fs';
-import * as vscode from 'vscode';
-import type { Prompter } from '../auth/prompter';
-import type { ConnectionManager } from '../clusters/connections';
+import type * as vscode from 'vscode';
 import { LazyClusterClient } from '../clusters/lazyClient';
 import { normaliseOrigin } from '../clusters/origin';
-import type { ClusterSetting } from '../clusters/settings';
-import { Commands, Settings } from '../constants';
-import type { Handler } from './register';
-import { pickCluster } from './targets';
+import { readClusterEntries, writeClusterEntries, type ConfigScope } from '../config/config';
+import { Commands } from '../constants';
+import type { Ui } from '../ui/ui';
+import type { CommandTable } from './register';
+import { pickCluster, type PickDeps } from './targets';
 
 const DEFAULT_LABEL = "The server's default";
 const OTHER_LABEL = 'Another virtual cluster…';
@@ -23,7 +22,7 @@ interface Choice extends vscode.QuickPickItem {
  * Asks which virtual cluster SQL, sessions and databases come from. Resolves to a name,
  * '' for the server's default, or undefined when cancelled.
  */
-export async function askVirtualCluster(prompter: Prompter, title: string, known: string[], current: string | undefined): Promise<string | undefined> {
+export async function askVirtualCluster(prompter: Ui, title: string, known: string[], current: string | undefined): Promise<string | undefined> {
   const names = [...new Set([...known, 'system'])];
   const items: Choice[] = [
     { label: DEFAULT_LABEL, description: current ? '' : 'current', detail: 'Whatever the cluster serves on its DB Console port (usually the application virtual cluster).', value: '' },
@@ -67,15 +66,8 @@ export async function probeVirtualized(origin: string, caFile: string | undefine
 
 /** Writes `virtualCluster` into the entry of `origin`, in whichever settings scope holds it. */
 export async function writeVirtualCluster(origin: string, value: string): Promise<boolean> {
-  const config = vscode.workspace.getConfiguration(Settings.section);
-  const inspected = config.inspect<ClusterSetting[]>(Settings.clusters);
-  const scopes: Array<[ClusterSetting[] | undefined, vscode.ConfigurationTarget]> = [
-    [inspected?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder],
-    [inspected?.workspaceValue, vscode.ConfigurationTarget.Workspace],
-    [inspected?.globalValue, vscode.ConfigurationTarget.Global],
-  ];
-  for (const [list, target] of scopes) {
-    if (!Array.isArray(list)) continue;
+  for (const scope of ['workspaceFolder', 'workspace', 'global'] satisfies ConfigScope[]) {
+    const list = readClusterEntries(scope);
     const index = list.findIndex((c) => {
       try {
         return normaliseOrigin(c.url) === origin;
@@ -89,25 +81,26 @@ export async function writeVirtualCluster(origin: string, value: string): Promis
       const { virtualCluster: _old, ...rest } = c;
       return value ? { ...rest, virtualCluster: value } : rest;
     });
-    await config.update(Settings.clusters, next, target);
+    await writeClusterEntries(next, scope);
     return true;
   }
   return false;
 }
 
-export function virtualClusterCommands(deps: { connections: ConnectionManager; prompter: () => Prompter }): Partial<Record<string, Handler>> {
+export function virtualClusterCommands(deps: PickDeps) {
+  const { ui } = deps;
   return {
     [Commands.selectVirtualCluster]: async (arg: unknown) => {
-      const entry = await pickCluster(deps.connections, arg, 'Select the cluster whose virtual cluster to choose');
+      const entry = await pickCluster(deps, arg, 'Select the cluster whose virtual cluster to choose');
       if (!entry) return undefined;
       const known = await entry.client.virtualClusters().catch(() => []);
-      const value = await askVirtualCluster(deps.prompter(), `Virtual cluster of ${entry.name}`, known, entry.config.virtualCluster);
+      const value = await askVirtualCluster(ui, `Virtual cluster of ${entry.name}`, known, entry.config.virtualCluster);
       if (value === undefined) return undefined;
       if (!(await writeVirtualCluster(entry.id, value))) {
-        void vscode.window.showWarningMessage(`${entry.name} is not in cockroachdb.clusters; add "virtualCluster" to its entry by hand.`);
+        void ui.warn(`${entry.name} is not in cockroachdb.clusters; add "virtualCluster" to its entry by hand.`);
         return undefined;
       }
       return value;
     },
-  };
+  } satisfies CommandTable;
 }

@@ -2,7 +2,7 @@
 // No vscode import, so the rules are unit-tested on Node.
 import type { NodeStatus } from '../api/cluster/models';
 import { isApiError } from '../api/http/errors';
-import { LIVENESS_LABEL, livenessSeverity } from '../tree/format';
+import { LIVENESS_LABEL, livenessSeverity } from '../domain/liveness';
 
 export type HealthState = 'healthy' | 'degraded' | 'unreachable' | 'signedOut' | 'unknown';
 
@@ -25,8 +25,9 @@ export function healthFromNodes(ready: boolean, nodes: NodeStatus[]): Health {
   const members = nodes.filter((n) => n.liveness !== 'decommissioned');
   const total = members.length;
   const live = members.filter((n) => livenessSeverity(n.liveness) !== 'down').length;
-  const down = members.filter((n) => livenessSeverity(n.liveness) === 'down').map((n) => `n${n.nodeId} ${LIVENESS_LABEL[n.liveness]} (${n.address})`);
-  const busy = members.filter((n) => livenessSeverity(n.liveness) === 'warn').map((n) => `n${n.nodeId} ${LIVENESS_LABEL[n.liveness]} (${n.address})`);
+  const line = (n: NodeStatus) => `n${n.nodeId} ${LIVENESS_LABEL[n.liveness]} (${n.address})`;
+  const down = members.filter((n) => livenessSeverity(n.liveness) === 'down').map(line);
+  const busy = members.filter((n) => livenessSeverity(n.liveness) === 'warn').map(line);
   if (!ready) down.unshift('the node answering is not ready (health/?ready=true failed)');
   const state: HealthState = down.length ? 'degraded' : 'healthy';
   return { state, summary: `${live}/${total} live`, details: [...down, ...busy], live, total };

@@ -4,15 +4,15 @@
 import * as vscode from 'vscode';
 import type { NodeStatus } from '../api/cluster/models';
 import type { AuthService } from '../auth/authService';
+import type { ActiveCluster } from '../clusters/activeCluster';
 import type { ConnectionManager } from '../clusters/connections';
-import { settings } from '../clusters/settings';
+import { config } from '../config/config';
 import { Commands } from '../constants';
 import { ApiError } from '../api/http/errors';
 import { Disposable } from '../util/disposable';
 import type { ScopedLogger } from '../util/logger';
 import { healthFromError, healthFromNodes, nextDelay, type Health } from './health';
 
-const ACTIVE_KEY = 'cockroachdb.activeCluster';
 const ICON: Record<Health['state'], string> = { healthy: '$(pass)', degraded: '$(warning)', unreachable: '$(error)', signedOut: '$(error)', unknown: '$(loading~spin)' };
 
 export class HealthStatusBar extends Disposable {
@@ -20,12 +20,10 @@ export class HealthStatusBar extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private inflight: AbortController | undefined;
-  private readonly changed = this._register(new vscode.EventEmitter<string | undefined>());
-  readonly onDidChangeActive = this.changed.event;
   last: { clusterId: string; health: Health; at: Date } | undefined;
 
   constructor(
-    private readonly state: vscode.Memento,
+    private readonly active: ActiveCluster,
     private readonly connections: ConnectionManager,
     private readonly auth: AuthService,
     private readonly log: ScopedLogger,
@@ -35,30 +33,19 @@ export class HealthStatusBar extends Disposable {
     this.item.name = 'CockroachDB cluster health';
     this.item.command = Commands.statusBarMenu;
     this._register(vscode.window.onDidChangeWindowState(() => this.schedule(0)));
-    this._register(auth.onDidChange((id) => id === this.activeId() && this.schedule(0)));
+    this._register(auth.onDidChange((id) => id === this.active.id() && this.schedule(0)));
     this._register(this.connections.onDidChange(() => this.schedule(0)));
+    this._register(config.onDidChange(['statusBar.enabled', 'statusBar.interval'], () => this.schedule(0)));
     this._register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cockroachdb.statusBar') || e.affectsConfiguration('cockroachdb.clusters')) this.schedule(0);
+      active.onDidChange(() => {
+        // Another cluster: its own backoff starts from nothing.
+        this.failures = 0;
+        this.schedule(0);
       }),
     );
     this._register({ dispose: () => this.stop() });
     // The first check waits a moment: activation itself does no network I/O.
     this.schedule(1500);
-  }
-
-  activeId(): string | undefined {
-    const stored = this.state.get<string>(ACTIVE_KEY);
-    const all = this.connections.all();
-    if (stored && this.connections.get(stored)) return stored;
-    return all[0]?.id;
-  }
-
-  async setActive(id: string): Promise<void> {
-    await this.state.update(ACTIVE_KEY, id);
-    this.failures = 0;
-    this.changed.fire(id);
-    this.schedule(0);
   }
 
   /** Checks now and resolves when the item shows the result. */
@@ -77,13 +64,13 @@ export class HealthStatusBar extends Disposable {
   }
 
   private delay(): number {
-    return nextDelay(settings.statusBarIntervalMs(), this.failures, vscode.window.state.focused);
+    return nextDelay(config.ms('statusBar.interval'), this.failures, vscode.window.state.focused);
   }
 
   private schedule(ms: number): void {
     clearTimeout(this.timer);
     if (this.isDisposed) return;
-    if (!settings.statusBarEnabled() || !this.activeId()) {
+    if (!config.get('statusBar.enabled') || !this.active.id()) {
       this.item.hide();
       return;
     }
@@ -93,9 +80,9 @@ export class HealthStatusBar extends Disposable {
   }
 
   private async check(): Promise<Health | undefined> {
-    const id = this.activeId();
+    const id = this.active.id();
     const entry = id ? this.connections.get(id) : undefined;
-    if (!entry || !settings.statusBarEnabled()) {
+    if (!entry || !config.get('statusBar.enabled')) {
       this.item.hide();
       return undefined;
     }

@@ -10,9 +10,11 @@ import { normaliseOrigin } from '../clusters/origin';
 import { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
 import { LeafNode } from './databasesSection';
-import { errorRow, MessageNode } from './messageNode';
+import { LoadedSection } from './loadedSection';
+import { MessageNode } from './messageNode';
 import type { RootContributor } from './provider';
-import { Collapsed, item, md, TreeNode } from './treeNode';
+import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
+import type { Ui } from '../ui/ui';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -32,8 +34,8 @@ export class CloudRoots implements RootContributor {
   }
 }
 
-export class CloudAccountNode extends TreeNode {
-  private children: TreeNode[] | undefined;
+export class CloudAccountNode extends LoadedSection {
+  protected readonly what = 'clusters';
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -41,6 +43,16 @@ export class CloudAccountNode extends TreeNode {
     readonly account: CloudAccount,
   ) {
     super(`cloud:${account.id}`, undefined);
+  }
+
+  override capabilities(): RowCapabilities {
+    return { remove: (ui: Ui) => this.remove(ui) };
+  }
+
+  private async remove(ui: Ui): Promise<void> {
+    if (await ui.confirm(`Remove the Cloud organization ${this.account.organization}?`, 'The API key is deleted from secret storage.', 'Remove')) {
+      await this.accounts.remove(this.account.id);
+    }
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -52,41 +64,34 @@ export class CloudAccountNode extends TreeNode {
       icon: new vscode.ThemeIcon('cloud'),
       description: 'CockroachDB Cloud',
       tooltip,
-      context: 'cloudAccount;refreshable;removable',
+      context: 'cloudAccount;refreshable',
       ariaLabel: `CockroachDB Cloud organization ${this.account.organization}`,
     });
   }
 
-  override reset(): void {
-    this.children = undefined;
+  protected override emptyText(): string {
+    return 'No clusters in this organization';
   }
 
-  override async getChildren(): Promise<TreeNode[]> {
-    if (this.children) return this.children;
+  protected async loadRows(): Promise<TreeNode[]> {
     const client = await this.accounts.client(this.account);
     if (!client) return [new MessageNode(this, 'nokey', 'error', 'The API key is missing from secret storage; remove this account and add it again.')];
-    try {
-      const clusters = await collect(client.clusters({}));
-      let folders: FolderResource[] = [];
-      if (clusters.some((c) => c.parentId && c.parentId !== 'root')) folders = await collect(client.folders({})).catch(() => []);
-      const rows: TreeNode[] = [];
-      const byFolder = new Map<string, CloudCluster[]>();
-      for (const c of clusters) {
-        const f = c.parentId && c.parentId !== 'root' ? c.parentId : 'root';
-        byFolder.set(f, [...(byFolder.get(f) ?? []), c]);
-      }
-      for (const [folderId, list] of byFolder) {
-        if (folderId === 'root') continue;
-        const name = folders.find((f) => f.resourceId === folderId)?.name ?? folderId;
-        rows.push(new CloudFolderNode(this, folderId, name, list, (c, p) => new CloudClusterNode(this.ctx, client, c, p)));
-      }
-      for (const c of byFolder.get('root') ?? []) rows.push(new CloudClusterNode(this.ctx, client, c, this));
-      if (!rows.length) rows.push(new MessageNode(this, 'empty', 'empty', 'No clusters in this organization'));
-      this.children = rows;
-      return rows;
-    } catch (e) {
-      return [errorRow(this, 'clusters', e)];
+    const clusters = await collect(client.clusters({}));
+    let folders: FolderResource[] = [];
+    if (clusters.some((c) => c.parentId && c.parentId !== 'root')) folders = await collect(client.folders({})).catch(() => []);
+    const rows: TreeNode[] = [];
+    const byFolder = new Map<string, CloudCluster[]>();
+    for (const c of clusters) {
+      const f = c.parentId && c.parentId !== 'root' ? c.parentId : 'root';
+      byFolder.set(f, [...(byFolder.get(f) ?? []), c]);
     }
+    for (const [folderId, list] of byFolder) {
+      if (folderId === 'root') continue;
+      const name = folders.find((f) => f.resourceId === folderId)?.name ?? folderId;
+      rows.push(new CloudFolderNode(this, folderId, name, list, (c, p) => new CloudClusterNode(this.ctx, client, c, p)));
+    }
+    for (const c of byFolder.get('root') ?? []) rows.push(new CloudClusterNode(this.ctx, client, c, this));
+    return rows;
   }
 }
 
@@ -134,6 +139,18 @@ export class CloudClusterNode extends TreeNode {
     return this.apiOrigin();
   }
 
+  override capabilities(): RowCapabilities {
+    const c = this.cluster;
+    return {
+      copyText: () => ({ text: c.id, what: `the id of ${c.name}` }),
+      connectionString: async () => {
+        const os = process.platform === 'win32' ? 'WINDOWS' : process.platform === 'darwin' ? 'MAC' : 'LINUX';
+        const cs = await this.client.getConnectionString(c.id, { os });
+        return { text: cs.connectionString, what: `the connection string of ${c.name}` };
+      },
+    };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const c = this.cluster;
     const regions = c.regions.map((r) => r.name).join(', ');
@@ -144,7 +161,7 @@ export class CloudClusterNode extends TreeNode {
     tooltip.appendText(`${c.plan} · ${c.state} · ${c.cockroachVersion} · ${c.cloudProvider}\nregions: ${regions || '—'}\noperation: ${c.operationStatus}`);
     // DB Console and Cluster API menus belong on the cluster row beneath (it knows the
     // session); on this row they matched no menu. `plan-…` only describes the row.
-    const flags = ['cloudCluster', 'copyId', `plan-${c.plan}`];
+    const flags = ['cloudCluster', `plan-${c.plan}`];
     return item(this, c.name, {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon(c.state === 'CREATED' ? 'database' : c.state === 'LOCKED' ? 'lock' : 'loading~spin'),
@@ -165,55 +182,45 @@ export class CloudClusterNode extends TreeNode {
     } else {
       rows.push(new MessageNode(this, 'noapi', 'info', NO_DB_CONSOLE_MESSAGE));
     }
+    const id = this.cluster.id;
     rows.push(
-      new CloudListNode(this, 'nodes', 'Cloud nodes', 'server', async () =>
-        (await collect(this.client.nodes(this.cluster.id))).map((n) => [n.name, `${n.regionName} · ${n.status}`] as const),
-      ),
-      new CloudListNode(this, 'databases', 'Databases', 'database', async () =>
-        (await collect(this.client.databases(this.cluster.id))).map((d) => [d.name, d.tableCount !== undefined ? `${d.tableCount} tables` : ''] as const),
-      ),
-      new CloudListNode(this, 'users', 'SQL users', 'person', async () => (await collect(this.client.sqlUsers(this.cluster.id))).map((u) => [u.name, ''] as const)),
-      new CloudListNode(this, 'allowlist', 'IP allowlist', 'shield', async () =>
-        (await collect(this.client.allowlist(this.cluster.id))).map(
-          (a) => [`${a.cidrIp}/${a.cidrMask}`, [a.name, a.sql ? 'SQL' : '', a.ui ? 'DB Console' : ''].filter(Boolean).join(' · ')] as const,
-        ),
-      ),
+      new CloudListNode(this, 'nodes', 'Cloud nodes', 'server', () => this.client.nodes(id), (n) => [n.name, `${n.regionName} · ${n.status}`]),
+      new CloudListNode(this, 'databases', 'Databases', 'database', () => this.client.databases(id), (d) => [d.name, d.tableCount !== undefined ? `${d.tableCount} tables` : '']),
+      new CloudListNode(this, 'users', 'SQL users', 'person', () => this.client.sqlUsers(id), (u) => [u.name, '']),
+      new CloudListNode(this, 'allowlist', 'IP allowlist', 'shield', () => this.client.allowlist(id), (a) => [
+        `${a.cidrIp}/${a.cidrMask}`,
+        [a.name, a.sql ? 'SQL' : '', a.ui ? 'DB Console' : ''].filter(Boolean).join(' · '),
+      ]),
     );
     return rows;
   }
 }
 
-/** A Cloud list (nodes, databases, SQL users, allowlist) loaded on expansion. */
-export class CloudListNode extends TreeNode {
-  private rows: TreeNode[] | undefined;
+/** A Cloud list (nodes, databases, SQL users, allowlist) loaded on expansion; each value is a label and a description. */
+export class CloudListNode<T> extends LoadedSection {
+  protected readonly what: string;
 
   constructor(
     parent: TreeNode,
     key: string,
     private readonly label: string,
     private readonly icon: string,
-    private readonly load: () => Promise<ReadonlyArray<readonly [string, string]>>,
+    private readonly list: () => AsyncIterable<T>,
+    private readonly describe: (value: T) => [string, string],
   ) {
     super(`${parent.id}/${key}`, parent);
+    this.what = label.toLowerCase();
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, this.label, { collapsible: Collapsed, icon: new vscode.ThemeIcon(this.icon), context: 'cloudList;refreshable', description: this.rows ? String(this.rows.length) : '' });
+    const n = this.loadedCount;
+    return item(this, this.label, { collapsible: Collapsed, icon: new vscode.ThemeIcon(this.icon), context: 'cloudList;refreshable', description: n !== undefined ? String(n) : '' });
   }
 
-  override reset(): void {
-    this.rows = undefined;
-  }
-
-  override async getChildren(): Promise<TreeNode[]> {
-    if (this.rows) return this.rows;
-    try {
-      const values = await this.load();
-      this.rows = values.map(([label, description]) => new LeafNode(this, label, label, description, this.icon, 'cloudItem'));
-      if (!this.rows.length) this.rows = [new MessageNode(this, 'empty', 'empty', `No ${this.label.toLowerCase()}`)];
-      return this.rows;
-    } catch (e) {
-      return [errorRow(this, this.label.toLowerCase(), e)];
-    }
+  protected async loadRows(): Promise<TreeNode[]> {
+    return (await collect(this.list())).map((v) => {
+      const [label, description] = this.describe(v);
+      return new LeafNode(this, label, label, description, this.icon, 'cloudItem');
+    });
   }
 }

@@ -2,6 +2,7 @@
 // that expands to the cluster's sections.
 import * as vscode from 'vscode';
 import type { ClusterEntry } from '../clusters/connections';
+import { removeCluster } from './clusterRemoval';
 import type { ExplorerContext } from './context';
 import { DatabasesSection } from './databasesSection';
 import { EventsSection } from './eventsSection';
@@ -10,7 +11,7 @@ import { MessageNode } from './messageNode';
 import { NodesSection } from './nodesSection';
 import { RulesNode } from './rulesNode';
 import { SessionsSection } from './sessionsSection';
-import { Collapsed, item, md, TreeNode } from './treeNode';
+import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class ClusterNode extends TreeNode {
   private sections: TreeNode[] | undefined;
@@ -26,6 +27,21 @@ export class ClusterNode extends TreeNode {
 
   override get clusterId(): string {
     return this.entry.id;
+  }
+
+  override get clusterEntry(): ClusterEntry {
+    return this.entry;
+  }
+
+  override capabilities(): RowCapabilities {
+    const e = this.entry;
+    return {
+      copyText: () => ({ text: e.id, what: `the address of ${e.name}` }),
+      copyAddress: () => e.id,
+      consoleUrl: () => `${e.consoleUrl.replace(/\/$/, '')}/`,
+      // A cluster under a Cloud account comes and goes with the account.
+      ...(this.parent ? {} : { remove: (ui) => removeCluster(this.ctx, e, ui) }),
+    };
   }
 
   get signedIn(): boolean {
@@ -58,7 +74,7 @@ export class ClusterNode extends TreeNode {
         `Virtual clusters: nodes, ranges, hot ranges and events come from the system cluster; sessions, databases and SQL from ${vc ? `virtual cluster "${vc}"` : "the server's default virtual cluster"}. Choose Virtual Cluster… to change it.`,
       );
     }
-    const flags = ['cluster', 'api', 'console', 'refreshable', 'copyId', 'address', this.signedIn ? 'signedIn' : this.anonymous ? 'insecure' : 'signedOut', ...(this.parent ? [] : ['removable']), ...(virtualized || vc ? ['virtualized'] : [])];
+    const flags = ['cluster', 'api', 'refreshable', this.signedIn ? 'signedIn' : this.anonymous ? 'insecure' : 'signedOut', ...(virtualized || vc ? ['virtualized'] : [])];
     return item(this, e.name, {
       collapsible: Collapsed,
       description: `${active ? '● ' : ''}${e.id.replace(/^https?:\/\//, '')}${vc ? ` · ${vc}` : virtualized ? ' · virtual clusters' : ''} · ${state}`,

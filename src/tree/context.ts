@@ -13,6 +13,8 @@ export interface ExplorerContext {
   pageSize(): number;
   /** Re-renders a row (and reloads its children if it was reset). */
   refresh(node?: TreeNode): void;
+  /** Renders a row again without reloading its children (a filter applied to what is loaded). */
+  rerender(node: TreeNode): void;
   /** Active cluster id, marked in the tree. */
   activeClusterId(): string | undefined;
 }

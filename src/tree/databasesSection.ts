@@ -5,9 +5,9 @@ import type { TableDetails } from '../api/cluster/models';
 import { Commands } from '../constants';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
-import { errorRow, MessageNode } from './messageNode';
-import { PagedSection, type Page } from './pagedSection';
-import { Collapsed, item, md, TreeNode } from './treeNode';
+import { LoadedSection } from './loadedSection';
+import { pageOf, PagedSection, type Page } from './pagedSection';
+import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class DatabasesSection extends PagedSection<string, number> {
   protected readonly what = 'databases';
@@ -30,7 +30,7 @@ export class DatabasesSection extends PagedSection<string, number> {
 
   protected async fetchPage(offset: number | undefined): Promise<Page<string, number>> {
     const page = await this.cluster.entry.client.databasesPage({ limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
+    return pageOf(page);
   }
 
   protected toNode(name: string): TreeNode {
@@ -49,19 +49,23 @@ export class DatabaseNode extends PagedSection<string, number> {
     super(`${section.id}/${encodeURIComponent(database)}`, section);
   }
 
+  override capabilities(): RowCapabilities {
+    return { copyText: () => ({ text: this.database, what: `the name of database ${this.database}` }) };
+  }
+
   getTreeItem(): vscode.TreeItem {
     return item(this, this.database, {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('database'),
       description: this.count ? `${this.count} tables` : '',
-      context: 'database;refreshable;copyId',
+      context: 'database;refreshable',
       ariaLabel: `Database ${this.database}`,
     });
   }
 
   protected async fetchPage(offset: number | undefined): Promise<Page<string, number>> {
     const page = await this.section.cluster.entry.client.tablesPage(this.database, { limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
+    return pageOf(page);
   }
 
   protected override emptyText(): string {
@@ -69,14 +73,16 @@ export class DatabaseNode extends PagedSection<string, number> {
   }
 
   protected toNode(table: string): TreeNode {
-    return new TableNode(this, table);
+    return new TableNode(this.ctx, this, table);
   }
 }
 
-export class TableNode extends TreeNode {
+export class TableNode extends LoadedSection {
+  protected readonly what = 'table details';
   private details: TableDetails | undefined;
 
   constructor(
+    private readonly ctx: ExplorerContext,
     readonly db: DatabaseNode,
     readonly table: string,
   ) {
@@ -92,6 +98,22 @@ export class TableNode extends TreeNode {
     return this.details;
   }
 
+  override capabilities(): RowCapabilities {
+    const name = `${this.db.database}.${this.table}`;
+    return {
+      copyText: () => ({ text: name, what: `the name of table ${name}` }),
+      document: async () => {
+        const d = await this.loadDetails();
+        this.ctx.rerender(this); // the description shows what the details say
+        return {
+          path: `/${safe(this.cluster.entry.name)}/${safe(this.db.database)}/${safe(this.table)}.sql`,
+          content: `${d.createStatement};\n${d.zoneConfigStatement ? `\n-- zone configuration\n${d.zoneConfigStatement};\n` : ''}`,
+          language: 'sql',
+        };
+      },
+    };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const d = this.details;
     const tooltip = md();
@@ -104,23 +126,23 @@ export class TableNode extends TreeNode {
       icon: new vscode.ThemeIcon('table'),
       description: d ? `${d.rangeCount} ranges · ${d.columns.length} columns · ${new Set(d.indexes.map((i) => i.name)).size} indexes` : '',
       tooltip,
-      context: 'table;copyId',
+      context: 'table',
       command: { command: Commands.showTableDetails, title: 'Show Create Statement', arguments: [this] },
       ariaLabel: `Table ${this.table} in ${this.db.database}`,
     });
   }
 
   override reset(): void {
+    super.reset();
     this.details = undefined;
   }
 
-  override async getChildren(): Promise<TreeNode[]> {
-    try {
-      await this.loadDetails();
-    } catch (e) {
-      return [errorRow(this, 'table details', e)];
-    }
-    const d = this.details!;
+  protected override emptyText(): string {
+    return 'No columns';
+  }
+
+  protected async loadRows(): Promise<TreeNode[]> {
+    const d = await this.loadDetails();
     const rows: TreeNode[] = [];
     for (const c of d.columns) {
       rows.push(new LeafNode(this, `c:${c.name}`, c.name, `${c.type}${c.nullable ? '' : ' NOT NULL'}${c.defaultValue ? ` DEFAULT ${c.defaultValue}` : ''}`, 'symbol-field', 'column'));
@@ -128,9 +150,13 @@ export class TableNode extends TreeNode {
     const byIndex = new Map<string, string[]>();
     for (const i of d.indexes) byIndex.set(i.name, [...(byIndex.get(i.name) ?? []), `${i.column}${i.storing ? ' (storing)' : i.direction === 'DESC' ? ' DESC' : ''}`]);
     for (const [name, cols] of byIndex) rows.push(new LeafNode(this, `i:${name}`, name, cols.join(', '), 'list-tree', 'index'));
-    if (!rows.length) rows.push(new MessageNode(this, 'empty', 'empty', 'No columns'));
     return rows;
   }
+}
+
+/** A path segment for a virtual document, whatever characters a name holds. */
+export function safe(name: string): string {
+  return encodeURIComponent(name).slice(0, 120);
 }
 
 /** A row with no children: a column, an index, an event. */

@@ -2,7 +2,7 @@
 // whose query names the liveness; this provider turns it into a colour and badge.
 import * as vscode from 'vscode';
 import type { Liveness } from '../api/cluster/models';
-import { livenessSeverity } from './format';
+import { livenessSeverity } from '../domain/liveness';
 
 export const NODE_SCHEME = 'cockroachdb-node';
 

@@ -1,11 +1,11 @@
 // Recent cluster events (newest first), paged.
 import * as vscode from 'vscode';
 import type { ClusterEvent } from '../api/cluster/models';
+import { oneLine } from '../domain/format';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
 import { LeafNode } from './databasesSection';
-import { oneLine } from './format';
-import { PagedSection, type Page } from './pagedSection';
+import { pageOf, PagedSection, type Page } from './pagedSection';
 import { Collapsed, item, md, type TreeNode } from './treeNode';
 
 export class EventsSection extends PagedSection<ClusterEvent, number> {
@@ -29,7 +29,7 @@ export class EventsSection extends PagedSection<ClusterEvent, number> {
 
   protected async fetchPage(offset: number | undefined): Promise<Page<ClusterEvent, number>> {
     const page = await this.cluster.entry.client.eventsPage({ limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
+    return pageOf(page);
   }
 
   protected toNode(e: ClusterEvent): TreeNode {

@@ -1,7 +1,8 @@
 // Filters set with "Filter…" on a section row. Kept by section id so that a
 // refresh (which rebuilds the rows) keeps them. No vscode import.
 import type { NodeStatus, Session } from '../api/cluster/models';
-import { formatLocality, LIVENESS_LABEL } from './format';
+import { LIVENESS_LABEL } from '../domain/liveness';
+import { localityText } from '../domain/locality';
 
 export interface NodeFilter {
   locality?: string;
@@ -37,7 +38,7 @@ const contains = (hay: string, needle: string | undefined) => !needle || hay.toL
 
 export function matchNode(n: NodeStatus, f: NodeFilter | undefined): boolean {
   if (!f) return true;
-  return contains(formatLocality(n.locality), f.locality) && (!f.liveness || LIVENESS_LABEL[n.liveness] === f.liveness || n.liveness === f.liveness);
+  return contains(localityText(n.locality), f.locality) && (!f.liveness || LIVENESS_LABEL[n.liveness] === f.liveness || n.liveness === f.liveness);
 }
 
 export function matchSession(s: Session, f: SessionFilter | undefined): boolean {

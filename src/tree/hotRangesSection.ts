@@ -6,8 +6,9 @@ import { Commands } from '../constants';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
 import { partialText } from './format';
-import { errorRow, MessageNode } from './messageNode';
-import { Collapsed, item, md, TreeNode } from './treeNode';
+import { LoadedSection } from './loadedSection';
+import { MessageNode } from './messageNode';
+import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 const TOP = 20;
 
@@ -18,8 +19,8 @@ export function hotRangeName(h: HotRange): string {
   return [db, table].filter(Boolean).join('.') + (index ? ` @ ${index}` : '') || h.startKey || '';
 }
 
-export class HotRangesSection extends TreeNode {
-  private rows: TreeNode[] | undefined;
+export class HotRangesSection extends LoadedSection {
+  protected readonly what = 'hot ranges';
 
   constructor(
     _ctx: ExplorerContext,
@@ -38,36 +39,38 @@ export class HotRangesSection extends TreeNode {
     });
   }
 
-  override reset(): void {
-    this.rows = undefined;
+  protected override emptyText(): string {
+    return 'No hot ranges reported';
   }
 
-  override async getChildren(): Promise<TreeNode[]> {
-    if (this.rows) return this.rows;
-    try {
-      const { ranges, errors } = await this.cluster.entry.client.hotRanges({});
-      const top = [...ranges].sort((a, b) => b.qps - a.qps).slice(0, TOP);
-      const rows: TreeNode[] = [];
-      if (errors.length) {
-        const ids = errors.map((e) => `n${e.nodeId}`).join(', ');
-        rows.push(new MessageNode(this, 'partial', 'partial', `${partialText(errors.length, await this.cluster.nodeCount())} (${ids})`, errors.map((e) => `n${e.nodeId}: ${e.message}`).join('\n')));
-      }
-      rows.push(...top.map((h) => new HotRangeNode(this, h)));
-      if (!top.length && !errors.length) rows.push(new MessageNode(this, 'empty', 'empty', 'No hot ranges reported'));
-      this.rows = rows;
-    } catch (e) {
-      return [errorRow(this, 'hot ranges', e)];
+  protected async loadRows(): Promise<TreeNode[]> {
+    const { ranges, errors } = await this.cluster.entry.client.hotRanges({});
+    const top = [...ranges].sort((a, b) => b.qps - a.qps).slice(0, TOP);
+    const rows: TreeNode[] = [];
+    if (errors.length) {
+      const ids = errors.map((e) => `n${e.nodeId}`).join(', ');
+      rows.push(new MessageNode(this, 'partial', 'partial', `${partialText(errors.length, await this.cluster.nodeCount())} (${ids})`, errors.map((e) => `n${e.nodeId}: ${e.message}`).join('\n')));
     }
-    return this.rows;
+    rows.push(...top.map((h) => new HotRangeNode(this, h)));
+    return rows;
   }
 }
 
 export class HotRangeNode extends TreeNode {
   constructor(
-    parent: HotRangesSection,
+    private readonly section: HotRangesSection,
     readonly hot: HotRange,
   ) {
-    super(`${parent.id}/r${hot.rangeId}`, parent);
+    super(`${section.id}/r${hot.rangeId}`, section);
+  }
+
+  override capabilities(): RowCapabilities {
+    const h = this.hot;
+    const cluster = this.section.cluster.entry;
+    return {
+      copyText: () => ({ text: String(h.rangeId), what: `the id of range r${h.rangeId}` }),
+      rangeRef: () => ({ cluster, rangeId: h.rangeId }),
+    };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -80,7 +83,7 @@ export class HotRangeNode extends TreeNode {
       description: `${h.qps.toFixed(1)} qps · ${name}`,
       tooltip,
       icon: new vscode.ThemeIcon('flame'),
-      context: 'hotRange;copyId',
+      context: 'hotRange',
       command: { command: Commands.showRangeDetails, title: 'Show Range Details', arguments: [this] },
       ariaLabel: `Hot range ${h.rangeId}, ${h.qps.toFixed(1)} queries per second, ${name}`,
     });

@@ -2,14 +2,19 @@
 // decoration provider; the list pages and can be filtered by locality and liveness.
 import * as vscode from 'vscode';
 import type { NodeStatus } from '../api/cluster/models';
+import { formatBytes } from '../domain/format';
+import { LIVENESS_LABEL, livenessSeverity } from '../domain/liveness';
+import { localityText } from '../domain/locality';
+import { ageFromNanos, formatDuration } from '../domain/time';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
 import { nodeUri } from './decorations';
+import { askNodeFilter } from './filterPrompts';
 import { describeFilter, matchNode, type NodeFilter } from './filters';
-import { ageFromNanos, formatBytes, formatDuration, formatLocality, LIVENESS_LABEL, livenessSeverity, nodeDescription } from './format';
-import { PagedSection, type Page } from './pagedSection';
+import { nodeDescription } from './format';
+import { pageOf, PagedSection, type Page } from './pagedSection';
 import { RangesSection } from './rangesSection';
-import { Collapsed, item, md, TreeNode } from './treeNode';
+import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class NodesSection extends PagedSection<NodeStatus, number> {
   protected readonly what = 'nodes';
@@ -25,19 +30,36 @@ export class NodesSection extends PagedSection<NodeStatus, number> {
     return this.ctx.filters.get<NodeFilter>(this.id);
   }
 
+  override capabilities(): RowCapabilities {
+    return {
+      editFilter: async (ui) => {
+        const answer = await askNodeFilter(ui, this.filter);
+        if (!answer) return;
+        this.ctx.filters.set(this.id, answer.filter);
+        this.ctx.rerender(this); // applied to the nodes already loaded
+      },
+      ...(describeFilter(this.filter) ? { clearFilter: () => this.clearFilter() } : {}),
+    };
+  }
+
+  private clearFilter(): void {
+    this.ctx.filters.set(this.id, undefined);
+    this.ctx.refresh(this);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const filter = describeFilter(this.filter);
     return item(this, 'Nodes', {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('server'),
       description: [this.count ? `${this.count}${this.hasMore ? '+' : ''}` : '', filter].filter(Boolean).join(' · '),
-      context: `nodes;refreshable;filterable${filter ? ';filtered' : ''}`,
+      context: 'nodes;refreshable',
     });
   }
 
   protected async fetchPage(offset: number | undefined): Promise<Page<NodeStatus, number>> {
     const page = await this.cluster.entry.client.nodesPage({ limit: this.ctx.pageSize(), offset: offset ?? 0 });
-    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
+    return pageOf(page);
   }
 
   protected override visible(items: NodeStatus[]): NodeStatus[] {
@@ -65,6 +87,16 @@ export class CrdbNodeNode extends TreeNode {
     super(`${section.id}/n${node.nodeId}`, section);
   }
 
+  override capabilities(): RowCapabilities {
+    const n = this.node;
+    const entry = this.section.cluster.entry;
+    return {
+      copyText: () => ({ text: String(n.nodeId), what: `the id of node n${n.nodeId}` }),
+      copyAddress: () => n.address,
+      consoleUrl: () => `${entry.consoleUrl.replace(/\/$/, '')}/#/node/${n.nodeId}`,
+    };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const n = this.node;
     const severity = livenessSeverity(n.liveness);
@@ -75,20 +107,20 @@ export class CrdbNodeNode extends TreeNode {
     const rows: Array<[string, string]> = [
       ['Address', n.address],
       ['SQL address', n.sqlAddress],
-      ['Locality', formatLocality(n.locality) || '—'],
+      ['Locality', localityText(n.locality) || '—'],
       ['Version', n.version || '—'],
       ['Uptime', severity === 'down' ? '—' : formatDuration(ageFromNanos(n.startedAt))],
       ['CPUs', n.numCpus ? String(n.numCpus) : '—'],
       ['Memory', n.totalMemoryBytes ? formatBytes(n.totalMemoryBytes) : '—'],
     ];
     for (const [k, v] of rows) tooltip.appendMarkdown(`| ${k} | ${escapeCell(v)} |\n`);
-    return item(this, `n${n.nodeId} ${formatLocality(n.locality) || n.address}`, {
+    return item(this, `n${n.nodeId} ${localityText(n.locality) || n.address}`, {
       collapsible: Collapsed,
       description: nodeDescription(n),
       tooltip,
       icon: new vscode.ThemeIcon(severity === 'ok' ? 'vm-running' : severity === 'warn' ? 'vm-outline' : 'vm-active'),
       resourceUri: nodeUri(this.section.cluster.entry.id, n.nodeId, n.liveness),
-      context: `node;console;refreshable;address;copyId;liveness-${n.liveness}`,
+      context: `node;refreshable;liveness-${n.liveness}`,
       ariaLabel: `Node ${n.nodeId}, ${n.address}, ${LIVENESS_LABEL[n.liveness]}, version ${n.version}`,
     });
   }

@@ -1,10 +1,12 @@
 // The explorer's TreeDataProvider: root rows are Cloud accounts and self-hosted
 // clusters. Refreshing a row resets its cached children; the whole view refreshes
-// on settings and sign-in changes, and on a timer only while the view is visible.
+// when the cluster list, the active cluster or a sign-in changes, and on a timer only
+// while the view is visible.
 import * as vscode from 'vscode';
 import type { AuthService } from '../auth/authService';
+import type { ActiveCluster } from '../clusters/activeCluster';
 import type { ConnectionManager } from '../clusters/connections';
-import { settings } from '../clusters/settings';
+import { config } from '../config/config';
 import { ContextKeys, VIEW_ID } from '../constants';
 import { Disposable } from '../util/disposable';
 import type { ScopedLogger } from '../util/logger';
@@ -27,29 +29,26 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   readonly view: vscode.TreeView<TreeNode>;
   private clusterRows = new Map<string, ClusterNode>();
   private timer: NodeJS.Timeout | undefined;
-  private activeId: string | undefined;
   readonly contributors: RootContributor[] = [];
 
   constructor(
     readonly connections: ConnectionManager,
     readonly auth: AuthService,
     readonly log: ScopedLogger,
+    private readonly active: ActiveCluster,
   ) {
     super();
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
     this._register(this.view.onDidChangeVisibility(() => this.schedule()));
+    this._register(config.onDidChange('refreshInterval', () => this.schedule()));
     this._register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cockroachdb.clusters') || e.affectsConfiguration('cockroachdb.requestTimeout')) {
-          this.connections.reload();
-          this.clusterRows.clear();
-          this.refresh();
-        }
-        if (e.affectsConfiguration('cockroachdb.refreshInterval')) this.schedule();
+      this.connections.onDidChange(() => {
+        // The connections dropped their clients (the list changed): rows built on them go too.
+        this.clusterRows.clear();
+        this.refresh();
       }),
     );
-    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.connections.reload()));
-    this._register(this.connections.onDidChange(() => this.refresh()));
+    this._register(this.active.onDidChange(() => this.changed.fire(undefined)));
     this._register(
       this.connections.onDidDetectVirtualClusters((id) => {
         const row = this.clusterRows.get(id);
@@ -70,16 +69,11 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   }
 
   pageSize(): number {
-    return settings.pageSize();
+    return config.get('pageSize');
   }
 
   activeClusterId(): string | undefined {
-    return this.activeId;
-  }
-
-  setActiveCluster(id: string | undefined): void {
-    this.activeId = id;
-    this.changed.fire(undefined);
+    return this.active.id();
   }
 
   /** Resets a row (or everything) and asks VS Code to render it again. */
@@ -138,7 +132,7 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   private schedule(): void {
     clearInterval(this.timer);
     this.timer = undefined;
-    const every = settings.refreshIntervalMs();
+    const every = config.ms('refreshInterval');
     if (!this.view.visible || every <= 0) return;
     this.timer = setInterval(() => {
       if (this.view.visible) this.refresh();

@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import type { RangeInfo } from '../api/cluster/models';
 import { Commands } from '../constants';
+import { problemNames } from '../domain/rangeProblems';
 import type { ExplorerContext } from './context';
+import { askRangeFilter } from './filterPrompts';
 import { describeFilter, type RangeFilter } from './filters';
 import type { CrdbNodeNode } from './nodesSection';
-import { PagedSection, type Page } from './pagedSection';
-import { Collapsed, item, md, TreeNode } from './treeNode';
+import { pageOf, PagedSection, type Page } from './pagedSection';
+import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class RangesSection extends PagedSection<RangeInfo, number> {
   protected readonly what = 'ranges';
@@ -23,13 +25,32 @@ export class RangesSection extends PagedSection<RangeInfo, number> {
     return this.ctx.filters.get<RangeFilter>(this.id);
   }
 
+  override capabilities(): RowCapabilities {
+    return {
+      editFilter: async (ui) => {
+        const answer = await askRangeFilter(ui, this.filter);
+        if (!answer) return;
+        this.ctx.filters.set(this.id, answer.filter);
+        this.ctx.refresh(this); // the server is asked for those ranges
+      },
+      ...(describeFilter(this.filter)
+        ? {
+            clearFilter: () => {
+              this.ctx.filters.set(this.id, undefined);
+              this.ctx.refresh(this);
+            },
+          }
+        : {}),
+    };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const filter = describeFilter(this.filter);
     return item(this, 'Ranges', {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('symbol-array'),
       description: [this.count ? String(this.count) : '', filter].filter(Boolean).join(' · '),
-      context: `ranges;refreshable;filterable${filter ? ';filtered' : ''}`,
+      context: 'ranges;refreshable',
     });
   }
 
@@ -40,7 +61,7 @@ export class RangesSection extends PagedSection<RangeInfo, number> {
       offset: offset ?? 0,
       ...(rangeIds ? { rangeIds } : {}),
     });
-    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}) };
+    return pageOf(page);
   }
 
   protected override emptyText(): string {
@@ -52,20 +73,6 @@ export class RangesSection extends PagedSection<RangeInfo, number> {
   }
 }
 
-export function problemNames(r: RangeInfo): string[] {
-  const p = r.problems;
-  const names: string[] = [];
-  if (p.unavailable) names.push('unavailable');
-  if (p.underreplicated) names.push('under-replicated');
-  if (p.overreplicated) names.push('over-replicated');
-  if (p.leaderNotLeaseHolder) names.push('leader not leaseholder');
-  if (p.noRaftLeader) names.push('no raft leader');
-  if (p.noLease) names.push('no lease');
-  if (p.quiescentEqualsTicking) names.push('quiescent equals ticking');
-  if (p.raftLogTooLarge) names.push('raft log too large');
-  return names.concat(p.other);
-}
-
 export class RangeNode extends TreeNode {
   constructor(
     readonly section: RangesSection,
@@ -74,9 +81,18 @@ export class RangeNode extends TreeNode {
     super(`${section.id}/r${range.rangeId}`, section);
   }
 
+  override capabilities(): RowCapabilities {
+    const r = this.range;
+    const cluster = this.section.owner.section.cluster.entry;
+    return {
+      copyText: () => ({ text: String(r.rangeId), what: `the id of range r${r.rangeId}` }),
+      rangeRef: () => ({ cluster, rangeId: r.rangeId }),
+    };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const r = this.range;
-    const problems = problemNames(r);
+    const problems = problemNames(r.problems);
     const tooltip = md();
     tooltip.appendMarkdown(`**Range r${r.rangeId}**\n\n`);
     tooltip.appendCodeblock(`${r.startKeyPretty} – ${r.endKeyPretty}`, 'text');
@@ -87,7 +103,7 @@ export class RangeNode extends TreeNode {
       description: `${r.startKeyPretty} · ${r.stats.queriesPerSecond.toFixed(1)} qps${problems.length ? ` · ⚠ ${problems.join(', ')}` : ''}`,
       tooltip,
       icon: new vscode.ThemeIcon(problems.length ? 'warning' : 'symbol-field'),
-      context: 'range;copyId',
+      context: 'range',
       command: { command: Commands.showRangeDetails, title: 'Show Range Details', arguments: [this] },
       ariaLabel: `Range ${r.rangeId}, ${r.startKeyPretty}${problems.length ? `, problems: ${problems.join(', ')}` : ''}`,
     });

@@ -3,12 +3,15 @@
 // cancel the running query or the whole session.
 import * as vscode from 'vscode';
 import type { Session } from '../api/cluster/models';
+import { formatDuration } from '../domain/time';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
+import { oneLine } from '../domain/format';
+import { askSessionFilter } from './filterPrompts';
 import { describeFilter, matchSession, type SessionFilter } from './filters';
-import { formatDuration, partialText, sessionDescription, sessionLabel } from './format';
-import { PagedSection, type Page } from './pagedSection';
-import { Collapsed, item, md, TreeNode } from './treeNode';
+import { partialText, sessionDescription, sessionLabel } from './format';
+import { pageOf, PagedSection, type Page } from './pagedSection';
+import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class SessionsSection extends PagedSection<Session, string> {
   protected readonly what = 'sessions';
@@ -24,13 +27,38 @@ export class SessionsSection extends PagedSection<Session, string> {
     return this.ctx.filters.get<SessionFilter>(this.id);
   }
 
+  override capabilities(): RowCapabilities {
+    return {
+      editFilter: async (ui) => {
+        const answer = await askSessionFilter(ui, this.filter);
+        if (!answer) return;
+        this.ctx.filters.set(this.id, answer.filter);
+        this.ctx.refresh(this); // the user filter and closed sessions are asked of the server
+      },
+      ...(describeFilter(this.filter)
+        ? {
+            clearFilter: () => {
+              this.ctx.filters.set(this.id, undefined);
+              this.ctx.refresh(this);
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** After a cancel: logged, and the section shows the sessions as the server now has them. */
+  cancelled(what: string): void {
+    this.ctx.log.info(`cancelled ${what}`);
+    this.ctx.refresh(this);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const filter = describeFilter(this.filter);
     return item(this, 'Sessions', {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('terminal'),
       description: [this.count ? String(this.count) : '', filter].filter(Boolean).join(' · '),
-      context: `sessions;refreshable;filterable${filter ? ';filtered' : ''}`,
+      context: 'sessions;refreshable',
     });
   }
 
@@ -45,7 +73,7 @@ export class SessionsSection extends PagedSection<Session, string> {
     const warning = page.errors.length
       ? `${partialText(page.errors.length, await this.cluster.nodeCount())} (${page.errors.map((e) => `n${e.nodeId}`).join(', ')})`
       : undefined;
-    return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}), ...(warning ? { warning } : {}) };
+    return pageOf(page, warning);
   }
 
   protected override visible(items: Session[]): Session[] {
@@ -70,6 +98,37 @@ export class SessionNode extends TreeNode {
     super(`${section.id}/s${session.id}`, section);
   }
 
+  /** What the cancel confirmations name: the session, its statement and its node. */
+  private describe(): string {
+    const s = this.session;
+    const q = s.activeQueries[0];
+    return `Session ${s.id} of ${s.username} (${s.applicationName || 'no application'}) on node n${s.nodeId}${q ? `\nStatement: ${oneLine(q.sql, 300)}` : ''}`;
+  }
+
+  override capabilities(): RowCapabilities {
+    const s = this.session;
+    const q = s.activeQueries[0];
+    const client = this.section.cluster.entry.client;
+    const caps: RowCapabilities = { copyText: () => ({ text: s.id, what: `the id of session ${s.id}` }) };
+    if (q) {
+      caps.cancelQuery = async (ui) => {
+        if (!(await ui.confirm('Cancel the running query?', this.describe(), 'Cancel Query'))) return false;
+        await client.cancelQuery(q.id);
+        this.section.cancelled(`query ${q.id} of session ${s.id}`);
+        return true;
+      };
+    }
+    if (s.status !== 'closed') {
+      caps.cancelSession = async (ui) => {
+        if (!(await ui.confirm('Cancel the session? Its connection is closed.', this.describe(), 'Cancel Session'))) return false;
+        await client.cancelSession(s.id);
+        this.section.cancelled(`session ${s.id}`);
+        return true;
+      };
+    }
+    return caps;
+  }
+
   getTreeItem(): vscode.TreeItem {
     const s = this.session;
     const q = s.activeQueries[0];
@@ -85,15 +144,12 @@ export class SessionNode extends TreeNode {
       tooltip.appendMarkdown('\n\n**Last statement**');
       tooltip.appendCodeblock(s.lastActiveQuery, 'sql');
     }
-    const flags = ['session', 'copyId'];
-    if (s.status !== 'closed') flags.push('open');
-    if (q) flags.push('activeQuery');
     const icon = s.status === 'closed' ? 'circle-slash' : q ? 'play-circle' : 'circle-outline';
     return item(this, sessionLabel(s), {
       description: sessionDescription(s),
       tooltip,
       icon: new vscode.ThemeIcon(icon),
-      context: flags.join(';'),
+      context: 'session',
       ariaLabel: `Session of ${s.username} from ${s.applicationName || 'no application'}, ${s.status}${q ? ', running a query' : ''}, node ${s.nodeId}`,
     });
   }

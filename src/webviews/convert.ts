@@ -1,17 +1,14 @@
 // API models → webview payloads (host side). Everything leaving here is plain
 // JSON: bigint nanoseconds become decimal strings, because postMessage's
 // structured clone would throw on a bigint.
-import type { HotRange, LocalityTier, NodeStatus, RangeDetail, RangeInfo, ReplicaRef } from '../api/cluster/models';
+import type { HotRange, NodeStatus, RangeDetail, RangeInfo, ReplicaRef } from '../api/cluster/models';
 import { isApiError } from '../api/http/errors';
+import { localityText, regionsOf } from '../domain/locality';
 import type { Failure } from './protocol/messages';
 import type { HotRangeRow, LeaseView, NodeSummary, RangeDetailsPayload, ReplicaView } from './protocol/data';
 
-export function localityString(tiers: readonly LocalityTier[]): string {
-  return tiers.map((t) => `${t.key}=${t.value}`).join(',');
-}
-
 export function nodeSummaries(nodes: readonly NodeStatus[]): NodeSummary[] {
-  return nodes.map((n) => ({ nodeId: n.nodeId, locality: localityString(n.locality) })).sort((a, b) => a.nodeId - b.nodeId);
+  return nodes.map((n) => ({ nodeId: n.nodeId, locality: localityText(n.locality) })).sort((a, b) => a.nodeId - b.nodeId);
 }
 
 export function hotRangeRow(h: HotRange, localities: ReadonlyMap<number, string>): HotRangeRow {
@@ -90,11 +87,6 @@ export function rangeDetailsPayload(d: RangeDetail, nodes: readonly NodeStatus[]
     })
     .sort((a, b) => a.nodeId - b.nodeId);
   const first = infos.find((r) => r.sourceNodeId === lh) ?? infos[0];
-  const regions = new Set<string>();
-  for (const n of nodes) {
-    const region = n.locality.find((t) => t.key === 'region')?.value ?? n.locality[0]?.value;
-    if (region) regions.add(region);
-  }
   return {
     rangeId: d.rangeId,
     startKeyPretty: first?.startKeyPretty ?? '',
@@ -105,7 +97,7 @@ export function rangeDetailsPayload(d: RangeDetail, nodes: readonly NodeStatus[]
     ...(leaseholderSource ? { leaseholderSource } : {}),
     replicas,
     leaseHistory: history.map(leaseView).sort((a, b) => b.sequence - a.sequence),
-    clusterRegions: [...regions].sort(),
+    clusterRegions: regionsOf(nodes.map((n) => n.locality)),
     updatedAt: now.toISOString(),
   };
 }

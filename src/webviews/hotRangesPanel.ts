@@ -4,7 +4,7 @@ import type { NodeStatus } from '../api/cluster/models';
 import type { ClusterHandle } from '../clusters/handle';
 import { hotRangeRow, nodeSummaries } from './convert';
 import { webviewOptions } from './html';
-import { PanelBase, type Handlers, type Log } from './panelBase';
+import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { HotRangesPayload } from './protocol/data';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
 
@@ -19,14 +19,14 @@ export class HotRangesPanel extends PanelBase {
   private nodes: { at: number; list: NodeStatus[] } | undefined;
   private inFlight: AbortController | undefined;
 
-  static show(extensionUri: vscode.Uri, cluster: ClusterHandle, log: Log = () => {}): HotRangesPanel {
+  static show(env: PanelEnv, cluster: ClusterHandle): HotRangesPanel {
     const existing = HotRangesPanel.open.get(cluster.id);
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(HotRangesPanel.viewType, HotRangesPanel.title(cluster), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    return new HotRangesPanel(panel, extensionUri, cluster, log);
+    const panel = vscode.window.createWebviewPanel(HotRangesPanel.viewType, HotRangesPanel.title(cluster), vscode.ViewColumn.Active, webviewOptions(env.extensionUri));
+    return new HotRangesPanel(panel, env, cluster);
   }
 
   /** Tab titles are plain text rendered by VS Code, so the cluster name is safe there. */
@@ -35,8 +35,8 @@ export class HotRangesPanel extends PanelBase {
   }
 
   /** Also used by the serializer to adopt a restored panel. */
-  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, cluster: ClusterHandle, log: Log = () => {}) {
-    super(panel, extensionUri, cluster, 'hotRanges', log);
+  constructor(panel: vscode.WebviewPanel, env: PanelEnv, cluster: ClusterHandle) {
+    super(panel, env, cluster, 'hotRanges');
     panel.title = HotRangesPanel.title(cluster);
     HotRangesPanel.open.get(cluster.id)?.dispose();
     HotRangesPanel.open.set(cluster.id, this);
@@ -63,7 +63,7 @@ export class HotRangesPanel extends PanelBase {
       this.nodes = { at: Date.now(), list };
     } catch (e) {
       // Localities and the node picker are a nicety; the hot ranges still show.
-      this.log(`node list unavailable for hot ranges: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(`node list unavailable for hot ranges: ${e instanceof Error ? e.message : String(e)}`);
       return this.nodes?.list ?? [];
     }
     return list;
@@ -75,17 +75,18 @@ export class HotRangesPanel extends PanelBase {
     const ctl = new AbortController();
     this.inFlight = ctl;
     const [hot, nodes] = await Promise.all([this.cluster.client.hotRanges(nodeId !== undefined ? { nodeId } : {}, { signal: ctl.signal }), this.loadNodes(ctl.signal)]);
-    const localities = new Map(nodes.map((n) => [n.nodeId, n.locality.map((t) => `${t.key}=${t.value}`).join(',')] as const));
+    const summaries = nodeSummaries(nodes);
+    const localities = new Map(summaries.map((n) => [n.nodeId, n.locality] as const));
     return {
       rows: hot.ranges.map((h) => hotRangeRow(h, localities)),
       errors: hot.errors.map((e) => ({ nodeId: e.nodeId, message: e.message })),
-      nodes: nodeSummaries(nodes),
+      nodes: summaries,
       ...(nodeId !== undefined ? { nodeId } : {}),
       updatedAt: new Date().toISOString(),
     };
   }
 
   protected override openRange(rangeId: number): void {
-    RangeDetailsPanel.show(this.extensionUri, this.cluster, rangeId, this.log);
+    RangeDetailsPanel.show(this.env, this.cluster, rangeId);
   }
 }

@@ -2,42 +2,43 @@
 // CSP-violation counting, the sign-in hand-off, export saving and disposal.
 import * as vscode from 'vscode';
 import type { ClusterHandle } from '../clusters/handle';
+import type { Ui } from '../ui/ui';
 import { Disposable } from '../util/disposable';
+import type { ScopedLogger } from '../util/logger';
 import { failureOf } from './convert';
 import { saveExport } from './exportFile';
 import { buildHtml, localResourceRoots } from './html';
+import type { PanelMonitor } from './panelMonitor';
 import { isWebviewToHost, type HostToWebview, type ParamsOf, type PanelKind, type RequestMethod, type ResultOf, type WebviewRequest, type WebviewToHost } from './protocol/messages';
 
-export type Log = (m: string) => void;
+/** What every panel is given: where its files are, the UI seam, its logger and the monitor. */
+export interface PanelEnv {
+  readonly extensionUri: vscode.Uri;
+  readonly ui: Ui;
+  readonly log: ScopedLogger;
+  readonly monitor: PanelMonitor;
+}
 
 /** What a concrete panel answers; methods it doesn't support fail with a message. */
 export type Handlers = { [M in RequestMethod]?: (params: ParamsOf<M>) => Promise<ResultOf<M>> };
 
 export abstract class PanelBase extends Disposable {
-  /** CSP violations reported by any panel since activation (tests assert it stays 0). */
-  static cspViolations = 0;
-  /** Every message a webview posted, by type, for extension-host tests. */
-  static readonly received = new Map<string, number>();
-  /** The last messages exchanged (type, method, outcome; never payloads), for extension-host tests. */
-  static readonly exchanges: Array<{ panel: PanelKind; dir: 'in' | 'out'; type: string; method?: string; ok?: boolean }> = [];
-
-  private static record(e: (typeof PanelBase.exchanges)[number]): void {
-    PanelBase.exchanges.push(e);
-    if (PanelBase.exchanges.length > 500) PanelBase.exchanges.splice(0, 100);
-  }
-
+  readonly extensionUri: vscode.Uri;
+  protected readonly log: ScopedLogger;
   private ready = false;
   private readonly queue: HostToWebview[] = [];
   private readyWaiters: Array<() => void> = [];
 
   protected constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly extensionUri: vscode.Uri,
+    protected readonly env: PanelEnv,
     readonly cluster: ClusterHandle,
     readonly kind: PanelKind,
-    protected readonly log: Log,
   ) {
     super();
+    const extensionUri = env.extensionUri;
+    this.extensionUri = extensionUri;
+    this.log = env.log;
     // Registered first so it is disposed last; its onDidDispose then finds this object already disposed.
     this._register(panel);
     // A restored panel keeps the options of the session that created it; reset the roots to this install's dist/ and media/.
@@ -46,11 +47,10 @@ export abstract class PanelBase extends Disposable {
     this._register(
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (!isWebviewToHost(m)) {
-          this.log(`ignored a malformed message from the ${kind} webview`);
+          this.log.warn(`ignored a malformed message from the ${kind} webview`);
           return;
         }
-        PanelBase.received.set(m.type, (PanelBase.received.get(m.type) ?? 0) + 1);
-        PanelBase.record({ panel: kind, dir: 'in', type: m.type, ...(m.type === 'request' ? { method: m.method } : {}) });
+        env.monitor.record({ panel: kind, dir: 'in', type: m.type, ...(m.type === 'request' ? { method: m.method } : {}) });
         void this.receive(m);
       }),
     );
@@ -76,7 +76,7 @@ export abstract class PanelBase extends Disposable {
   /** Posts now if the webview listens, else after its `ready`: posts before that are lost. */
   protected post(message: HostToWebview): void {
     if (this.isDisposed) return;
-    PanelBase.record({ panel: this.kind, dir: 'out', type: message.type, ...(message.type === 'reply' ? { method: message.method, ok: message.ok } : {}) });
+    this.env.monitor.record({ panel: this.kind, dir: 'out', type: message.type, ...(message.type === 'reply' ? { method: message.method, ok: message.ok } : {}) });
     if (!this.ready) {
       this.queue.push(message);
       return;
@@ -94,7 +94,7 @@ export abstract class PanelBase extends Disposable {
       case 'ready': {
         // A reload of the webview (it is not retained when hidden) says ready again; start over.
         this.ready = true;
-        PanelBase.record({ panel: this.kind, dir: 'out', type: 'init' });
+        this.env.monitor.record({ panel: this.kind, dir: 'out', type: 'init' });
         void this.panel.webview.postMessage({ type: 'init', panel: this.kind, clusterId: this.cluster.id, clusterName: this.cluster.name, ...this.initExtras() } satisfies HostToWebview);
         for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
         for (const w of this.readyWaiters.splice(0)) w();
@@ -107,8 +107,8 @@ export abstract class PanelBase extends Disposable {
         await this.signIn();
         break;
       case 'cspViolation':
-        PanelBase.cspViolations++;
-        this.log(`CSP violation in the ${this.kind} webview: ${m.directive} blocked ${m.blocked || '(inline)'}`);
+        this.env.monitor.cspViolations++;
+        this.log.warn(`CSP violation in the ${this.kind} webview: ${m.directive} blocked ${m.blocked || '(inline)'}`);
         break;
       case 'openRange':
         this.openRange(m.rangeId);
@@ -124,7 +124,7 @@ export abstract class PanelBase extends Disposable {
       this.post({ type: 'reply', req: m.req, method: m.method, ok: true, result } as HostToWebview);
     } catch (e) {
       const error = failureOf(e);
-      this.log(`${m.method} failed for ${this.kind}: ${error.message}`);
+      this.log.warn(`${m.method} failed for ${this.kind}: ${error.message}`);
       this.post({ type: 'reply', req: m.req, method: m.method, ok: false, error });
     }
   }
@@ -141,6 +141,6 @@ export abstract class PanelBase extends Disposable {
 
   /** Export: the webview builds the content of what it shows; the host asks where to write it. */
   protected save(params: ParamsOf<'saveExport'>): Promise<ResultOf<'saveExport'>> {
-    return saveExport(params, this.log);
+    return saveExport(params, this.env.ui, this.log);
   }
 }

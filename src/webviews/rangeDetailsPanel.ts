@@ -4,7 +4,7 @@ import type { NodeStatus, RangeDetail } from '../api/cluster/models';
 import type { ClusterHandle } from '../clusters/handle';
 import { rangeDetailsPayload } from './convert';
 import { webviewOptions } from './html';
-import { PanelBase, type Handlers, type Log } from './panelBase';
+import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { RangeDetailsPayload } from './protocol/data';
 
 export class RangeDetailsPanel extends PanelBase {
@@ -16,14 +16,14 @@ export class RangeDetailsPanel extends PanelBase {
     return `${clusterId}#${rangeId}`;
   }
 
-  static show(extensionUri: vscode.Uri, cluster: ClusterHandle, rangeId: number, log: Log = () => {}): RangeDetailsPanel {
+  static show(env: PanelEnv, cluster: ClusterHandle, rangeId: number): RangeDetailsPanel {
     const existing = RangeDetailsPanel.open.get(RangeDetailsPanel.key(cluster.id, rangeId));
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(RangeDetailsPanel.viewType, RangeDetailsPanel.title(cluster, rangeId), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    return new RangeDetailsPanel(panel, extensionUri, cluster, rangeId, log);
+    const panel = vscode.window.createWebviewPanel(RangeDetailsPanel.viewType, RangeDetailsPanel.title(cluster, rangeId), vscode.ViewColumn.Active, webviewOptions(env.extensionUri));
+    return new RangeDetailsPanel(panel, env, cluster, rangeId);
   }
 
   static title(cluster: ClusterHandle, rangeId: number): string {
@@ -32,12 +32,11 @@ export class RangeDetailsPanel extends PanelBase {
 
   constructor(
     panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    env: PanelEnv,
     cluster: ClusterHandle,
     readonly rangeId: number,
-    log: Log = () => {},
   ) {
-    super(panel, extensionUri, cluster, 'rangeDetails', log);
+    super(panel, env, cluster, 'rangeDetails');
     panel.title = RangeDetailsPanel.title(cluster, rangeId);
     const key = RangeDetailsPanel.key(cluster.id, rangeId);
     RangeDetailsPanel.open.get(key)?.dispose();
@@ -64,7 +63,7 @@ export class RangeDetailsPanel extends PanelBase {
         for await (const n of client.allNodes()) nodes.push(n);
       } catch (e) {
         // Localities are a nicety: without them the placement drawing says "unknown".
-        this.log(`node list unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
+        this.log.warn(`node list unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
       }
     })();
     const [detail] = await Promise.all([client.rangeDetail(this.rangeId), nodesDone]);
@@ -83,7 +82,7 @@ export class RangeDetailsPanel extends PanelBase {
     const answers = await Promise.all(
       holders.map((nodeId) =>
         this.cluster.client.hotRanges({ nodeId }).catch((e: unknown) => {
-          this.log(`hot ranges of n${nodeId} unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
+          this.log.warn(`hot ranges of n${nodeId} unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
           return undefined;
         }),
       ),

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ClusterResolver } from '../clusters/handle';
 import { HotRangesPanel } from './hotRangesPanel';
-import type { Log } from './panelBase';
+import type { PanelEnv } from './panelBase';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
 
 /** The part of the webview state the host reads; the front end writes it with setState. */
@@ -31,12 +31,11 @@ export function restorePanel(
   viewType: string,
   panel: vscode.WebviewPanel,
   state: unknown,
-  extensionUri: vscode.Uri,
+  env: PanelEnv,
   resolver: ClusterResolver,
-  log: Log = () => {},
 ): HotRangesPanel | RangeDetailsPanel | undefined {
   const gone = (why: string) => {
-    log(`closed a restored ${viewType} panel: ${why}`);
+    env.log.info(`closed a restored ${viewType} panel: ${why}`);
     panel.dispose();
     return undefined;
   };
@@ -45,14 +44,14 @@ export function restorePanel(
   if (!t) return gone(isRange ? 'its state names no cluster and range' : 'its state names no cluster');
   const cluster = resolver.resolve(t.clusterId);
   if (!cluster) return gone('its cluster is no longer configured');
-  return isRange ? new RangeDetailsPanel(panel, extensionUri, cluster, t.rangeId!, log) : new HotRangesPanel(panel, extensionUri, cluster, log);
+  return isRange ? new RangeDetailsPanel(panel, env, cluster, t.rangeId!) : new HotRangesPanel(panel, env, cluster);
 }
 
-export function registerWebviewSerializers(extensionUri: vscode.Uri, resolver: ClusterResolver, log: Log = () => {}): vscode.Disposable[] {
+export function registerWebviewSerializers(env: PanelEnv, resolver: ClusterResolver): vscode.Disposable[] {
   return [HotRangesPanel.viewType, RangeDetailsPanel.viewType].map((viewType) =>
     vscode.window.registerWebviewPanelSerializer(viewType, {
       async deserializeWebviewPanel(panel, state: unknown) {
-        restorePanel(viewType, panel, state, extensionUri, resolver, log);
+        restorePanel(viewType, panel, state, env, resolver);
       },
     }),
   );

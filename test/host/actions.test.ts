@@ -3,7 +3,6 @@
 // name re-pointed at another host never receives the first host's token.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { admin, api, child, children, label, ScriptedPrompter, setClusters, sims } from './helpers';
@@ -26,14 +25,14 @@ describe('row actions', function () {
   });
 
   after(async () => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     await setClusters([]);
   });
 
   it('filters nodes by locality and liveness, shows the filter, and clears it', async () => {
     const nodes = await child(a, cluster, 'Nodes');
     const all5 = (await children(a, nodes)).filter((n) => /^n\d+/.test(label(a, n)));
-    a.auth.prompter = new ScriptedPrompter([''], ['dead']);
+    a.ui.use(new ScriptedPrompter([''], ['dead']));
     await vscode.commands.executeCommand('cockroachdb.filter', nodes);
     const dead = (await children(a, nodes)).map((n) => label(a, n));
     assert.equal(dead.length, 1, dead.join());
@@ -47,7 +46,7 @@ describe('row actions', function () {
 
   it('filters sessions by application and status', async () => {
     const sessions = await child(a, cluster, 'Sessions');
-    a.auth.prompter = new ScriptedPrompter(['', 'psql'], ['any']);
+    a.ui.use(new ScriptedPrompter(['', 'psql'], ['any']));
     await vscode.commands.executeCommand('cockroachdb.filter', sessions);
     const rows = (await children(a, sessions)).filter((r) => / @ /.test(label(a, r)));
     assert.ok(rows.length > 0);
@@ -88,7 +87,7 @@ describe('row actions', function () {
   it('a cluster name re-pointed at another host gets no token', async () => {
     const u = admin(all.secure);
     await setClusters([{ name: 'prod', url: all.secure.clusterUrl, caFile: all.secure.caFile! }]);
-    a.auth.prompter = new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]);
+    a.ui.use(new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]));
     assert.equal(await vscode.commands.executeCommand('cockroachdb.signIn', origin(all.secure.clusterUrl)), true);
     assert.ok(a.auth.token(origin(all.secure.clusterUrl)));
     // The same name now points at the TLS (cloud) simulator.

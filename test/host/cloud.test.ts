@@ -3,7 +3,6 @@
 // reached through its Cluster API after signing in, BASIC/STANDARD explained.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { admin, api, child, children, label, ScriptedPrompter, sims } from './helpers';
@@ -34,19 +33,19 @@ describe('CockroachDB Cloud accounts', function () {
   });
 
   after(async () => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     await vscode.workspace.getConfiguration('cockroachdb').update('cloud.apiUrl', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('rejects a wrong API key without keeping anything', async () => {
-    a.auth.prompter = new ScriptedPrompter(['CCDB1_not_a_real_key_at_all']);
+    a.ui.use(new ScriptedPrompter(['CCDB1_not_a_real_key_at_all']));
     const before = a.cloud.list().length;
     await vscode.commands.executeCommand('cockroachdb.addCloudAccount');
     assert.equal(a.cloud.list().length, before);
   });
 
   it('adds an account after checking the key and shows it by organization name', async () => {
-    a.auth.prompter = new ScriptedPrompter([s.cloudApiKey!]);
+    a.ui.use(new ScriptedPrompter([s.cloudApiKey!]));
     const id = await vscode.commands.executeCommand<string>('cockroachdb.addCloudAccount');
     assert.ok(id);
     const account = a.cloud.list().find((x) => x.id === id)!;
@@ -88,7 +87,7 @@ describe('CockroachDB Cloud accounts', function () {
     const before = await children(a, apiRow);
     assert.match(label(a, before[0]!), /^Sign in to prod-orders/);
     const user = admin(s);
-    a.auth.prompter = new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]);
+    a.ui.use(new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]));
     assert.equal(await vscode.commands.executeCommand('cockroachdb.signIn', apiRow), true);
     const nodes = await child(a, apiRow, 'Nodes');
     assert.ok((await children(a, nodes)).some((n) => /^n\d+ /.test(label(a, n))));
@@ -102,7 +101,7 @@ describe('CockroachDB Cloud accounts', function () {
   });
 
   it('removes the account and its key', async () => {
-    a.auth.prompter = new ScriptedPrompter([], [], undefined, true);
+    a.ui.use(new ScriptedPrompter([], [], undefined, true));
     await vscode.commands.executeCommand('cockroachdb.remove', org);
     assert.equal(a.cloud.list().length, 0);
     assert.ok(!(await children(a)).some((r) => String(a.tree.getTreeItem(r).contextValue).startsWith('cloudAccount')));

@@ -7,7 +7,6 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { admin, api, nonAdmin, ScriptedPrompter, setClusters, simControl } from './helpers';
@@ -97,7 +96,7 @@ describe('fault matrix', function () {
 
   async function signIn(user: { username: string; password: string }, cluster = FAULTS): Promise<void> {
     const p = new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]);
-    a.auth.prompter = p;
+    a.ui.use(p);
     const ok = await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', await root(cluster));
     assert.equal(ok, true, `sign-in as ${user.username}: ${p.asked.join(' / ')}`);
   }
@@ -145,7 +144,7 @@ describe('fault matrix', function () {
 
   after(async () => {
     process.off('unhandledRejection', onRejection);
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     await cfg().update('requestTimeout', undefined, vscode.ConfigurationTarget.Global);
     await cfg().update('clusters', savedClusters, vscode.ConfigurationTarget.Global);
     const w = Math.max(...table.map((r) => r.fault.length), 5);
@@ -235,7 +234,7 @@ describe('fault matrix', function () {
     assert.equal(dataRows(before.rows, /^n\d+ /).length, 5);
     await simControl(F, '/expire-sessions');
     const p = new ScriptedPrompter([], [], undefined); // dismisses the "session expired" prompt
-    a.auth.prompter = p;
+    a.ui.use(p);
     a.tree.refresh();
     const sections = await Promise.all(['Nodes', 'Sessions', 'Hot ranges'].map((n) => section(FAULTS, n)));
     const results = await Promise.all(sections.map((s) => timedChildren(a, s, LIMIT_MS)));
@@ -353,7 +352,7 @@ describe('fault matrix', function () {
     const entry = a.connections.get(new URL(wrongHost.url).origin);
     assert.ok(entry, 'the wrong-host cluster is configured');
     const user = admin(F);
-    a.auth.prompter = new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]);
+    a.ui.use(new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]));
     let message = '';
     const t0 = Date.now();
     await assert.rejects(a.auth.signIn(entry), (e: Error) => {
@@ -363,7 +362,7 @@ describe('fault matrix', function () {
     assert.ok(Date.now() - t0 < LIMIT_MS);
     assert.equal(await a.auth.isSignedIn(entry.id), false, 'no session kept');
     // Through the command, the failure is a notification, not a thrown error or a hang.
-    a.auth.prompter = new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]);
+    a.ui.use(new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]));
     assert.equal(await vscode.commands.executeCommand('cockroachdb.signIn', await root(WRONG_HOST)), undefined);
     await neighbourLoads();
     observe('hostname mismatch (cert for wrong-host.sim.invalid)', `tree shows "${labelOf(a, rows[0]!)}"; sign-in fails: "${message}"`);

@@ -3,7 +3,7 @@
 // answers sign-in questions the way a person would.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Prompter } from '../../src/auth/prompter';
+import type { Ui } from '../../src/ui/ui';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 
@@ -49,7 +49,7 @@ export async function setClusters(list: Array<{ name: string; url: string; caFil
 }
 
 /** A prompter that answers from a queue and records every question. */
-export class ScriptedPrompter implements Prompter {
+export class ScriptedPrompter implements Partial<Ui> {
   readonly asked: string[] = [];
   constructor(
     private readonly answers: Array<string | undefined> = [],

@@ -4,7 +4,6 @@
 // instead of raising a prompt on every poll, and signing in loads the rows.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import { admin, api, child, children, label, ScriptedPrompter, setClusters, sims } from './helpers';
 
@@ -27,14 +26,14 @@ describe('an insecure cluster that demands a session (v22.1.0–.10)', function 
 
   before(async () => {
     a = await api();
-    a.auth.prompter = dismissing;
+    a.ui.use(dismissing);
     // The status bar would probe the cluster at once; the tree is to meet the 401 first.
     await statusBar(false);
     await setClusters([{ name: NAME, url: s.insecureSession.clusterUrl }]);
   });
 
   after(async () => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     await vscode.commands.executeCommand('cockroachdb.signOut', id);
     await setClusters([]);
     await statusBar(undefined);
@@ -79,7 +78,7 @@ describe('an insecure cluster that demands a session (v22.1.0–.10)', function 
 
   it('signing in from the row works, the rows load and the status bar turns healthy', async () => {
     const u = admin(s.insecureSession);
-    a.auth.prompter = new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]);
+    a.ui.use(new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]));
     const [signInRow] = await children(a, await child(a, undefined, NAME));
     const cmd = a.tree.getTreeItem(signInRow!).command!;
     assert.equal(await vscode.commands.executeCommand<boolean>(cmd.command, ...(cmd.arguments ?? [])), true);

@@ -6,7 +6,6 @@
 // signed in, and checks both directions against package.json as VS Code loaded it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { evaluateWhen, flagsRequired, mentionedWords, parseContextValue, viewItemPatterns } from '../../src/tree/whenClause';
@@ -76,14 +75,14 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
     assert.ok(tls.cloudUrl && tls.cloudApiKey, 'the TLS simulator runs with --cloud');
     await vscode.workspace.getConfiguration('cockroachdb').update('cloud.apiUrl', tls.cloudUrl, vscode.ConfigurationTarget.Global);
     await setClusters(selfHosted.map(([k, s]) => ({ name: `Menus ${k}`, url: s.clusterUrl, ...(s.caFile ? { caFile: s.caFile } : {}) })));
-    a.auth.prompter = new ScriptedPrompter([tls.cloudApiKey]);
+    a.ui.use(new ScriptedPrompter([tls.cloudApiKey]));
     const id = await vscode.commands.executeCommand<string>('cockroachdb.addCloudAccount');
     assert.ok(id, 'the Cloud account was added');
     accountId = id;
   });
 
   after(async () => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     await setClusters([]);
     if (a.cloud.list().some((x) => x.id === accountId)) await a.cloud.remove(accountId);
     await vscode.workspace.getConfiguration('cockroachdb').update('cloud.apiUrl', undefined, vscode.ConfigurationTarget.Global);
@@ -111,7 +110,7 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
     const ranges = await child(a, n1, 'Ranges');
     const first = (await children(a, ranges)).map((r) => labelOf(a, r)).find((l) => /^r\d+$/.test(l));
     assert.ok(first, 'n1 has ranges');
-    a.auth.prompter = new ScriptedPrompter([first.slice(1)]);
+    a.ui.use(new ScriptedPrompter([first.slice(1)]));
     await vscode.commands.executeCommand('cockroachdb.filter', ranges);
     const rows = await walk();
     assert.ok(rows.some((r) => /;signedIn(;|$)/.test(r.context)), 'signed-in rows exist');

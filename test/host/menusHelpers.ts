@@ -171,7 +171,7 @@ export const CHECKS: Record<string, Check> = {
     phase: 'view',
     async run(a, _row, exec) {
       const p = new ScriptedPrompter(); // no answers: the prompt is dismissed, nothing changes
-      a.auth.prompter = p;
+      a.ui.use(p);
       await exec();
       assert.match(p.asked[0] ?? '', /^(input|pick):Filter /, `a filter prompt opened (asked: ${p.asked.join(' | ')})`);
     },
@@ -180,7 +180,7 @@ export const CHECKS: Record<string, Check> = {
     phase: 'view',
     async run(a, row, exec) {
       const p = new ScriptedPrompter(); // dismissed: the setting is not changed
-      a.auth.prompter = p;
+      a.ui.use(p);
       await exec();
       assert.match(p.asked[0] ?? '', new RegExp(`^pick:Virtual cluster of ${escape(labelOf(a, row.node))}$`), `a virtual-cluster choice opened (asked: ${p.asked.join(' | ')})`);
     },
@@ -224,14 +224,15 @@ export const CHECKS: Record<string, Check> = {
       const id = await exec();
       assert.equal(typeof id, 'string');
       assert.ok(row.node.id.includes(String(id)), `the active cluster ${String(id)} is this row's`);
-      assert.equal(a.status.activeId(), id);
+      assert.equal(a.active.id(), id);
+      assert.equal(a.tree.activeClusterId(), id);
     },
   },
   'cockroachdb.signIn': {
     phase: 'view',
     async run(a, row, exec) {
       const u = admin(simOf(row));
-      a.auth.prompter = new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]);
+      a.ui.use(new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]));
       assert.equal(await exec(), true, 'signed in');
       assert.ok(a.auth.token(originOf(simOf(row).clusterUrl)), 'a session is kept for this cluster');
     },
@@ -240,7 +241,7 @@ export const CHECKS: Record<string, Check> = {
     phase: 'cancel',
     async run(a, row, exec) {
       const before = (await simStats(simOf(row))).cancelledQueries.length;
-      a.auth.prompter = new ScriptedPrompter([], [], undefined, true);
+      a.ui.use(new ScriptedPrompter([], [], undefined, true));
       assert.equal(await exec(), true);
       assert.equal((await simStats(simOf(row))).cancelledQueries.length, before + 1, 'the cluster cancelled one query');
     },
@@ -249,7 +250,7 @@ export const CHECKS: Record<string, Check> = {
     phase: 'cancel',
     async run(a, row, exec) {
       const p = new ScriptedPrompter([], [], undefined, true);
-      a.auth.prompter = p;
+      a.ui.use(p);
       assert.equal(await exec(), true);
       const log = (await simStats(simOf(row))).cancelledSessions;
       assert.ok(log.some((id) => row.node.id.includes(id)), `the cluster cancelled this session (${log.join(', ')})`);
@@ -265,7 +266,7 @@ export const CHECKS: Record<string, Check> = {
   'cockroachdb.remove': {
     phase: 'remove',
     async run(a, row, exec) {
-      a.auth.prompter = new ScriptedPrompter([], [], undefined, true);
+      a.ui.use(new ScriptedPrompter([], [], undefined, true));
       await exec();
       const roots = await a.tree.getChildren();
       assert.ok(!roots.some((r) => r.id === row.node.id), 'the row is gone from the explorer');

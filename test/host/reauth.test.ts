@@ -4,7 +4,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ClusterClient } from '../../src/api/cluster/client';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import { admin, api, ScriptedPrompter, setClusters, sims } from './helpers';
 
@@ -24,12 +23,12 @@ describe('re-sign-in after a session expires', function () {
     a = await api();
     await setClusters([{ name: 'Reauth sim', url: s.tls.clusterUrl, caFile: s.tls.caFile! }]);
     const user = admin(s.tls);
-    a.auth.prompter = new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]);
+    a.ui.use(new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]));
     assert.equal(await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', id), true);
   });
 
   after(() => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
   });
 
   it('many concurrent 401s raise one prompt, then the requests are retried', async () => {
@@ -39,7 +38,7 @@ describe('re-sign-in after a session expires', function () {
     await new ClusterClient({ baseUrl: s.tls.clusterUrl, caPem: ca(), session: { getToken: () => stale } }).logout();
     const user = admin(s.tls);
     const p = new ScriptedPrompter([user.username, user.password], ["Don't remember the password"], 'Sign In');
-    a.auth.prompter = p;
+    a.ui.use(p);
     const entry = a.connections.get(id)!;
     const results = await Promise.all(Array.from({ length: 6 }, () => entry.client.nodesPage({ limit: 2 })));
     assert.ok(results.every((r) => r.items.length === 2));
@@ -49,12 +48,12 @@ describe('re-sign-in after a session expires', function () {
 
   it('with the password remembered, signs in again silently', async () => {
     const user = admin(s.tls);
-    a.auth.prompter = new ScriptedPrompter([user.username, user.password], ['Remember the password for automatic re-sign-in']);
+    a.ui.use(new ScriptedPrompter([user.username, user.password], ['Remember the password for automatic re-sign-in']));
     assert.equal(await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', id), true);
     const stale = a.auth.token(id)!;
     await new ClusterClient({ baseUrl: s.tls.clusterUrl, caPem: ca(), session: { getToken: () => stale } }).logout();
     const p = new ScriptedPrompter();
-    a.auth.prompter = p;
+    a.ui.use(p);
     const page = await a.connections.get(id)!.client.nodesPage({ limit: 1 });
     assert.equal(page.items.length, 1);
     assert.deepEqual(p.asked, [], 'no question asked');

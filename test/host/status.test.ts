@@ -2,7 +2,6 @@
 // (a node down, or the node not ready), unreachable, signed out.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import { admin, api, ScriptedPrompter, setClusters, simControl, sims } from './helpers';
 
@@ -28,7 +27,7 @@ describe('status-bar health', function () {
   });
 
   after(async () => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     await simControl(all.secure, '/down-nodes', { ids: '' });
     await simControl(all.secure, '/not-ready', { on: '0' });
     await vscode.commands.executeCommand('cockroachdb.signOut', origin(all.secure.clusterUrl));
@@ -45,7 +44,7 @@ describe('status-bar health', function () {
 
   it('is healthy with live/total nodes once signed in', async () => {
     const u = admin(all.secure);
-    a.auth.prompter = new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]);
+    a.ui.use(new ScriptedPrompter([u.username, u.password], ["Don't remember the password"]));
     await vscode.commands.executeCommand('cockroachdb.signIn', origin(all.secure.clusterUrl));
     const h = await a.status.checkNow();
     assert.equal(h?.state, 'healthy', JSON.stringify(h));

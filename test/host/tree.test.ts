@@ -5,7 +5,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { ClusterClient } from '../../src/api/cluster/client';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { admin, api, child, children, label, nonAdmin, ScriptedPrompter, setClusters, sims } from './helpers';
@@ -22,7 +21,7 @@ async function clusterRow(a: ExplorerApi, name: string): Promise<TreeNode> {
 
 async function signIn(a: ExplorerApi, name: string, user = admin(s.secure), remember = "Don't remember the password"): Promise<ScriptedPrompter> {
   const p = new ScriptedPrompter([user.username, user.password], [remember]);
-  a.auth.prompter = p;
+  a.ui.use(p);
   const row = await clusterRow(a, name);
   const ok = await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', row);
   assert.equal(ok, true, `sign-in answered: ${p.asked.join(' / ')}`);
@@ -44,7 +43,7 @@ describe('explorer tree', function () {
   });
 
   after(async () => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     await vscode.workspace.getConfiguration('cockroachdb').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
   });
 

@@ -5,7 +5,6 @@
 // served says so, the status bar calls it healthy, and the choice can be changed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { windowPrompter } from '../../src/auth/prompter';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { allSims } from './faultsHelpers';
@@ -40,7 +39,7 @@ describe('virtual clusters', function () {
   });
 
   after(async () => {
-    a.auth.prompter = windowPrompter;
+    a.ui.reset();
     const entry = a.connections.get(origin);
     if (entry) await a.auth.signOut(entry);
     await setClusters([]);
@@ -50,7 +49,7 @@ describe('virtual clusters', function () {
 
   it('Add Cluster probes the address, finds virtual clusters and asks which one SQL comes from', async () => {
     const p = new ScriptedPrompter([v.clusterUrl, NAME, v.caFile!], ['CA file…', "The server's default"]);
-    a.auth.prompter = p;
+    a.ui.use(p);
     origin = (await vscode.commands.executeCommand<string>('cockroachdb.addCluster'))!;
     assert.ok(origin, `Add Cluster finished: ${p.asked.join(' / ')}`);
     assert.ok(p.asked.includes('pick:Add Cluster: this cluster serves virtual clusters'), p.asked.join(' / '));
@@ -61,7 +60,7 @@ describe('virtual clusters', function () {
 
   it('signs in to every virtual cluster, lists nodes from the system cluster and sessions from the application one', async () => {
     const p = new ScriptedPrompter([admin(v).username, admin(v).password], ["Don't remember the password"]);
-    a.auth.prompter = p;
+    a.ui.use(p);
     assert.equal(await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', await row()), true, p.asked.join(' / '));
     assert.match(a.auth.token(origin) ?? '', /,app,.*,system$/, 'one aggregated session');
     const sections = (await children(a, await row())).map((n) => label(a, n));
@@ -87,7 +86,7 @@ describe('virtual clusters', function () {
   });
 
   it('the status bar calls the healthy virtualized cluster healthy', async () => {
-    await a.status.setActive(origin);
+    await a.active.set(origin);
     const health = await a.status.checkNow();
     assert.equal(health?.state, 'healthy', JSON.stringify(health));
     assert.equal(health?.total, 4);
@@ -95,7 +94,7 @@ describe('virtual clusters', function () {
 
   it('Choose Virtual Cluster… switches sessions and databases to the system cluster', async () => {
     const p = new ScriptedPrompter([], ['system']);
-    a.auth.prompter = p;
+    a.ui.use(p);
     assert.equal(await vscode.commands.executeCommand<string>('cockroachdb.selectVirtualCluster', await row()), 'system');
     assert.equal(entryOf(origin)?.virtualCluster, 'system');
     assert.ok(p.asked.some((q) => q.startsWith('pick:Virtual cluster of')), p.asked.join(' / '));

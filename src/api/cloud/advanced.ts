@@ -7,7 +7,7 @@ import type { ClusterClient } from '../cluster/client';
 import { ApiError } from '../http/errors';
 import type { CloudCluster } from './models';
 
-export const DB_CONSOLE_PORT = 8080;
+const DB_CONSOLE_PORT = 8080;
 
 export const NO_DB_CONSOLE_MESSAGE =
   'BASIC and STANDARD clusters have no DB Console, so nodes, ranges, hot ranges and sessions are not available; use the Cloud Console’s metrics instead.';

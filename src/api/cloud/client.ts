@@ -112,18 +112,6 @@ export class CloudClient {
     return allPages((page) => this.listFoldersPage({ ...q, ...(page ? { page } : {}) }, opts), 'folders');
   }
 
-  async getFolder(folderId: string, opts?: CallOptions): Promise<FolderResource> {
-    const route = `folders/${seg(folderId)}`;
-    return n.toFolder(await this.call({ op: 'getFolder', method: 'GET', path: route }, opts), route);
-  }
-
-  /** Folders then clusters directly inside a folder; `root` for the top level. */
-  async listFolderContentsPage(folderId = 'root', q: PageRequest = {}, opts?: CallOptions): Promise<KeysetPage<FolderResource>> {
-    const route = `folders/${seg(folderId)}/contents`;
-    const body = await this.call({ op: 'listFolderContents', method: 'GET', path: route, query: pageQuery(q) }, opts);
-    return readPage(body, 'resources', route, n.toFolder);
-  }
-
   // ── clusters ──────────────────────────────────────────────────────────────
 
   async listClustersPage(q: ClusterListQuery = {}, opts?: CallOptions): Promise<KeysetPage<CloudCluster>> {

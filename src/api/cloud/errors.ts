@@ -5,7 +5,7 @@ import { ApiError } from '../http/errors';
 import { describeRoles, type CloudOperation } from './roles';
 
 /** What each operation does, in words for "is not allowed to …" / "… failed". */
-export const OPERATION_LABELS: Record<CloudOperation, string> = {
+const OPERATION_LABELS: Record<CloudOperation, string> = {
   getOrganization: 'read the organization',
   listFolders: 'list folders',
   getFolder: 'read a folder',
@@ -33,7 +33,7 @@ export interface CloudErrorBody {
   message?: string;
 }
 
-export function parseErrorBody(text: string): CloudErrorBody {
+function parseErrorBody(text: string): CloudErrorBody {
   try {
     const v: unknown = JSON.parse(text);
     if (v && typeof v === 'object') {

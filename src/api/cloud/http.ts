@@ -5,7 +5,7 @@
 import type { AxiosInstance } from 'axios';
 import { ApiError } from '../http/errors';
 import { toApiError } from '../http/mapError';
-import { createTransport } from '../http/transport';
+import { createTransport, timeoutReader, type TimeoutSource } from '../http/transport';
 import { cloudHttpError, parseRetryAfter, redact } from './errors';
 import { limiterForKey, sleep, systemClock, type Clock, type SlidingWindowLimiter } from './rateLimit';
 import type { CloudOperation } from './roles';
@@ -19,8 +19,8 @@ export interface CloudClientOptions {
   apiKey: string;
   /** Default https://cockroachlabs.cloud. Paths are `/api/v1/...` below it. */
   baseUrl?: string;
-  /** Per attempt; default 15 000 ms. */
-  timeoutMs?: number;
+  /** Per attempt; default 15 000 ms. A function is read at every request. */
+  timeoutMs?: TimeoutSource;
   /** GET retries after 429/Retry-After (mutations are never retried). Default 3. */
   rateLimitRetries?: number;
   /** A Retry-After longer than this surfaces as `rateLimited` instead of being waited out. Default 60 s. */
@@ -58,7 +58,7 @@ export class CloudHttp {
   readonly limiter: SlidingWindowLimiter;
   private readonly http: AxiosInstance;
   private readonly apiKey: string;
-  private readonly timeoutMs: number;
+  private readonly timeoutMs: () => number;
   private readonly retries: number;
   private readonly maxRetryAfter: number;
   private readonly clock: Clock;
@@ -70,7 +70,7 @@ export class CloudHttp {
     this.apiKey = o.apiKey.trim();
     this.baseUrl = (o.baseUrl ?? DEFAULT_CLOUD_URL).replace(/\/+$/, '');
     this.ccVersion = o.ccVersion ?? CC_VERSION;
-    this.timeoutMs = o.timeoutMs ?? DEFAULT_CLOUD_TIMEOUT_MS;
+    this.timeoutMs = timeoutReader(o.timeoutMs, DEFAULT_CLOUD_TIMEOUT_MS);
     this.retries = Math.max(0, o.rateLimitRetries ?? 3);
     this.maxRetryAfter = o.maxRetryAfterSeconds ?? 60;
     this.clock = o.clock ?? systemClock;
@@ -81,7 +81,7 @@ export class CloudHttp {
     });
     this.http = createTransport({
       baseURL: `${this.baseUrl}/api/v1/`,
-      timeoutMs: this.timeoutMs,
+      timeoutMs: this.timeoutMs(),
       retries: 0,
       ...(o.caPem !== undefined ? { caPem: o.caPem } : {}),
       headers: {
@@ -95,7 +95,7 @@ export class CloudHttp {
   /** Sends one Cloud API call and returns the parsed JSON body. */
   async request(req: CloudRequest, opts: CallOptions = {}): Promise<unknown> {
     const route = req.path;
-    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = opts.timeoutMs ?? this.timeoutMs();
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') params.set(k, String(v));
     const qs = params.toString();

@@ -23,7 +23,7 @@ export const systemClock: Clock = {
   },
 };
 
-export function abortError(): ApiError {
+function abortError(): ApiError {
   return new ApiError('cancelled', 'The Cloud API request was cancelled.');
 }
 
@@ -156,7 +156,7 @@ export class SlidingWindowLimiter {
 
 const registry = new Map<string, SlidingWindowLimiter>();
 
-export function keyFingerprint(apiKey: string): string {
+function keyFingerprint(apiKey: string): string {
   return createHash('sha256').update(apiKey).digest('hex');
 }
 

@@ -16,6 +16,7 @@ import type {
   SqlResult,
   TableDetails,
 } from './models';
+import type { TimeoutSource } from '../http/transport';
 
 export interface RequestOptions {
   /** Cancels the request (and any retry wait). */
@@ -46,8 +47,8 @@ export interface ClusterClientOptions {
   caPem?: string;
   /** Explicit per-cluster opt-in; the UI warns before setting it. */
   skipTlsVerify?: boolean;
-  /** Default 10 000 ms. */
-  timeoutMs?: number;
+  /** Default 10 000 ms; a function is read at every request. */
+  timeoutMs?: TimeoutSource;
   /** Retries for idempotent GETs on broken connections, 502/503/504 and 429 with Retry-After. Default 2. */
   retries?: number;
   /** Bounded fan-out over nodes. Default 8. */

@@ -7,7 +7,7 @@ import { ApiError } from '../http/errors';
 import type { ApiErrorKind } from '../http/errors';
 import { parseJson } from '../http/json';
 import { toApiError } from '../http/mapError';
-import { createTransport, DEFAULT_TIMEOUT_MS } from '../http/transport';
+import { createTransport, DEFAULT_TIMEOUT_MS, timeoutReader } from '../http/transport';
 import type { ClusterClientOptions, RequestOptions, SessionProvider } from './api';
 import type { RouteScope } from './virtualCluster';
 import { isNotAvailableOnTenants, notOnVirtualClusterMessage, sessionHeaders, SYSTEM_CLUSTER } from './virtualCluster';
@@ -65,7 +65,7 @@ export function describeClusterStatus(status: number, serverText: string, route:
 export class ClusterRequester {
   readonly baseUrl: string;
   private readonly http: AxiosInstance;
-  private readonly timeoutMs: number;
+  private readonly timeoutMs: () => number;
   private readonly session: SessionProvider | undefined;
   /** Bumped when a renewal settles; a 401 for a request sent before that is not a new wave. */
   private authGeneration = 0;
@@ -82,11 +82,11 @@ export class ClusterRequester {
     this.virtualCluster = options.virtualCluster?.trim() || undefined;
     this.virtualizedFlag = options.virtualized === true || (this.virtualCluster !== undefined && this.virtualCluster !== SYSTEM_CLUSTER);
     this.onVirtualized = options.onVirtualized;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = timeoutReader(options.timeoutMs, DEFAULT_TIMEOUT_MS);
     this.session = options.session;
     this.http = createTransport({
       baseURL: `${this.baseUrl}/api/v2/`,
-      timeoutMs: this.timeoutMs,
+      timeoutMs: this.timeoutMs(),
       ...(options.caPem !== undefined ? { caPem: options.caPem } : {}),
       ...(options.skipTlsVerify !== undefined ? { skipTlsVerify: options.skipTlsVerify } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
@@ -168,7 +168,7 @@ export class ClusterRequester {
 
   mapError(err: unknown, req: ClusterRequest): ApiError {
     return toApiError(err, req.route, {
-      timeoutMs: req.timeoutMs ?? this.timeoutMs,
+      timeoutMs: req.timeoutMs ?? this.timeoutMs(),
       describeStatus: (status, text) => {
         const custom = req.messages?.[status];
         if (custom !== undefined) return { message: custom };
@@ -191,7 +191,7 @@ export class ClusterRequester {
       headers,
       ...(req.body !== undefined ? { data: req.body } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
-      ...(req.timeoutMs !== undefined ? { timeout: req.timeoutMs } : {}),
+      timeout: req.timeoutMs ?? this.timeoutMs(),
       ...(req.retry === false ? { 'axios-retry': { retries: 0 } } : {}),
     };
   }

@@ -25,6 +25,18 @@ export interface TransportOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * A client's request timeout: a number, or a function read at every request so that a
+ * changed setting reaches clients that were built before the change.
+ */
+export type TimeoutSource = number | (() => number);
+
+export function timeoutReader(source: TimeoutSource | undefined, fallbackMs: number): () => number {
+  if (typeof source === 'function') return source;
+  const fixed = source ?? fallbackMs;
+  return () => fixed;
+}
 export const DEFAULT_RETRIES = 2;
 
 // Retry only what a second attempt can fix. A broken connection (a keep-alive socket the

@@ -2,7 +2,7 @@
 // export value from a row, and which ones a server version actually sends
 // (a column no row has a value for is hidden rather than shown empty).
 import type { HotRangeRow } from '../protocol/data';
-import { bytes, cpuNanos, fixed, nodeList } from './format';
+import { cpuNanos, fixed, formatBytes, nodeList } from '../../domain/format';
 
 export type HotColumnKey =
   | 'rangeId'
@@ -42,8 +42,8 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   { key: 'cpuTimePerSecond', label: 'CPU time/s', numeric: true, width: '7em', value: (r) => r.cpuTimePerSecond, text: (r) => cpuNanos(r.cpuTimePerSecond) },
   { key: 'writesPerSecond', label: 'Writes/s', numeric: true, width: '6em', value: (r) => r.writesPerSecond, text: (r) => fixed(r.writesPerSecond) },
   { key: 'readsPerSecond', label: 'Reads/s', numeric: true, width: '6em', value: (r) => r.readsPerSecond, text: (r) => fixed(r.readsPerSecond) },
-  { key: 'writeBytesPerSecond', label: 'Write bytes/s', numeric: true, width: '8em', value: (r) => r.writeBytesPerSecond, text: (r) => bytes(r.writeBytesPerSecond) },
-  { key: 'readBytesPerSecond', label: 'Read bytes/s', numeric: true, width: '8em', value: (r) => r.readBytesPerSecond, text: (r) => bytes(r.readBytesPerSecond) },
+  { key: 'writeBytesPerSecond', label: 'Write bytes/s', numeric: true, width: '8em', value: (r) => r.writeBytesPerSecond, text: (r) => formatBytes(r.writeBytesPerSecond) },
+  { key: 'readBytesPerSecond', label: 'Read bytes/s', numeric: true, width: '8em', value: (r) => r.readBytesPerSecond, text: (r) => formatBytes(r.readBytesPerSecond) },
   { key: 'leaseholderNodeId', label: 'Leaseholder', numeric: true, width: '7em', value: (r) => r.leaseholderNodeId, text: (r) => (r.leaseholderNodeId === undefined ? '' : `n${r.leaseholderNodeId}`) },
   // Sorted by replica count, then by the list's text: "how replicated is it" is the useful order.
   { key: 'replicaNodeIds', label: 'Replicas', numeric: true, width: '9em', value: (r) => (r.replicaNodeIds.length ? r.replicaNodeIds.length : undefined), text: (r) => nodeList(r.replicaNodeIds) },

@@ -15,11 +15,6 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
   return stringify([header, ...rows.map((r) => r.map(clean))], { record_delimiter: '\r\n', escape_formulas: true, quoted_match: /[\r\n]/ });
 }
 
-/** One CSV field, as toCsv writes it. */
-export function csvField(v: Cell): string {
-  return toCsv([], [[v]]).replace(/\r\n$/, '').replace(/^\r\n/, '');
-}
-
 /** The export value of a cell: the raw number for numeric columns, the shown text otherwise. */
 function cell<R>(c: Column<R>, r: R): string | number | undefined {
   if (c.numeric) {

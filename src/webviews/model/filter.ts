@@ -33,7 +33,7 @@ function haystack(r: HotRangeRow): string {
     .toLowerCase();
 }
 
-export function rowHasNode(r: HotRangeRow, nodeId: number): boolean {
+function rowHasNode(r: HotRangeRow, nodeId: number): boolean {
   return r.nodeId === nodeId || r.leaseholderNodeId === nodeId || r.replicaNodeIds.includes(nodeId);
 }
 

@@ -2,30 +2,10 @@
 // leaseholder far from most voters, several replicas sharing one zone (a zone
 // outage takes them together), or every replica in one region of a
 // multi-region cluster.
-import type { LocalityTierView, ReplicaView } from '../protocol/data';
+import { parseLocality, UNKNOWN } from '../../domain/locality';
+import { isVoter } from '../../domain/rangeProblems';
+import type { ReplicaView } from '../protocol/data';
 import type { Finding } from './problems';
-
-export const UNKNOWN = '(unknown)';
-
-const REGION_KEYS = ['region', 'cloud-region', 'cloud_region'];
-const ZONE_KEYS = ['zone', 'az', 'availability-zone', 'availability_zone', 'datacenter', 'dc'];
-
-/**
- * Region and zone from locality tiers: by well-known key first; otherwise the
- * first tier is taken as the region and the second as the zone, the order
- * CockroachDB recommends (broadest first).
- */
-export function parseLocality(tiers: readonly LocalityTierView[]): { region: string; zone: string } {
-  const byKey = (keys: string[]) => tiers.find((t) => keys.includes(t.key.toLowerCase()))?.value;
-  const named = byKey(REGION_KEYS) !== undefined || byKey(ZONE_KEYS) !== undefined;
-  const region = byKey(REGION_KEYS) ?? (named ? undefined : tiers[0]?.value);
-  const zone = byKey(ZONE_KEYS) ?? (named ? undefined : tiers[1]?.value);
-  return { region: region || UNKNOWN, zone: zone || UNKNOWN };
-}
-
-export function localityText(tiers: readonly LocalityTierView[]): string {
-  return tiers.map((t) => `${t.key}=${t.value}`).join(',');
-}
 
 export interface PlacedReplica {
   nodeId: number;
@@ -52,18 +32,6 @@ export interface Placement {
   regions: PlacementRegion[];
   leaseholderRegion?: string;
   findings: Finding[];
-}
-
-/**
- * Replicas in the Raft voting set. Outgoing and demoting voters still vote until
- * the joint configuration is left; learners and non-voters never do. A replica no
- * source typed is taken for a full voter, what api/v2 servers imply; a type this
- * client does not know (`type 9`) is not counted.
- */
-const VOTER_TYPES: ReadonlySet<string> = new Set(['VOTER_FULL', 'VOTER_INCOMING', 'VOTER_OUTGOING', 'VOTER_DEMOTING_LEARNER', 'VOTER_DEMOTING_NON_VOTER']);
-
-export function isVoter(type: string | undefined): boolean {
-  return type === undefined || type === '' || VOTER_TYPES.has(type);
 }
 
 /** `leaseholderNodeId` undefined means the leaseholder is unknown, not that there is none. */

@@ -1,49 +1,16 @@
 // The problem list of a range: per replica the flags the server reports, and
 // for the whole range their union plus what can be derived from the replicas
 // (no lease in the history, a leaseholder that holds no replica, nodes that
-// did not answer). Names match the DB Console's Range Report.
-import type { ProblemFlags, RangeDetailsPayload, ReplicaView } from '../protocol/data';
+// did not answer). The names come from domain/rangeProblems.
+import { nodeList } from '../../domain/format';
+import { problemNames, problemSeverity, type ProblemSeverity } from '../../domain/rangeProblems';
+import type { RangeDetailsPayload, ReplicaView } from '../protocol/data';
 
-export type Severity = 'problem' | 'warning' | 'info';
+export type Severity = ProblemSeverity | 'info';
 
 export interface Finding {
   severity: Severity;
   message: string;
-}
-
-const FLAG_NAMES: ReadonlyArray<[keyof Omit<ProblemFlags, 'other'>, string]> = [
-  ['unavailable', 'unavailable'],
-  ['underreplicated', 'under-replicated'],
-  ['overreplicated', 'over-replicated'],
-  ['leaderNotLeaseHolder', 'leader not leaseholder'],
-  ['noRaftLeader', 'no raft leader'],
-  ['noLease', 'no lease'],
-  ['quiescentEqualsTicking', 'quiescent equals ticking'],
-  ['raftLogTooLarge', 'raft log too large'],
-];
-
-/** `circuitBreakerError` / `circuit_breaker_error` → `circuit breaker error`. */
-function humanise(flag: string): string {
-  return flag
-    .replace(/_/g, ' ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .trim();
-}
-
-export function problemNames(p: ProblemFlags | undefined): string[] {
-  if (!p) return [];
-  const names = FLAG_NAMES.filter(([k]) => p[k]).map(([, n]) => n);
-  for (const o of p.other) {
-    const n = humanise(o);
-    if (n && !names.includes(n)) names.push(n);
-  }
-  return names;
-}
-
-/** Unavailable and no-lease stop traffic; the rest degrade it. */
-export function problemSeverity(name: string): Severity {
-  return name === 'unavailable' || name === 'no lease' || name === 'no raft leader' || name === 'under-replicated' ? 'problem' : 'warning';
 }
 
 export function replicaProblems(r: ReplicaView): string[] {
@@ -57,8 +24,8 @@ export function rangeFindings(d: RangeDetailsPayload): Finding[] {
     for (const n of replicaProblems(r)) {
       if (seen.has(n)) continue;
       seen.add(n);
-      const on = d.replicas.filter((x) => replicaProblems(x).includes(n)).map((x) => `n${x.nodeId}`);
-      out.push({ severity: problemSeverity(n), message: `${n} (reported by ${on.join(', ')})` });
+      const on = d.replicas.filter((x) => replicaProblems(x).includes(n)).map((x) => x.nodeId);
+      out.push({ severity: problemSeverity(n), message: `${n} (reported by ${nodeList(on)})` });
     }
   }
   // The lease history is kept in memory per replica and a restart empties it: that
@@ -71,6 +38,6 @@ export function rangeFindings(d: RangeDetailsPayload): Finding[] {
     out.push({ severity: 'warning', message: `leaseholder n${d.leaseholderNodeId} holds no replica the nodes reported` });
   }
   const failed = d.replicas.filter((r) => r.error !== undefined);
-  if (failed.length) out.push({ severity: 'warning', message: `${failed.map((r) => `n${r.nodeId}`).join(', ')} did not answer` });
+  if (failed.length) out.push({ severity: 'warning', message: `${nodeList(failed.map((r) => r.nodeId))} did not answer` });
   return out;
 }

@@ -4,7 +4,7 @@
 // twice to the cluster's total.
 import type { HotRangeRow } from '../protocol/data';
 import type { Column } from './columns';
-import { cpuNanos, fixed } from './format';
+import { cpuNanos, fixed } from '../../domain/format';
 
 export type RollupLevel = 'table' | 'index';
 

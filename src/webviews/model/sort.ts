@@ -13,7 +13,7 @@ export interface SortSpec<K extends string = string> {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-export function compareValues(a: SortValue, b: SortValue, numeric: boolean): number {
+function compareValues(a: SortValue, b: SortValue, numeric: boolean): number {
   if (numeric) return (a as number) - (b as number);
   return collator.compare(String(a), String(b));
 }

@@ -27,22 +27,13 @@ describe('Cloud API client against the simulator', () => {
     assert.equal(rec!.ccVersion, '2024-09-16');
   });
 
-  it('lists folders, filters by path, reads one and lists folder contents', async () => {
+  it('lists folders and filters them by path', async () => {
     const folders = await collect(client.folders());
     assert.deepEqual(folders.map((f) => f.name).sort(), ['Payments', 'Production', 'Staging']);
     const payments = folders.find((f) => f.name === 'Payments')!;
     assert.deepEqual(payments.path.map((p) => p.name), ['Production']);
     const [byPath] = (await client.listFoldersPage({ path: '/Production/Payments/' })).items;
     assert.equal(byPath?.resourceId, payments.resourceId);
-    assert.equal((await client.getFolder(payments.resourceId)).name, 'Payments');
-
-    const root = await client.listFolderContentsPage('root', { limit: 100 });
-    const types = root.items.map((r) => r.resourceType);
-    assert.ok(types.indexOf('CLUSTER') > types.lastIndexOf('FOLDER'), 'folders come before clusters');
-    const prod = folders.find((f) => f.name === 'Production')!;
-    const inProd = await client.listFolderContentsPage(prod.resourceId);
-    assert.ok(inProd.items.some((r) => r.resourceType === 'CLUSTER' && r.name === 'prod-orders'));
-    assert.ok(inProd.items.some((r) => r.resourceType === 'FOLDER' && r.name === 'Payments'));
   });
 
   it('pages clusters with limit 10 (page by page) and to the end, without repeats', async () => {

@@ -4,9 +4,8 @@ import { ApiError } from '../../../src/api/http/errors';
 import { isInsecureOrigin, normaliseOrigin, validateClusterUrl } from '../../../src/clusters/origin';
 import { healthFromError, healthFromNodes, nextDelay } from '../../../src/status/health';
 import { describeFilter, FilterStore, matchNode, matchSession, parseRangeIds } from '../../../src/tree/filters';
-import { ageFromNanos, formatBytes, formatDuration, oneLine, partialText } from '../../../src/tree/format';
+import { partialText } from '../../../src/tree/format';
 import { addSecret, redact } from '../../../src/util/redact';
-import { pickTrusted } from '../../../src/clusters/trust';
 
 const node = (id: number, liveness: NodeStatus['liveness'], region = 'us-east1'): NodeStatus => ({
   nodeId: id,
@@ -51,17 +50,8 @@ describe('cluster origins', () => {
   });
 });
 
-describe('formatting', () => {
-  it('formats bytes, durations and ages from nanoseconds beyond 2^53', () => {
-    assert.equal(formatBytes(32 * 1024 ** 3), '32.0 GiB');
-    assert.equal(formatBytes(0), '0 B');
-    assert.equal(formatDuration(3 * 86400_000 + 4 * 3600_000), '3d 4h');
-    assert.equal(formatDuration(42_000), '42s');
-    assert.equal(ageFromNanos(1_700_000_000_000_000_123n, 1_700_000_060_000), 60_000);
-    assert.equal(ageFromNanos(0n), -1);
-  });
-  it('collapses long SQL to one line and says how many nodes did not answer', () => {
-    assert.equal(oneLine('SELECT *\n  FROM t\tWHERE x = 1', 12), 'SELECT * FR…');
+describe('tree row text', () => {
+  it('says how many nodes did not answer', () => {
     assert.equal(partialText(2, 9), '2 of 9 nodes did not answer');
     assert.equal(partialText(1, undefined), '1 node did not answer');
   });
@@ -130,15 +120,5 @@ describe('redaction', () => {
     assert.equal(redact('Authorization: Bearer CCDB1_abc_def'), 'Authorization: Bearer «redacted»');
     assert.equal(redact('{"password":"hunter2"}'), '{"password":"«redacted»"}');
     assert.equal(redact('postgresql://bob:pw@host:26257/db'), 'postgresql://bob:«redacted»@host:26257/db');
-  });
-});
-
-describe('workspace trust', () => {
-  const clusters = { defaultValue: [], globalValue: [{ name: 'mine', url: 'https://a:8080' }], workspaceValue: [{ name: 'mine', url: 'https://evil:8080' }] };
-  it('reads the workspace layer only in a trusted workspace', () => {
-    assert.deepEqual(pickTrusted(clusters, true, []), clusters.workspaceValue);
-    assert.deepEqual(pickTrusted(clusters, false, []), clusters.globalValue);
-    assert.deepEqual(pickTrusted({ defaultValue: 'https://cockroachlabs.cloud', workspaceValue: 'https://evil' }, false, ''), 'https://cockroachlabs.cloud');
-    assert.equal(pickTrusted(undefined, false, 'x'), 'x');
   });
 });

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { HOT_COLUMNS, presentColumns } from '../../../src/webviews/model/columns';
-import { csvField, exportFileName, safeFileName, toCsv, viewToCsv, viewToJson } from '../../../src/webviews/model/exporting';
+import { exportFileName, safeFileName, toCsv, viewToCsv, viewToJson } from '../../../src/webviews/model/exporting';
 import { rollUp, rollupColumns } from '../../../src/webviews/model/rollup';
 import { hot } from './fixtures';
+
+/** One field as toCsv writes it: a single-cell CSV without its row delimiters. */
+function csvField(v: string | number | undefined): string {
+  return toCsv([], [[v]]).replace(/\r\n$/, '').replace(/^\r\n/, '');
+}
 
 /** Reads the export back with a CSV library, as a spreadsheet or a script would. */
 function parseCsv(text: string): string[][] {

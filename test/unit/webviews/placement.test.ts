@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { groupPlacement, isVoter, parseLocality, UNKNOWN } from '../../../src/webviews/model/placement';
-import { problemNames, rangeFindings } from '../../../src/webviews/model/problems';
+import { UNKNOWN } from '../../../src/domain/locality';
+import { groupPlacement } from '../../../src/webviews/model/placement';
+import { rangeFindings } from '../../../src/webviews/model/problems';
 import type { ProblemFlags, RangeDetailsPayload } from '../../../src/webviews/protocol/data';
 import { replica } from './fixtures';
 
 const NO_PROBLEMS: ProblemFlags = { unavailable: false, leaderNotLeaseHolder: false, noRaftLeader: false, underreplicated: false, overreplicated: false, noLease: false, quiescentEqualsTicking: false, raftLogTooLarge: false, other: [] };
 
 describe('webviews: placement grouping', () => {
-  it('reads region and zone by key, else by position', () => {
-    assert.deepEqual(parseLocality([{ key: 'cloud', value: 'gcp' }, { key: 'region', value: 'us-east1' }, { key: 'zone', value: 'us-east1-b' }]), { region: 'us-east1', zone: 'us-east1-b' });
-    assert.deepEqual(parseLocality([{ key: 'dc', value: 'x' }]), { region: UNKNOWN, zone: 'x' });
-    assert.deepEqual(parseLocality([{ key: 'r', value: 'eu' }, { key: 'z', value: 'eu-a' }]), { region: 'eu', zone: 'eu-a' });
-    assert.deepEqual(parseLocality([]), { region: UNKNOWN, zone: UNKNOWN });
-  });
-
   it('groups replicas by region and zone, sorted, and finds the leaseholder region', () => {
     const p = groupPlacement([replica(3, 'us-west1', 'b'), replica(1, 'us-east1', 'b', { leaseholder: true }), replica(2, 'us-east1', 'a'), replica(4, 'us-east1', 'a', { type: 'NON_VOTER' })]);
     assert.deepEqual(p.regions.map((r) => r.region), ['us-east1', 'us-west1']);
@@ -48,22 +42,9 @@ describe('webviews: placement grouping', () => {
     assert.equal(p.regions[0]!.region, UNKNOWN);
     assert.ok(p.findings.some((f) => f.message.includes('placement cannot be judged')));
   });
-
-  it('treats untyped and VOTER_* replicas as voters', () => {
-    assert.ok(isVoter(undefined));
-    assert.ok(isVoter('VOTER_FULL'));
-    assert.ok(isVoter('VOTER_INCOMING'));
-    assert.ok(!isVoter('NON_VOTER'));
-    assert.ok(!isVoter('LEARNER'));
-  });
 });
 
 describe('webviews: problem list', () => {
-  it('names flags like the Range Report, including unknown newer ones', () => {
-    assert.deepEqual(problemNames({ ...NO_PROBLEMS, unavailable: true, leaderNotLeaseHolder: true, other: ['circuitBreakerError', 'paused_followers'] }), ['unavailable', 'leader not leaseholder', 'circuit breaker error', 'paused followers']);
-    assert.deepEqual(problemNames(undefined), []);
-  });
-
   const base: RangeDetailsPayload = { rangeId: 5, startKeyPretty: '/a', endKeyPretty: '/b', startKeyRaw: '', endKeyRaw: '', replicas: [], leaseHistory: [], clusterRegions: [], updatedAt: '' };
 
   it('unions replica problems with the nodes that report them, worst severity first-class', () => {

@@ -33,6 +33,17 @@ describe('webviews: source rules', () => {
       }
     }
   });
+  it('domain/ imports neither vscode, the DOM, Node built-ins nor anything outside domain/ and api/ models', () => {
+    const domain = files(join(SRC, 'domain'));
+    assert.ok(domain.length > 0);
+    for (const f of domain) {
+      const text = readFileSync(f, 'utf8');
+      assert.doesNotMatch(text, /from 'vscode'/, f);
+      assert.doesNotMatch(text, /\bdocument\.|\bwindow\.|\bHTML\w*Element\b/, f);
+      assert.doesNotMatch(text, /from '(node:[^']+|fs|path|os|crypto|http|https|url|util|events|stream|buffer|child_process)'/, f);
+      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) assert.match(spec!, /^\.\/|^\.\.\/api\/cluster\/models$/, `${f}: ${spec}`);
+    }
+  });
   it('the app imports protocol types with `import type` (guards aside)', () => {
     for (const f of files(join(SRC, 'webviews', 'app')).filter((x) => x.endsWith('.ts'))) {
       for (const line of readFileSync(f, 'utf8').split('\n').filter((l) => /from '(\.\.\/)+protocol\//.test(l))) {

@@ -2,7 +2,7 @@
 import type { ClusterEvent } from '../models';
 import { arr, date, obj, optNum, optStr, str } from './values';
 
-export function normalizeEvent(v: unknown): ClusterEvent {
+function normalizeEvent(v: unknown): ClusterEvent {
   const e = obj(v);
   const event: ClusterEvent = { eventType: str(e.event_type) };
   const ts = date(e.timestamp);

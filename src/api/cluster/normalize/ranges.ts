@@ -13,7 +13,7 @@ const ACQUISITION_TYPES = ['unspecified', 'transfer', 'request'];
  * roachpb.ReplicaType (pkg/roachpb/metadata.proto) indexed by its protobuf value,
  * which is not the order the names are usually listed in: LEARNER is 1.
  */
-export const REPLICA_TYPES: readonly string[] = [
+const REPLICA_TYPES: readonly string[] = [
   'VOTER_FULL',
   'LEARNER',
   'VOTER_INCOMING',
@@ -75,7 +75,7 @@ export function normalizeProblems(v: unknown): RangeProblems {
   return p;
 }
 
-export function normalizeStats(v: unknown): RangeStats {
+function normalizeStats(v: unknown): RangeStats {
   const s = obj(v);
   const stats: RangeStats = { queriesPerSecond: num(s.queries_per_second), writesPerSecond: num(s.writes_per_second) };
   const optional: Array<[keyof RangeStats, string]> = [

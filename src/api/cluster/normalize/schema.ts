@@ -24,7 +24,7 @@ export function normalizeTableNames(body: unknown): string[] {
     .filter((t) => t !== '');
 }
 
-export function normalizeGrant(v: unknown): Grant {
+function normalizeGrant(v: unknown): Grant {
   const g = obj(v);
   return { user: str(g.user ?? g.grantee), privileges: arr(g.privileges).map((p) => str(p)) };
 }

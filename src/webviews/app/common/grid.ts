@@ -186,26 +186,3 @@ export class VirtualGrid<R> {
     e.preventDefault();
   }
 }
-
-/**
- * For the benchmark: renders `rows` into `container` with the virtual grid and
- * returns it, so a bench page can time first render and `grid.setRows(sorted)`.
- */
-export function renderRows<R>(container: HTMLElement, rows: readonly R[], columns: ReadonlyArray<Column<R>>, rowKey: (r: R) => string): VirtualGrid<R> {
-  const grid = new VirtualGrid<R>({ label: 'Benchmark', testId: 'bench-grid', rowTestId: 'bench-row', rowKey });
-  container.replaceChildren(grid.element);
-  grid.setColumns(columns, undefined);
-  grid.setRows(rows);
-  return grid;
-}
-
-/** The naive comparison: every row as a real table row. */
-export function renderAllRows<R>(container: HTMLElement, rows: readonly R[], columns: ReadonlyArray<Column<R>>): HTMLTableElement {
-  const table = el('table', { class: 'plain', role: 'grid' });
-  const head = el('tr', {}, ...columns.map((c) => el('th', { role: 'columnheader' }, c.label)));
-  const tbody = el('tbody');
-  for (const r of rows) tbody.append(el('tr', {}, ...columns.map((c) => el('td', { class: c.numeric ? 'num' : '' }, c.text(r)))));
-  table.append(el('thead', {}, head), tbody);
-  container.replaceChildren(table);
-  return table;
-}

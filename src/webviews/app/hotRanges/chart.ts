@@ -1,7 +1,7 @@
 // Horizontal bar chart of the top ranges or tables by QPS, plain SVG built
 // with createElementNS (labels are SVG <text> with textContent, so a hostile
 // table name stays text). Bars are focusable and open what they stand for.
-import { fixed } from '../../model/format';
+import { fixed } from '../../../domain/format';
 import { svg } from '../common/dom';
 
 export interface Bar {

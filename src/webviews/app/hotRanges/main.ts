@@ -5,7 +5,7 @@
 import { HOT_COLUMNS, presentColumns, columnByKey, type Column, type HotColumnKey } from '../../model/columns';
 import { exportFileName, viewToCsv, viewToJson } from '../../model/exporting';
 import { filterOptions, filterRows, type HotFilter } from '../../model/filter';
-import { fixed, nodeList } from '../../model/format';
+import { fixed, nodeList } from '../../../domain/format';
 import { NO_NAME, rollUp, rollupColumns, ROLLUP_COLUMNS, type RollupRow } from '../../model/rollup';
 import { nextSort, sortRows } from '../../model/sort';
 import type { HotRangeRow } from '../../protocol/data';

@@ -1,7 +1,10 @@
 // The sections of the Range details page, each a function of the payload.
-import { bytes, cpuNanos, fixed, nanosToIso } from '../../model/format';
-import { groupPlacement, localityText } from '../../model/placement';
-import { problemSeverity, rangeFindings, replicaProblems, type Finding } from '../../model/problems';
+import { cpuNanos, fixed, formatBytes } from '../../../domain/format';
+import { localityText } from '../../../domain/locality';
+import { problemSeverity } from '../../../domain/rangeProblems';
+import { nanosToIso } from '../../../domain/time';
+import { groupPlacement } from '../../model/placement';
+import { rangeFindings, replicaProblems, type Finding } from '../../model/problems';
 import type { RangeDetailsPayload, RangeStatsView } from '../../protocol/data';
 import { el } from '../common/dom';
 import { plainTable, tag, type TableRow } from '../common/table';
@@ -43,8 +46,8 @@ const STAT_FIELDS: ReadonlyArray<[keyof RangeStatsView, string, (n: number | und
   ['requestsPerSecond', 'Requests/s', fixed],
   ['writesPerSecond', 'Writes/s', fixed],
   ['readsPerSecond', 'Reads/s', fixed],
-  ['writeBytesPerSecond', 'Write bytes/s', bytes],
-  ['readBytesPerSecond', 'Read bytes/s', bytes],
+  ['writeBytesPerSecond', 'Write bytes/s', formatBytes],
+  ['readBytesPerSecond', 'Read bytes/s', formatBytes],
   ['cpuTimePerSecond', 'CPU time/s', cpuNanos],
 ];
 

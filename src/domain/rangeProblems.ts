@@ -1,0 +1,66 @@
+// A range's problems by the names the DB Console's Range Report uses, from the
+// flags each replica reports, and the replica types that vote.
+
+/** The problem flags of one replica's view of a range (api/v2 `problems`). */
+export interface RangeProblemFlags {
+  unavailable: boolean;
+  leaderNotLeaseHolder: boolean;
+  noRaftLeader: boolean;
+  underreplicated: boolean;
+  overreplicated: boolean;
+  noLease: boolean;
+  quiescentEqualsTicking: boolean;
+  raftLogTooLarge: boolean;
+  /** Flags a newer server sends that this client does not know by name. */
+  other: readonly string[];
+}
+
+export type ProblemSeverity = 'problem' | 'warning';
+
+const FLAG_NAMES: ReadonlyArray<[keyof Omit<RangeProblemFlags, 'other'>, string]> = [
+  ['unavailable', 'unavailable'],
+  ['underreplicated', 'under-replicated'],
+  ['overreplicated', 'over-replicated'],
+  ['leaderNotLeaseHolder', 'leader not leaseholder'],
+  ['noRaftLeader', 'no raft leader'],
+  ['noLease', 'no lease'],
+  ['quiescentEqualsTicking', 'quiescent equals ticking'],
+  ['raftLogTooLarge', 'raft log too large'],
+];
+
+/** `circuitBreakerError` / `circuit_breaker_error` → `circuit breaker error`. */
+function humanise(flag: string): string {
+  return flag
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
+}
+
+/** Known flags in Range Report order, then unknown ones humanised; no duplicates. */
+export function problemNames(p: RangeProblemFlags | undefined): string[] {
+  if (!p) return [];
+  const names = FLAG_NAMES.filter(([k]) => p[k]).map(([, n]) => n);
+  for (const o of p.other) {
+    const n = humanise(o);
+    if (n && !names.includes(n)) names.push(n);
+  }
+  return names;
+}
+
+/** Unavailable, leaderless, lease-less and under-replicated ranges stop or risk traffic; the rest degrade it. */
+export function problemSeverity(name: string): ProblemSeverity {
+  return name === 'unavailable' || name === 'no lease' || name === 'no raft leader' || name === 'under-replicated' ? 'problem' : 'warning';
+}
+
+/**
+ * Replicas in the Raft voting set. Outgoing and demoting voters still vote until
+ * the joint configuration is left; learners and non-voters never do. A replica no
+ * source typed is taken for a full voter, what api/v2 servers imply; a type this
+ * client does not know (`type 9`) is not counted.
+ */
+const VOTER_TYPES: ReadonlySet<string> = new Set(['VOTER_FULL', 'VOTER_INCOMING', 'VOTER_OUTGOING', 'VOTER_DEMOTING_LEARNER', 'VOTER_DEMOTING_NON_VOTER']);
+
+export function isVoter(type: string | undefined): boolean {
+  return type === undefined || type === '' || VOTER_TYPES.has(type);
+}
