@@ -27,7 +27,9 @@ function webviewEntries() {
 const apiOnDemand = {
   name: 'api-on-demand',
   setup(build) {
-    build.onResolve({ filter: /api\/(cluster|cloud)\/client$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './api.js', external: true } : undefined));
+    build.onResolve({ filter: /api\/(cluster|cloud)\/client$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './api.js', external: true } : undefined,
+    );
   },
 };
 
@@ -43,7 +45,9 @@ const manifestSettingsOnly = {
       if (args.path !== manifestPath) return undefined;
       const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
       const properties = {};
-      for (const [key, { type, default: value, minimum, maximum }] of Object.entries(m.contributes.configuration.properties)) {
+      for (const [key, { type, default: value, minimum, maximum }] of Object.entries(
+        m.contributes.configuration.properties,
+      )) {
         properties[key] = { type, default: value, minimum, maximum };
       }
       const slim = { contributes: { configuration: { properties } }, capabilities: m.capabilities };
@@ -94,7 +98,9 @@ const builds = [
 ];
 
 async function main() {
-  const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length).map((b) => esbuild.context(b)));
+  const contexts = await Promise.all(
+    builds.filter((b) => Object.keys(b.entryPoints).length).map((b) => esbuild.context(b)),
+  );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[esbuild] watching for changes');
@@ -105,7 +111,8 @@ async function main() {
   // The codicon font and stylesheet are loaded by the webviews from dist/, never from a CDN.
   const codicons = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
   fs.mkdirSync(path.join(__dirname, 'dist', 'codicons'), { recursive: true });
-  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(__dirname, 'dist', 'codicons', f));
+  for (const f of ['codicon.css', 'codicon.ttf'])
+    fs.copyFileSync(path.join(codicons, f), path.join(__dirname, 'dist', 'codicons', f));
   console.log(`[esbuild] built${production ? ' (production)' : ''}`);
 }
 

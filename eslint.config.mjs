@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'coverage/**', 'node_modules/**', 'e2e/host/**', 'e2e-out/**', '.sandbox/**', '**/*.vsix'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'coverage/**',
+      'node_modules/**',
+      'e2e/host/**',
+      'e2e-out/**',
+      '.sandbox/**',
+      '**/*.vsix',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,7 @@ async function nodesListing() {
     const client = new ClusterClient({ baseUrl: sim.url });
     const viaClient = async () => {
       let n = 0;
-      for (let offset = 0; offset !== undefined; ) {
+      for (let offset = 0; offset !== undefined;) {
         const page = await client.nodesPage({ limit: PAGE, offset });
         n += page.items.length;
         offset = page.next;
@@ -24,7 +24,7 @@ async function nodesListing() {
     };
     const viaFetch = async () => {
       let n = 0;
-      for (let offset = 0; offset !== undefined; ) {
+      for (let offset = 0; offset !== undefined;) {
         const res = await fetch(`${sim.url}/api/v2/nodes/?limit=${PAGE}&offset=${offset}`);
         const body = JSON.parse(await res.text());
         n += body.nodes.length;
@@ -53,7 +53,14 @@ async function hotRanges() {
     await client.hotRanges(); // warm-up
     for (let i = 0; i < 5; i++) {
       fetchTimes.push(await timeMs(async () => (result = await client.hotRanges())));
-      rollTimes.push(await timeMs(() => rollUp(result.ranges.map((h) => hotRangeRow(h, new Map())), 'table')));
+      rollTimes.push(
+        await timeMs(() =>
+          rollUp(
+            result.ranges.map((h) => hotRangeRow(h, new Map())),
+            'table',
+          ),
+        ),
+      );
     }
     return { ms: median(fetchTimes), rollUpMs: median(rollTimes), rows: result.ranges.length };
   } finally {
@@ -72,7 +79,8 @@ async function fanOut() {
     // Small pages, so the figure is about scheduling the requests, not payload size.
     // The same requests through a bare fetch pool: what the machine and simulator allow,
     // so a miss can be told apart from overhead in the client.
-    const bare = () => pool(ids, concurrency, (id) => fetch(`${sim.url}/api/v2/nodes/${id}/ranges/?limit=10`).then((r) => r.json()));
+    const bare = () =>
+      pool(ids, concurrency, (id) => fetch(`${sim.url}/api/v2/nodes/${id}/ranges/?limit=10`).then((r) => r.json()));
     const t = await sideBySide({ fanOut: () => client.fanOutNodeRanges(ids, { limit: 10 }), bare }, 5);
     const ideal = Math.ceil(ids.length / concurrency) * latencyMs;
     return { ms: t.fanOut, idealMs: ideal, ratio: t.fanOut / ideal, fetchRatio: t.bare / ideal };

@@ -4,7 +4,15 @@
 // the "tests" it runs. Runs alternate explorer / baseline so both see the same noise.
 import fs from 'node:fs';
 import path from 'node:path';
-import { OUT, checkHost, makeSandbox, projectRoot, startCodeServer, launchBrowser, workbenchUrl } from '../e2e/vscode.mjs';
+import {
+  OUT,
+  checkHost,
+  makeSandbox,
+  projectRoot,
+  startCodeServer,
+  launchBrowser,
+  workbenchUrl,
+} from '../e2e/vscode.mjs';
 import { loadBenchModule } from './build.mjs';
 import { median } from './stats.mjs';
 
@@ -34,9 +42,15 @@ async function oneHost(browser, server, dirs, extensionPath) {
     ];
     await page.goto(workbenchUrl(server, dirs.workspace, payload));
     let timer;
-    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('an extension host did not finish within 90 s')), 90_000)));
+    const timeout = new Promise(
+      (_, reject) =>
+        (timer = setTimeout(() => reject(new Error('an extension host did not finish within 90 s')), 90_000)),
+    );
     const code = await Promise.race([exited, timeout]).finally(() => clearTimeout(timer));
-    if (code !== 0 || !result) throw new Error(`the bench entry failed (exit ${code}): ${errors.slice(-3).join(' / ') || 'no BENCH line'}; see ${logFile}`);
+    if (code !== 0 || !result)
+      throw new Error(
+        `the bench entry failed (exit ${code}): ${errors.slice(-3).join(' / ') || 'no BENCH line'}; see ${logFile}`,
+      );
     return result;
   } finally {
     await context.close();
@@ -52,7 +66,11 @@ export async function benchHost({ runs = 5 } = {}) {
   let server;
   let browser;
   try {
-    server = await startCodeServer(dirs, { devMode: true, logName: 'code-server-bench.log', env: { BENCH_CLUSTER: CLUSTER } });
+    server = await startCodeServer(dirs, {
+      devMode: true,
+      logName: 'code-server-bench.log',
+      env: { BENCH_CLUSTER: CLUSTER },
+    });
     ({ browser } = await launchBrowser(dirs));
     const explorer = [];
     const baseline = [];

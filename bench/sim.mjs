@@ -10,10 +10,24 @@ import { SimState } from '../src/sim/state.ts';
 
 export async function startSim({ nodes = 9, latencyMs = 0, hotRangesPerNode = 128 } = {}) {
   if (nodes <= 500) {
-    const sim = await startClusterSimulator({ port: 0, nodes, latencyMs, insecure: true, hotRangesPerNode, rangesPerNode: 200 });
+    const sim = await startClusterSimulator({
+      port: 0,
+      nodes,
+      latencyMs,
+      insecure: true,
+      hotRangesPerNode,
+      rangesPerNode: 200,
+    });
     return { url: sim.clusterUrl, close: () => sim.close() };
   }
-  const topo = makeTopology({ seed: 42, profile: 'v25', nodes, rangesPerNode: 200, sessionsPerNode: 20, hotRangesPerNode });
+  const topo = makeTopology({
+    seed: 42,
+    profile: 'v25',
+    nodes,
+    rangesPerNode: 200,
+    sessionsPerNode: 20,
+    hotRangesPerNode,
+  });
   const state = new SimState(topo, 'v25', true, 7 * 24 * 3600);
   state.control().setLatency(latencyMs);
   const server = http.createServer(makeHandler(state));

@@ -40,11 +40,22 @@ export function printTable(metrics) {
   const rows = [['metric', 'value', 'unit', 'target', 'status']];
   for (const m of metrics) {
     const target = m.target ? `${m.target.op} ${m.target.limit}` : '';
-    rows.push([m.name, m.value === null ? 'n/a' : String(m.value), m.unit, target, m.error ? `ERROR: ${m.error}` : status(m.value, m.target)]);
+    rows.push([
+      m.name,
+      m.value === null ? 'n/a' : String(m.value),
+      m.unit,
+      target,
+      m.error ? `ERROR: ${m.error}` : status(m.value, m.target),
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (i === 4 ? 0 : r[i].length))));
   for (const [i, r] of rows.entries()) {
-    console.log(r.map((c, j) => (j === 4 ? c : c.padEnd(widths[j]))).join('  ').trimEnd());
+    console.log(
+      r
+        .map((c, j) => (j === 4 ? c : c.padEnd(widths[j])))
+        .join('  ')
+        .trimEnd(),
+    );
     if (i === 0) console.log(widths.map((w) => '-'.repeat(Math.max(w, 6))).join('  '));
   }
 }

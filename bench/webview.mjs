@@ -11,7 +11,17 @@ import { median } from './stats.mjs';
 const ROWS = 12_800;
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
 // Same flags as e2e/vscode.mjs: no background networking in this closed network.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 function serve() {
   const files = { '/': path.join(projectRoot, 'bench', 'webview', 'index.html') };
@@ -38,9 +48,11 @@ export async function benchWebview({ runs = 3 } = {}) {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`http://127.0.0.1:${server.address().port}/`);
       // Ready = the front end has started and asked for its data.
-      await page.waitForFunction(() => globalThis.bench.ready(), null, { timeout: 15_000 }).catch((e) => {
-        throw new Error(`the Hot ranges page never asked for data (${errors.join('; ') || e.message})`);
-      });
+      await page
+        .waitForFunction(() => globalThis.bench.ready(), null, { timeout: 15_000 })
+        .catch((e) => {
+          throw new Error(`the Hot ranges page never asked for data (${errors.join('; ') || e.message})`);
+        });
       const first = await page.evaluate((n) => globalThis.bench.firstRender(n), ROWS);
       const resort = await page.evaluate(() => globalThis.bench.resort());
       const cdp = await page.context().newCDPSession(page);

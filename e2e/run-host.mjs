@@ -24,17 +24,78 @@ let exitCode = 1;
 let summary;
 try {
   // One secure cluster (sign-in needed), one insecure cluster, one down node for partial results.
-  sims.secure = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--seed', '1', '--tls', path.join(dirs.root, 'tls-secure')], { logName: 'sim-host-secure.log' });
-  sims.insecure = await startSim(['--control', '--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '4', '--dead-node-delay', '300'], { logName: 'sim-host-insecure.log' });
+  sims.secure = await startSim(
+    ['--control', '--profile', 'v25', '--nodes', '9', '--seed', '1', '--tls', path.join(dirs.root, 'tls-secure')],
+    { logName: 'sim-host-secure.log' },
+  );
+  sims.insecure = await startSim(
+    ['--control', '--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '4', '--dead-node-delay', '300'],
+    { logName: 'sim-host-insecure.log' },
+  );
   // Plain http that still demands a session, like v22.1.0–.10 (test/host/insecureSession.test.ts).
-  sims.insecureSession = await startSim(['--control', '--profile', 'v23', '--nodes', '3', '--insecure', '--insecure-needs-session'], { logName: 'sim-host-insecure-session.log' });
-  sims.tls = await startSim(['--control', '--profile', 'v25', '--nodes', '3', '--tls', path.join(dirs.root, 'tls-cloud'), '--cloud'], { logName: 'sim-host-tls.log' });
+  sims.insecureSession = await startSim(
+    ['--control', '--profile', 'v23', '--nodes', '3', '--insecure', '--insecure-needs-session'],
+    { logName: 'sim-host-insecure-session.log' },
+  );
+  sims.tls = await startSim(
+    ['--control', '--profile', 'v25', '--nodes', '3', '--tls', path.join(dirs.root, 'tls-cloud'), '--cloud'],
+    { logName: 'sim-host-tls.log' },
+  );
   // The DB Console port serves an application virtual cluster (test/host/virtualClusters.test.ts).
-  sims.virtualized = await startSim(['--control', '--profile', 'v25', '--nodes', '4', '--virtualized', '--tls', path.join(dirs.root, 'tls-virtualized')], { logName: 'sim-host-virtualized.log' });
+  sims.virtualized = await startSim(
+    [
+      '--control',
+      '--profile',
+      'v25',
+      '--nodes',
+      '4',
+      '--virtualized',
+      '--tls',
+      path.join(dirs.root, 'tls-virtualized'),
+    ],
+    { logName: 'sim-host-virtualized.log' },
+  );
   // test/host/faults.test.ts breaks this one on purpose (its own CA, not in NODE_EXTRA_CA_CERTS; a Cloud sim for 429s; a wrong-host TLS server).
-  sims.faults = await startSim(['--control', '--profile', 'v25', '--nodes', '5', '--seed', '3', '--tls', path.join(dirs.root, 'tls-faults'), '--cloud', '--tls-fault', 'wrongHost'], { logName: 'sim-host-faults.log' });
-  const simInfo = Object.fromEntries(Object.entries(sims).map(([k, v]) => [k, { clusterUrl: v.clusterUrl, caFile: v.caFile, users: v.users, cloudUrl: v.cloudUrl, cloudApiKey: v.cloudApiKey, controlUrl: v.controlUrl, pid: v.proc.pid }]));
-  server = await startCodeServer(dirs, { devMode: true, logName: 'code-server-host.log', env: { CRDB_TEST_SIMS: JSON.stringify(simInfo), CRDB_TEST_OUT: OUT, ...(sims.tls.caFile ? { NODE_EXTRA_CA_CERTS: sims.tls.caFile } : {}) } });
+  sims.faults = await startSim(
+    [
+      '--control',
+      '--profile',
+      'v25',
+      '--nodes',
+      '5',
+      '--seed',
+      '3',
+      '--tls',
+      path.join(dirs.root, 'tls-faults'),
+      '--cloud',
+      '--tls-fault',
+      'wrongHost',
+    ],
+    { logName: 'sim-host-faults.log' },
+  );
+  const simInfo = Object.fromEntries(
+    Object.entries(sims).map(([k, v]) => [
+      k,
+      {
+        clusterUrl: v.clusterUrl,
+        caFile: v.caFile,
+        users: v.users,
+        cloudUrl: v.cloudUrl,
+        cloudApiKey: v.cloudApiKey,
+        controlUrl: v.controlUrl,
+        pid: v.proc.pid,
+      },
+    ]),
+  );
+  server = await startCodeServer(dirs, {
+    devMode: true,
+    logName: 'code-server-host.log',
+    env: {
+      CRDB_TEST_SIMS: JSON.stringify(simInfo),
+      CRDB_TEST_OUT: OUT,
+      ...(sims.tls.caFile ? { NODE_EXTRA_CA_CERTS: sims.tls.caFile } : {}),
+    },
+  });
   let page;
   ({ browser, page } = await launchBrowser(dirs));
   const done = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
@@ -44,7 +105,9 @@ try {
   await page.exposeFunction('codeAutomationLog', (level, args) => {
     const [fmt = '', ...rest] = Array.isArray(args) ? args : [String(args)];
     let i = 0;
-    const line = String(fmt).replace(/%[sdoO]/g, () => String(rest[i++] ?? '')) + (rest.slice(i).length ? ' ' + rest.slice(i).join(' ') : '');
+    const line =
+      String(fmt).replace(/%[sdoO]/g, () => String(rest[i++] ?? '')) +
+      (rest.slice(i).length ? ' ' + rest.slice(i).join(' ') : '');
     fs.appendFileSync(logFile, `${level}: ${line}\n`);
     const m = /^(\d+) passed, (\d+) failed$/.exec(line.trim());
     if (m) summary = line.trim();

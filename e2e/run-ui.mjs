@@ -4,7 +4,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot, OUT, checkHost, makeSandbox, installVsix, startCodeServer, launchBrowser, workbenchUrl } from './vscode.mjs';
+import {
+  projectRoot,
+  OUT,
+  checkHost,
+  makeSandbox,
+  installVsix,
+  startCodeServer,
+  launchBrowser,
+  workbenchUrl,
+} from './vscode.mjs';
 import { startSim } from './sim.mjs';
 import { Workbench } from '../test/ui/lib/workbench.mjs';
 
@@ -12,19 +21,58 @@ const vsix = path.join(projectRoot, 'cockroachdb-explorer.vsix');
 checkHost();
 if (!fs.existsSync(vsix)) throw new Error(`missing ${vsix}: run npm run package first`);
 const filter = process.argv[2];
-const files = fs.readdirSync(path.join(projectRoot, 'test', 'ui')).filter((f) => f.endsWith('.ui.mjs') && (!filter || f.includes(filter))).sort();
+const files = fs
+  .readdirSync(path.join(projectRoot, 'test', 'ui'))
+  .filter((f) => f.endsWith('.ui.mjs') && (!filter || f.includes(filter)))
+  .sort();
 
 const results = [];
 const sims = {};
 try {
-  sims.main = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--seed', '7', '--tls', path.join(OUT, 'tls-ui')], { logName: 'sim-ui-main.log' });
-  sims.insecure = await startSim(['--control', '--profile', 'v25', '--nodes', '4', '--insecure'], { logName: 'sim-ui-insecure.log' });
+  sims.main = await startSim(
+    ['--control', '--profile', 'v25', '--nodes', '9', '--seed', '7', '--tls', path.join(OUT, 'tls-ui')],
+    { logName: 'sim-ui-main.log' },
+  );
+  sims.insecure = await startSim(['--control', '--profile', 'v25', '--nodes', '4', '--insecure'], {
+    logName: 'sim-ui-insecure.log',
+  });
   // test/ui/webviews.ui.mjs: a seed-style server, the only kind that lists replicas with their types (a non-voter).
-  sims.seedStyle = await startSim(['--control', '--profile', 'seed-spec', '--nodes', '5', '--insecure', '--seed', '2'], { logName: 'sim-ui-seed-style.log' });
+  sims.seedStyle = await startSim(
+    ['--control', '--profile', 'seed-spec', '--nodes', '5', '--insecure', '--seed', '2'],
+    { logName: 'sim-ui-seed-style.log' },
+  );
   // test/ui/secrets.ui.mjs: a cluster to sign in to and a Cloud API (plain http) to add an account for.
-  sims.cloud = await startSim(['--control', '--profile', 'v25', '--nodes', '3', '--seed', '5', '--tls', path.join(OUT, 'tls-ui-cloud'), '--cloud'], { logName: 'sim-ui-cloud.log' });
+  sims.cloud = await startSim(
+    [
+      '--control',
+      '--profile',
+      'v25',
+      '--nodes',
+      '3',
+      '--seed',
+      '5',
+      '--tls',
+      path.join(OUT, 'tls-ui-cloud'),
+      '--cloud',
+    ],
+    { logName: 'sim-ui-cloud.log' },
+  );
   // test/ui/virtualClusters.ui.mjs: the DB Console port serves an application virtual cluster.
-  sims.virtualized = await startSim(['--control', '--profile', 'v25', '--nodes', '4', '--seed', '9', '--virtualized', '--tls', path.join(OUT, 'tls-ui-virtualized')], { logName: 'sim-ui-virtualized.log' });
+  sims.virtualized = await startSim(
+    [
+      '--control',
+      '--profile',
+      'v25',
+      '--nodes',
+      '4',
+      '--seed',
+      '9',
+      '--virtualized',
+      '--tls',
+      path.join(OUT, 'tls-ui-virtualized'),
+    ],
+    { logName: 'sim-ui-virtualized.log' },
+  );
   for (const file of files) {
     const scenario = (await import(pathToFileURL(path.join(projectRoot, 'test', 'ui', file)).href)).default;
     const name = path.basename(file, '.ui.mjs');

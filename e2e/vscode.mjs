@@ -23,8 +23,14 @@ fs.mkdirSync(OUT, { recursive: true });
 // Without the background-networking flags Chromium keeps dialling Google hosts,
 // which this closed network refuses.
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];
 
@@ -48,7 +54,8 @@ export const QUIET_SETTINGS = {
 export function checkHost() {
   const missing = [];
   if (!fs.existsSync(NODE24) || !fs.existsSync(CODE_SERVER)) missing.push('the VS Code host (run: npm run e2e:setup)');
-  if (!fs.existsSync(CHROMIUM)) missing.push(`Chromium at ${CHROMIUM} (run: npm run e2e:setup, or apt-get install chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    missing.push(`Chromium at ${CHROMIUM} (run: npm run e2e:setup, or apt-get install chromium)`);
   if (missing.length) throw new Error(`missing ${missing.join(' and ')}`);
 }
 
@@ -88,19 +95,26 @@ export function sandboxEnv(dirs) {
 function baseArgs(dirs) {
   return [
     CODE_SERVER,
-    '--config', path.join(dirs.root, 'config.yaml'),
-    '--auth', 'none',
+    '--config',
+    path.join(dirs.root, 'config.yaml'),
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
   ];
 }
 
 export function installVsix(dirs, vsix) {
-  const r = spawnSync(NODE24, [...baseArgs(dirs), '--install-extension', vsix], { encoding: 'utf8', env: sandboxEnv(dirs) });
+  const r = spawnSync(NODE24, [...baseArgs(dirs), '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: sandboxEnv(dirs),
+  });
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout.trim().split('\n').pop();
 }
@@ -178,7 +192,12 @@ export async function startCodeServer(dirs, { devMode = false, port, logName = '
 
 export async function launchBrowser(dirs) {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: sandboxEnv(dirs) });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: sandboxEnv(dirs),
+  });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   return { browser, context, page };

@@ -54,49 +54,79 @@ await section('set up VS Code host', [], () => {
 });
 
 // Sizes must be the shipped ones: scripts/package.mjs rebuilds dist/ for production first.
-await section('production build and .vsix', [['extension_js_bytes', 'bytes'], ['vsix_bytes', 'bytes', lt(1024 * 1024)]], () => {
-  try {
-    execFileSync('node', [path.join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'pipe' });
-  } catch (e) {
-    throw new Error(`scripts/package.mjs failed:\n${e.stdout}${e.stderr}`);
-  }
-  built = true;
-  add('extension_js_bytes', fs.statSync(path.join(root, 'dist', 'extension.js')).size, 'bytes');
-  // The API clients, loaded on the first request rather than at activation.
-  add('api_js_bytes', fs.statSync(path.join(root, 'dist', 'api.js')).size, 'bytes');
-  const dir = path.join(root, 'dist', 'webviews');
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
-    add(`webview_${path.basename(f, '.js')}_js_bytes`, fs.statSync(path.join(dir, f)).size, 'bytes');
-  }
-  add('vsix_bytes', fs.statSync(path.join(root, 'cockroachdb-explorer.vsix')).size, 'bytes', lt(1024 * 1024));
-});
+await section(
+  'production build and .vsix',
+  [
+    ['extension_js_bytes', 'bytes'],
+    ['vsix_bytes', 'bytes', lt(1024 * 1024)],
+  ],
+  () => {
+    try {
+      execFileSync('node', [path.join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'pipe' });
+    } catch (e) {
+      throw new Error(`scripts/package.mjs failed:\n${e.stdout}${e.stderr}`);
+    }
+    built = true;
+    add('extension_js_bytes', fs.statSync(path.join(root, 'dist', 'extension.js')).size, 'bytes');
+    // The API clients, loaded on the first request rather than at activation.
+    add('api_js_bytes', fs.statSync(path.join(root, 'dist', 'api.js')).size, 'bytes');
+    const dir = path.join(root, 'dist', 'webviews');
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .sort()) {
+      add(`webview_${path.basename(f, '.js')}_js_bytes`, fs.statSync(path.join(dir, f)).size, 'bytes');
+    }
+    add('vsix_bytes', fs.statSync(path.join(root, 'cockroachdb-explorer.vsix')).size, 'bytes', lt(1024 * 1024));
+  },
+);
 
-await section('cluster client', [['client_nodes_ratio', 'x', le(1.3)], ['hot_ranges_ms', 'ms'], ['fanout_ratio', 'x', le(1.25)]], async () => {
-  const { benchClient } = await loadBenchModule('client');
-  const c = await benchClient();
-  add('client_nodes_ratio', round(c.nodes.ratio), 'x', le(1.3));
-  add('client_nodes_ms', round(c.nodes.clientMs, 1), 'ms');
-  add('fetch_nodes_ms', round(c.nodes.fetchMs, 1), 'ms');
-  add('hot_ranges_ms', round(c.hot.ms, 1), 'ms');
-  add('hot_ranges_rows', c.hot.rows, 'rows');
-  add('hot_ranges_rollup_ms', round(c.hot.rollUpMs, 2), 'ms');
-  add('fanout_ratio', round(c.fanOut.ratio), 'x', le(1.25));
-  add('fanout_ms', round(c.fanOut.ms, 1), 'ms');
-  add('fanout_fetch_ratio', round(c.fanOut.fetchRatio), 'x');
-});
+await section(
+  'cluster client',
+  [
+    ['client_nodes_ratio', 'x', le(1.3)],
+    ['hot_ranges_ms', 'ms'],
+    ['fanout_ratio', 'x', le(1.25)],
+  ],
+  async () => {
+    const { benchClient } = await loadBenchModule('client');
+    const c = await benchClient();
+    add('client_nodes_ratio', round(c.nodes.ratio), 'x', le(1.3));
+    add('client_nodes_ms', round(c.nodes.clientMs, 1), 'ms');
+    add('fetch_nodes_ms', round(c.nodes.fetchMs, 1), 'ms');
+    add('hot_ranges_ms', round(c.hot.ms, 1), 'ms');
+    add('hot_ranges_rows', c.hot.rows, 'rows');
+    add('hot_ranges_rollup_ms', round(c.hot.rollUpMs, 2), 'ms');
+    add('fanout_ratio', round(c.fanOut.ratio), 'x', le(1.25));
+    add('fanout_ms', round(c.fanOut.ms, 1), 'ms');
+    add('fanout_fetch_ratio', round(c.fanOut.fetchRatio), 'x');
+  },
+);
 
-await section('hot ranges webview', [['webview_first_render_ratio', 'x', le(0.25)], ['webview_resort_ms', 'ms', lt(50)], ['webview_heap_mb', 'MB']], async () => {
-  needBuild();
-  const w = await benchWebview();
-  add('webview_first_render_ratio', round(w.ratio), 'x', le(0.25));
-  add('webview_first_render_ms', round(w.firstMs, 1), 'ms');
-  add('webview_naive_render_ms', round(w.naiveMs, 1), 'ms');
-  add('webview_rows_drawn', w.rowsDrawn, 'rows');
-  add('webview_resort_ms', round(w.resortMs, 1), 'ms', lt(50));
-  add('webview_heap_mb', round(w.heapMb), 'MB');
-});
+await section(
+  'hot ranges webview',
+  [
+    ['webview_first_render_ratio', 'x', le(0.25)],
+    ['webview_resort_ms', 'ms', lt(50)],
+    ['webview_heap_mb', 'MB'],
+  ],
+  async () => {
+    needBuild();
+    const w = await benchWebview();
+    add('webview_first_render_ratio', round(w.ratio), 'x', le(0.25));
+    add('webview_first_render_ms', round(w.firstMs, 1), 'ms');
+    add('webview_naive_render_ms', round(w.naiveMs, 1), 'ms');
+    add('webview_rows_drawn', w.rowsDrawn, 'rows');
+    add('webview_resort_ms', round(w.resortMs, 1), 'ms', lt(50));
+    add('webview_heap_mb', round(w.heapMb), 'MB');
+  },
+);
 
-const hostMetrics = [['activation_ms', 'ms', lt(15)], ['activation_ratio', 'x', le(1.5)], ['tree_first_page_ms', 'ms']];
+const hostMetrics = [
+  ['activation_ms', 'ms', lt(15)],
+  ['activation_ratio', 'x', le(1.5)],
+  ['tree_first_page_ms', 'ms'],
+];
 await section('extension hosts (activation, tree)', hostMetrics, async () => {
   needBuild();
   const h = await benchHost({ runs: 5 });
@@ -118,7 +148,9 @@ const out = metrics.map((m) => ({
 }));
 fs.writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify({ metrics: out }, null, 2) + '\n');
 const missed = metrics.filter((m) => !m.error && status(m.value, m.target) === 'MISSED').map((m) => m.name);
-console.log(`\n${missed.length ? `targets missed: ${missed.join(', ')}` : 'all targets met'}; bench-results.json written in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `\n${missed.length ? `targets missed: ${missed.join(', ')}` : 'all targets met'}; bench-results.json written in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 if (failures.length) {
   console.error(`benchmarks that could not run: ${failures.join(', ')}`);
   process.exit(1);

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(root, 'test', 'host');
-const entryPoints = fs.readdirSync(dir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(dir, f));
+const entryPoints = fs
+  .readdirSync(dir)
+  .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+  .map((f) => path.join(dir, f));
 fs.rmSync(path.join(root, 'out', 'test', 'host'), { recursive: true, force: true });
 await esbuild.build({
   entryPoints,

@@ -31,17 +31,29 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   const sandboxRoot = path.join(root, '.sandbox', 'demo');
   fs.mkdirSync(sandboxRoot, { recursive: true });
-  const sim = await startSim(['--control', '--profile', 'v25', '--nodes', '9', '--tls', path.join(sandboxRoot, 'tls'), '--cloud'], { logName: 'demo-sim.log' });
+  const sim = await startSim(
+    ['--control', '--profile', 'v25', '--nodes', '9', '--tls', path.join(sandboxRoot, 'tls'), '--cloud'],
+    { logName: 'demo-sim.log' },
+  );
   stops.push(() => sim.stop());
-  const insecure = await startSim(['--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '5'], { logName: 'demo-sim-insecure.log' });
+  const insecure = await startSim(['--profile', 'v23', '--nodes', '5', '--insecure', '--down-node', '5'], {
+    logName: 'demo-sim-insecure.log',
+  });
   stops.push(() => insecure.stop());
   // Like a recent CockroachDB Cloud ADVANCED cluster: the port serves an application virtual cluster.
-  const virtualized = await startSim(['--profile', 'v25', '--nodes', '4', '--virtualized', '--tls', path.join(sandboxRoot, 'tls-virtualized')], { logName: 'demo-sim-virtualized.log' });
+  const virtualized = await startSim(
+    ['--profile', 'v25', '--nodes', '4', '--virtualized', '--tls', path.join(sandboxRoot, 'tls-virtualized')],
+    { logName: 'demo-sim-virtualized.log' },
+  );
   stops.push(() => virtualized.stop());
   const clusters = [
     { name: 'Simulated cluster (TLS, sign in)', url: sim.clusterUrl, ...(sim.caFile ? { caFile: sim.caFile } : {}) },
     { name: 'Simulated insecure cluster (v23, one node down)', url: insecure.clusterUrl },
-    { name: 'Simulated cluster with virtual clusters (TLS, sign in)', url: virtualized.clusterUrl, ...(virtualized.caFile ? { caFile: virtualized.caFile } : {}) },
+    {
+      name: 'Simulated cluster with virtual clusters (TLS, sign in)',
+      url: virtualized.clusterUrl,
+      ...(virtualized.caFile ? { caFile: virtualized.caFile } : {}),
+    },
   ];
   const users = sim.users.map((u) => `${u.username} / ${u.password}${u.admin ? ' (admin)' : ''}`).join(', ');
 
@@ -49,18 +61,31 @@ try {
     const code = spawnSync('which', ['code']).status === 0 ? 'code' : undefined;
     if (!code) throw new Error('desktop VS Code (`code`) is not on PATH; use `npm start` for the browser demo');
     run('npm', ['run', '-s', 'build']);
-    console.log(`\nSimulated clusters: ${clusters.map((c) => c.url).join(', ')}\nSign in with: ${users}\nAdd them with "CockroachDB: Add Cluster…".`);
-    const child = spawn(code, ['--new-window', `--extensionDevelopmentPath=${root}`], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: sim.caFile ?? '' } });
+    console.log(
+      `\nSimulated clusters: ${clusters.map((c) => c.url).join(', ')}\nSign in with: ${users}\nAdd them with "CockroachDB: Add Cluster…".`,
+    );
+    const child = spawn(code, ['--new-window', `--extensionDevelopmentPath=${root}`], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: sim.caFile ?? '' },
+    });
     child.on('exit', () => void stopAll(0));
   } else {
     run('node', ['scripts/package.mjs']);
     const dirs = makeSandbox({
       root: sandboxRoot,
-      settings: { 'cockroachdb.clusters': clusters, 'cockroachdb.cloud.apiUrl': sim.cloudUrl ?? 'https://cockroachlabs.cloud', 'workbench.colorTheme': 'Default Dark Modern' },
+      settings: {
+        'cockroachdb.clusters': clusters,
+        'cockroachdb.cloud.apiUrl': sim.cloudUrl ?? 'https://cockroachlabs.cloud',
+        'workbench.colorTheme': 'Default Dark Modern',
+      },
     });
     installVsix(dirs, path.join(root, 'cockroachdb-explorer.vsix'));
     // Cloud ADVANCED clusters are reached over HTTPS with the simulator's CA.
-    const server = await startCodeServer(dirs, { port: Number(process.env.PORT || 8765), logName: 'demo-code-server.log', env: sim.caFile ? { NODE_EXTRA_CA_CERTS: sim.caFile } : {} });
+    const server = await startCodeServer(dirs, {
+      port: Number(process.env.PORT || 8765),
+      logName: 'demo-code-server.log',
+      env: sim.caFile ? { NODE_EXTRA_CA_CERTS: sim.caFile } : {},
+    });
     stops.push(() => server.stop());
     console.log(`
 CockroachDB Explorer demo is running.

@@ -15,7 +15,10 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 function run(cmd, args, { capture = true } = {}) {
   return new Promise((resolve) => {
     // Run directly (not through npm), the local bin folder must still be on PATH.
-    const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
+    const env = {
+      ...process.env,
+      PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+    };
     const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     const onData = (stream) => (b) => {
@@ -50,7 +53,8 @@ const steps = [
 
 const wanted = (s) => {
   if (!only) return true;
-  if (only === 'ui') return s.tier === 'ui' || (s.tier === 'host' && s.name !== 'extension host' && s.name !== 'build host tests');
+  if (only === 'ui')
+    return s.tier === 'ui' || (s.tier === 'host' && s.name !== 'extension host' && s.name !== 'build host tests');
   return s.tier === only;
 };
 

@@ -58,12 +58,26 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     tree.contributors.push(new CloudRoots(cloud));
     const status = new HealthStatusBar(active, connections, auth, logger.scoped('status'));
     const docs = new ReadOnlyDocs();
-    context.subscriptions.push(auth, connections, active, cloud, tree, status, docs, cloud.onDidChange(() => tree.refresh()));
+    context.subscriptions.push(
+      auth,
+      connections,
+      active,
+      cloud,
+      tree,
+      status,
+      docs,
+      cloud.onDidChange(() => tree.refresh()),
+    );
     context.subscriptions.push(vscode.window.registerFileDecorationProvider(new LivenessDecorations()));
     context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, docs));
 
     const panels = new PanelMonitor();
-    const panelEnv: PanelEnv = { extensionUri: context.extensionUri, ui, log: logger.scoped('webviews'), monitor: panels };
+    const panelEnv: PanelEnv = {
+      extensionUri: context.extensionUri,
+      ui,
+      log: logger.scoped('webviews'),
+      monitor: panels,
+    };
     // Every command id must be here: registerAll's type makes a missing or misspelt one a compile error.
     const table = {
       ...clusterCommands({ connections, auth, tree, ui }),

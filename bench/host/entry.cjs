@@ -16,7 +16,10 @@ const label = (tree, node) => {
 async function child(tree, node, match) {
   const kids = await tree.getChildren(node);
   const found = kids.find((k) => match.test(label(tree, k)));
-  if (!found) throw new Error(`no row ${match} under ${node ? label(tree, node) : 'the root'}; have: ${kids.map((k) => label(tree, k)).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no row ${match} under ${node ? label(tree, node) : 'the root'}; have: ${kids.map((k) => label(tree, k)).join(' | ')}`,
+    );
   return found;
 }
 

@@ -3,17 +3,11 @@
 // opts in to automatic re-sign-in. When many requests fail with 401 at once, the
 // user sees one prompt per cluster and every waiting request gets its answer.
 import * as vscode from 'vscode';
-import type { ClusterApi } from '../api/cluster/api';
+import type { ClusterHandle } from '../clusters/handle';
 import { isApiError } from '../api/http/errors';
 import type { Ui } from '../ui/ui';
 import type { ScopedLogger } from '../util/logger';
 import type { SecretStore } from './secretStore';
-
-export interface AuthTarget {
-  id: string;
-  name: string;
-  client: ClusterApi;
-}
 
 const REMEMBER = 'Remember the password for automatic re-sign-in';
 const DONT_REMEMBER = "Don't remember the password";
@@ -52,7 +46,7 @@ export class AuthService implements vscode.Disposable {
   }
 
   /** Asks for user and password, signs in, and keeps the token. Resolves false if cancelled. */
-  async signIn(target: AuthTarget, defaults: { username?: string } = {}): Promise<boolean> {
+  async signIn(target: ClusterHandle, defaults: { username?: string } = {}): Promise<boolean> {
     const stored = await this.secrets.loadCredentials(target.id);
     const username = await this.ui.input({
       title: `Sign in to ${target.name}`,
@@ -73,9 +67,14 @@ export class AuthService implements vscode.Disposable {
       placeHolder: 'Keep the password in VS Code secret storage?',
     });
     if (remember === undefined) return false;
-    const token = await this.ui.progress(`Signing in to ${target.name}…`, (signal) => target.client.login(username.trim(), password, { signal }), { cancellable: true });
+    const token = await this.ui.progress(
+      `Signing in to ${target.name}…`,
+      (signal) => target.client.login(username.trim(), password, { signal }),
+      { cancellable: true },
+    );
     await this.secrets.storeToken(target.id, token);
-    if (remember.label === REMEMBER) await this.secrets.storeCredentials(target.id, { username: username.trim(), password });
+    if (remember.label === REMEMBER)
+      await this.secrets.storeCredentials(target.id, { username: username.trim(), password });
     else await this.secrets.deleteCredentials(target.id);
     this.log.info(`signed in to ${target.name} as ${username.trim()}`);
     this.changed.fire(target.id);
@@ -83,14 +82,16 @@ export class AuthService implements vscode.Disposable {
   }
 
   /** Revokes the session on the server (logout/) and forgets the token and password. */
-  async signOut(target: AuthTarget): Promise<void> {
+  async signOut(target: ClusterHandle): Promise<void> {
     this.signOuts.set(target.id, (this.signOuts.get(target.id) ?? 0) + 1);
     await this.secrets.loadToken(target.id);
     try {
       if (this.secrets.cachedToken(target.id)) await target.client.logout();
     } catch (e) {
       // Signing out locally must work even when the cluster is unreachable.
-      this.log.warn(`logout on ${target.name} failed; the local session is removed anyway (${e instanceof Error ? e.message : String(e)})`);
+      this.log.warn(
+        `logout on ${target.name} failed; the local session is removed anyway (${e instanceof Error ? e.message : String(e)})`,
+      );
     } finally {
       await this.secrets.deleteToken(target.id);
       await this.secrets.deleteCredentials(target.id);
@@ -103,7 +104,7 @@ export class AuthService implements vscode.Disposable {
    * Called by the client on 401. Concurrent callers share one attempt: a silent sign-in
    * with the stored password when the user opted in, else one prompt.
    */
-  renew(target: AuthTarget, failedToken?: string): Promise<string | undefined> {
+  renew(target: ClusterHandle, failedToken?: string): Promise<string | undefined> {
     this.demanded.add(target.id);
     // Signed in (again) since the failed request was sent: use that session, ask nothing.
     const current = this.secrets.cachedToken(target.id);
@@ -116,7 +117,7 @@ export class AuthService implements vscode.Disposable {
     return pending;
   }
 
-  private async doRenew(target: AuthTarget): Promise<string | undefined> {
+  private async doRenew(target: ClusterHandle): Promise<string | undefined> {
     const expired = this.secrets.cachedToken(target.id);
     if (expired) await this.secrets.deleteToken(target.id);
     const creds = await this.secrets.loadCredentials(target.id);
@@ -143,7 +144,9 @@ export class AuthService implements vscode.Disposable {
     const choice = await Promise.race([
       this.ui.warn(message, 'Sign In'),
       new Promise<string>((resolve) => {
-        signedInElsewhere = this.onDidChange((id) => id === target.id && this.secrets.cachedToken(id) && resolve('signedIn'));
+        signedInElsewhere = this.onDidChange(
+          (id) => id === target.id && this.secrets.cachedToken(id) && resolve('signedIn'),
+        );
       }),
       new Promise<undefined>((resolve) => {
         timer = setTimeout(() => resolve(undefined), RENEW_PROMPT_LIMIT_MS);

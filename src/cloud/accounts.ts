@@ -52,7 +52,10 @@ export class CloudAccounts implements vscode.Disposable {
 
   async remove(id: string): Promise<void> {
     await this.secrets.deleteCloudKey(id);
-    await this.state.update(ACCOUNTS_KEY, this.list().filter((a) => a.id !== id));
+    await this.state.update(
+      ACCOUNTS_KEY,
+      this.list().filter((a) => a.id !== id),
+    );
     this.clients.delete(id);
     this.changed.fire();
   }

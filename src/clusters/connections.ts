@@ -3,42 +3,34 @@
 // Also the ClusterResolver that restored webview panels use.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { ClusterApi } from '../api/cluster/api';
 import type { AuthService } from '../auth/authService';
 import { config } from '../config/config';
 import type { ScopedLogger } from '../util/logger';
-import type { ClusterHandle, ClusterResolver } from './handle';
+import type { ClusterConfig, ClusterHandle, ClusterResolver } from './handle';
 import { LazyClusterClient } from './lazyClient';
 import { isInsecureOrigin } from './origin';
-import { readClusters, type ConfiguredCluster } from './settings';
+import { readClusters } from './settings';
 
 /** Read at every request, so a changed setting reaches clients already built. */
 const requestTimeoutMs = (): number => config.ms('requestTimeout');
 
-export interface ClusterEntry extends ClusterHandle {
-  readonly config: ConfiguredCluster;
+/** A cluster the explorer talks to: its handle for views, what it was built from, and why it cannot be used. */
+export interface ClusterConnection extends ClusterHandle {
+  readonly config: ClusterConfig;
   readonly insecure: boolean;
   /** Set when the client could not be built (e.g. the CA file is missing). */
   readonly setupError?: string;
 }
 
-export interface ExtraCluster {
-  id: string;
-  name: string;
-  url: string;
-  caPem?: string;
-  consoleUrl: string;
-}
-
 export class ConnectionManager implements ClusterResolver, vscode.Disposable {
-  private readonly entries = new Map<string, ClusterEntry>();
+  private readonly entries = new Map<string, ClusterConnection>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly detected = new vscode.EventEmitter<string>();
   /** Fires with a cluster id when it turns out to serve virtual clusters (the row shows it). */
   readonly onDidDetectVirtualClusters = this.detected.event;
   /** Clusters reached through a Cloud account (ADVANCED), keyed by origin. */
-  private readonly extra = new Map<string, ExtraCluster>();
+  private readonly fromCloud = new Map<string, ClusterConfig>();
   /** Clusters whose default virtual cluster turned out to be an application one. */
   private readonly virtualized = new Set<string>();
   // A changed list (or trust granted to the workspace's list) means other clients; a changed
@@ -50,7 +42,7 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
     private readonly log: ScopedLogger,
   ) {}
 
-  configured(): ConfiguredCluster[] {
+  configured(): ClusterConfig[] {
     return readClusters();
   }
 
@@ -68,19 +60,19 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
     this.changed.fire();
   }
 
-  registerExtra(cluster: ExtraCluster): ClusterEntry {
-    this.extra.set(cluster.id, cluster);
+  /** A Cloud ADVANCED cluster, reached with the Cloud API's CA; settings entries win for the same origin. */
+  registerCloudCluster(cluster: Omit<ClusterConfig, 'source'>): ClusterConnection {
+    this.fromCloud.set(cluster.id, { ...cluster, source: 'cloud' });
     this.entries.delete(cluster.id);
     return this.get(cluster.id)!;
   }
 
-  get(id: string): ClusterEntry | undefined {
+  get(id: string): ClusterConnection | undefined {
     const cached = this.entries.get(id);
     if (cached) return cached;
-    const config = this.configured().find((c) => c.id === id);
-    const extra = this.extra.get(id);
-    if (!config && !extra) return undefined;
-    const entry = config ? this.build(config) : this.buildExtra(extra!);
+    const config = this.configured().find((c) => c.id === id) ?? this.fromCloud.get(id);
+    if (!config) return undefined;
+    const entry = this.build(config);
     this.entries.set(id, entry);
     return entry;
   }
@@ -89,12 +81,12 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
     return this.get(clusterId);
   }
 
-  all(): ClusterEntry[] {
+  all(): ClusterConnection[] {
     return this.configured().map((c) => this.get(c.id)!);
   }
 
-  private build(config: ConfiguredCluster): ClusterEntry {
-    let caPem: string | undefined;
+  private build(config: ClusterConfig): ClusterConnection {
+    let caPem = config.caPem;
     let setupError: string | undefined;
     if (config.caFile) {
       try {
@@ -103,49 +95,41 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
         setupError = `The CA file ${config.caFile} could not be read (${e instanceof Error ? e.message : String(e)}). Fix "caFile" in the cockroachdb.clusters setting.`;
       }
     }
-    if (config.skipTlsVerify) this.log.warn(`TLS verification is off for ${config.name} (skipTlsVerify); the session token is exposed to anyone on the network path`);
-    return this.makeEntry({ id: config.id, name: config.name, url: config.id, consoleUrl: config.id, caPem }, config, setupError);
-  }
-
-  private buildExtra(extra: ExtraCluster): ClusterEntry {
-    const config: ConfiguredCluster = { id: extra.id, name: extra.name, url: extra.url };
-    return this.makeEntry(extra, config, undefined);
-  }
-
-  private makeEntry(
-    base: { id: string; name: string; url: string; consoleUrl: string; caPem?: string | undefined },
-    config: ConfiguredCluster,
-    setupError: string | undefined,
-  ): ClusterEntry {
-    const target = { id: base.id, name: base.name } as { id: string; name: string; client: ClusterApi };
+    if (config.skipTlsVerify)
+      this.log.warn(
+        `TLS verification is off for ${config.name} (skipTlsVerify); the session token is exposed to anyone on the network path`,
+      );
     const client = new LazyClusterClient({
-      baseUrl: base.url,
-      ...(base.caPem ? { caPem: base.caPem } : {}),
+      baseUrl: config.url,
+      ...(caPem ? { caPem } : {}),
       ...(config.skipTlsVerify ? { skipTlsVerify: true } : {}),
       timeoutMs: requestTimeoutMs,
       ...(config.virtualCluster ? { virtualCluster: config.virtualCluster } : {}),
-      ...(this.virtualized.has(base.id) ? { virtualized: true } : {}),
+      ...(this.virtualized.has(config.id) ? { virtualized: true } : {}),
       onVirtualized: () => {
-        if (this.virtualized.has(base.id)) return;
-        this.virtualized.add(base.id);
-        this.log.info(`${base.name} serves virtual clusters: nodes, ranges and events come from the system cluster, SQL and sessions from ${config.virtualCluster ?? "the server's default"}`);
-        this.detected.fire(base.id);
+        if (this.virtualized.has(config.id)) return;
+        this.virtualized.add(config.id);
+        this.log.info(
+          `${config.name} serves virtual clusters: nodes, ranges and events come from the system cluster, SQL and sessions from ${config.virtualCluster ?? "the server's default"}`,
+        );
+        this.detected.fire(config.id);
       },
       session: {
-        getToken: () => this.auth.token(base.id),
-        renew: (failed) => this.auth.renew(target, failed),
+        getToken: () => this.auth.token(config.id),
+        // Called only once a request has failed, by which time `self` below exists.
+        renew: (failed) => this.auth.renew(self, failed),
       },
     });
-    target.client = client;
-    return {
-      id: base.id,
-      name: base.name,
+    const self: ClusterConnection = {
+      id: config.id,
+      name: config.name,
       client,
-      consoleUrl: base.consoleUrl,
+      consoleUrl: config.consoleUrl,
       config,
-      insecure: isInsecureOrigin(base.id),
+      insecure: isInsecureOrigin(config.id),
       ...(setupError ? { setupError } : {}),
     };
+    return self;
   }
 
   dispose(): void {

@@ -26,6 +26,8 @@ export function validateClusterUrl(input: string): string | undefined {
     if (url.username || url.password) return 'Leave credentials out of the address; you sign in separately.';
     return origin ? undefined : 'Not a valid address';
   } catch (e) {
-    return e instanceof Error && e.message.includes('http') ? e.message : 'Not a valid address, e.g. https://db1.example.com:8080';
+    return e instanceof Error && e.message.includes('http')
+      ? e.message
+      : 'Not a valid address, e.g. https://db1.example.com:8080';
   }
 }

@@ -1,17 +1,13 @@
 // The configured self-hosted clusters, each named by its normalised origin. The list
 // itself (and which workspace layers count) comes from the config module.
-import { config, type ClusterSetting } from '../config/config';
+import { config } from '../config/config';
+import type { ClusterConfig } from './handle';
 import { normaliseOrigin } from './origin';
 
-export interface ConfiguredCluster extends ClusterSetting {
-  /** Normalised origin: the cluster's id and secret key. */
-  id: string;
-}
-
 /** One entry per origin (the first wins); entries whose URL is not an http(s) address are skipped. */
-export function readClusters(): ConfiguredCluster[] {
+export function readClusters(): ClusterConfig[] {
   const seen = new Set<string>();
-  const out: ConfiguredCluster[] = [];
+  const out: ClusterConfig[] = [];
   for (const entry of config.get('clusters')) {
     let id: string;
     try {
@@ -21,7 +17,17 @@ export function readClusters(): ConfiguredCluster[] {
     }
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push({ ...entry, id, name: entry.name || id });
+    out.push({
+      id,
+      name: entry.name || id,
+      // Requests and the DB Console link go to the normalised origin.
+      url: id,
+      consoleUrl: id,
+      source: 'settings',
+      ...(entry.caFile ? { caFile: entry.caFile } : {}),
+      ...(entry.skipTlsVerify ? { skipTlsVerify: true } : {}),
+      ...(entry.virtualCluster ? { virtualCluster: entry.virtualCluster } : {}),
+    });
   }
   return out;
 }

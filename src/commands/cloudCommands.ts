@@ -13,7 +13,8 @@ export function cloudCommands(deps: { accounts: CloudAccounts; ui: Ui }) {
     [Commands.addCloudAccount]: async () => {
       const key = await ui.input({
         title: 'Add CockroachDB Cloud Account',
-        prompt: 'API key of a service account (Cloud Console → Organization → Access Management → Service Accounts). Kept in VS Code secret storage.',
+        prompt:
+          'API key of a service account (Cloud Console → Organization → Access Management → Service Accounts). Kept in VS Code secret storage.',
         password: true,
         validateInput: (v) => (v.trim().length >= 8 ? undefined : 'Paste the API key'),
       });
@@ -27,7 +28,9 @@ export function cloudCommands(deps: { accounts: CloudAccounts; ui: Ui }) {
       if (!get) return;
       const { text, what } = await get();
       await vscode.env.clipboard.writeText(text);
-      void ui.info(`Copied ${what}. Replace <ENTER-PASSWORD> (or the password placeholder) with the SQL user's password.`);
+      void ui.info(
+        `Copied ${what}. Replace <ENTER-PASSWORD> (or the password placeholder) with the SQL user's password.`,
+      );
     },
   } satisfies CommandTable;
 }

@@ -13,7 +13,12 @@ import type { CommandTable } from './register';
 import { pickCluster } from './targets';
 import { askVirtualCluster, probeVirtualized } from './virtualClusterCommands';
 
-export function clusterCommands(deps: { connections: ConnectionManager; auth: AuthService; tree: ExplorerProvider; ui: Ui }) {
+export function clusterCommands(deps: {
+  connections: ConnectionManager;
+  auth: AuthService;
+  tree: ExplorerProvider;
+  ui: Ui;
+}) {
   const { connections, auth, tree, ui } = deps;
   return {
     [Commands.addCluster]: async () => {
@@ -41,13 +46,20 @@ export function clusterCommands(deps: { connections: ConnectionManager; auth: Au
         const choice = await ui.pick(
           [
             { label: 'No CA file', description: 'the certificate is signed by a public CA' },
-            { label: 'CA file…', description: 'path to the PEM of the CA that signed the cluster certificate (self-signed clusters)' },
+            {
+              label: 'CA file…',
+              description: 'path to the PEM of the CA that signed the cluster certificate (self-signed clusters)',
+            },
           ],
           { title: 'Add Cluster (3/3): certificate authority' },
         );
         if (choice === undefined) return;
         if (choice.label === 'CA file…') {
-          caFile = await ui.input({ title: 'CA file', prompt: 'Absolute path of the CA certificate (PEM), e.g. certs/ca.crt', validateInput: (v) => (v.trim() ? undefined : 'Enter a path') });
+          caFile = await ui.input({
+            title: 'CA file',
+            prompt: 'Absolute path of the CA certificate (PEM), e.g. certs/ca.crt',
+            validateInput: (v) => (v.trim() ? undefined : 'Enter a path'),
+          });
           if (caFile === undefined) return;
           caFile = caFile.trim();
         }
@@ -55,10 +67,20 @@ export function clusterCommands(deps: { connections: ConnectionManager; auth: Au
       // A cluster with virtual clusters serves an application one on this port: ask which one SQL comes from.
       let virtualCluster: string | undefined;
       if (await probeVirtualized(origin, caFile)) {
-        virtualCluster = await askVirtualCluster(ui, 'Add Cluster: this cluster serves virtual clusters', [], undefined);
+        virtualCluster = await askVirtualCluster(
+          ui,
+          'Add Cluster: this cluster serves virtual clusters',
+          [],
+          undefined,
+        );
         if (virtualCluster === undefined) return;
       }
-      const entry: ClusterSetting = { name: name.trim(), url: origin, ...(caFile ? { caFile } : {}), ...(virtualCluster ? { virtualCluster } : {}) };
+      const entry: ClusterSetting = {
+        name: name.trim(),
+        url: origin,
+        ...(caFile ? { caFile } : {}),
+        ...(virtualCluster ? { virtualCluster } : {}),
+      };
       const current = readClusterEntries('global');
       await writeClusterEntries([...current, entry], 'global');
       connections.reload();

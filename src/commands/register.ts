@@ -30,6 +30,10 @@ export function registerCommand(id: CommandId, handler: Handler, log: ScopedLogg
 }
 
 /** Registers every command of the (complete) table; the table's type makes a missing id a compile error. */
-export function registerAll(table: { readonly [K in CommandId]: Handler }, log: ScopedLogger, ui: Ui): vscode.Disposable[] {
+export function registerAll(
+  table: { readonly [K in CommandId]: Handler },
+  log: ScopedLogger,
+  ui: Ui,
+): vscode.Disposable[] {
   return (Object.keys(table) as CommandId[]).map((id) => registerCommand(id, table[id], log, ui));
 }

@@ -8,11 +8,19 @@ import type { Ui } from '../ui/ui';
 import type { CommandTable } from './register';
 import { pickCluster } from './targets';
 
-export function statusCommands(deps: { connections: ConnectionManager; status: HealthStatusBar; active: ActiveCluster; ui: Ui }) {
+export function statusCommands(deps: {
+  connections: ConnectionManager;
+  status: HealthStatusBar;
+  active: ActiveCluster;
+  ui: Ui;
+}) {
   const { connections, status, active, ui } = deps;
   return {
     [Commands.selectActiveCluster]: async (arg: unknown) => {
-      const entry = arg === undefined && connections.all().length > 1 ? await pickCluster(deps, undefined, 'Select the active cluster') : await pickCluster(deps, arg);
+      const entry =
+        arg === undefined && connections.all().length > 1
+          ? await pickCluster(deps, undefined, 'Select the active cluster')
+          : await pickCluster(deps, arg);
       if (!entry) return;
       await active.set(entry.id);
       return entry.id;
@@ -20,12 +28,21 @@ export function statusCommands(deps: { connections: ConnectionManager; status: H
     [Commands.statusBarMenu]: async () => {
       const id = active.id();
       const items: Array<vscode.QuickPickItem & { run: () => Thenable<unknown> }> = [
-        { label: '$(server-environment) Switch active cluster…', run: () => vscode.commands.executeCommand(Commands.selectActiveCluster) },
+        {
+          label: '$(server-environment) Switch active cluster…',
+          run: () => vscode.commands.executeCommand(Commands.selectActiveCluster),
+        },
         { label: '$(sign-in) Sign in…', run: () => vscode.commands.executeCommand(Commands.signIn, id) },
         { label: '$(flame) Open hot ranges', run: () => vscode.commands.executeCommand(Commands.showHotRanges, id) },
-        { label: '$(refresh) Refresh', run: () => Promise.all([status.checkNow(), vscode.commands.executeCommand(Commands.refresh)]) },
+        {
+          label: '$(refresh) Refresh',
+          run: () => Promise.all([status.checkNow(), vscode.commands.executeCommand(Commands.refresh)]),
+        },
       ];
-      const picked = await ui.pick(items, { ignoreFocusOut: false, placeHolder: status.last ? `${status.last.health.state}: ${status.last.health.summary}` : 'CockroachDB' });
+      const picked = await ui.pick(items, {
+        ignoreFocusOut: false,
+        placeHolder: status.last ? `${status.last.health.state}: ${status.last.health.summary}` : 'CockroachDB',
+      });
       await picked?.run();
     },
   } satisfies CommandTable;

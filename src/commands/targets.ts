@@ -1,6 +1,6 @@
 // Commands are run from tree rows (with the row as argument), from webviews and
 // the status bar (with a cluster id), and from the palette (no argument: ask).
-import type { ClusterEntry, ConnectionManager } from '../clusters/connections';
+import type { ClusterConnection, ConnectionManager } from '../clusters/connections';
 import { TreeNode } from '../tree/treeNode';
 import type { Ui } from '../ui/ui';
 
@@ -9,7 +9,11 @@ export interface PickDeps {
   ui: Ui;
 }
 
-export async function pickCluster(deps: PickDeps, arg: unknown, placeHolder = 'Select a cluster'): Promise<ClusterEntry | undefined> {
+export async function pickCluster(
+  deps: PickDeps,
+  arg: unknown,
+  placeHolder = 'Select a cluster',
+): Promise<ClusterConnection | undefined> {
   const { connections, ui } = deps;
   if (arg instanceof TreeNode) {
     const entry = arg.clusterEntry;

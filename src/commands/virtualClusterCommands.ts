@@ -22,19 +22,35 @@ interface Choice extends vscode.QuickPickItem {
  * Asks which virtual cluster SQL, sessions and databases come from. Resolves to a name,
  * '' for the server's default, or undefined when cancelled.
  */
-export async function askVirtualCluster(prompter: Ui, title: string, known: string[], current: string | undefined): Promise<string | undefined> {
+export async function askVirtualCluster(
+  prompter: Ui,
+  title: string,
+  known: string[],
+  current: string | undefined,
+): Promise<string | undefined> {
   const names = [...new Set([...known, 'system'])];
   const items: Choice[] = [
-    { label: DEFAULT_LABEL, description: current ? '' : 'current', detail: 'Whatever the cluster serves on its DB Console port (usually the application virtual cluster).', value: '' },
+    {
+      label: DEFAULT_LABEL,
+      description: current ? '' : 'current',
+      detail: 'Whatever the cluster serves on its DB Console port (usually the application virtual cluster).',
+      value: '',
+    },
     ...names.map((n) => ({
       label: n,
       description: n === current ? 'current' : '',
-      detail: n === 'system' ? 'The system cluster: its own SQL, sessions and databases.' : `SQL, sessions and databases of virtual cluster "${n}".`,
+      detail:
+        n === 'system'
+          ? 'The system cluster: its own SQL, sessions and databases.'
+          : `SQL, sessions and databases of virtual cluster "${n}".`,
       value: n,
     })),
     { label: OTHER_LABEL, detail: 'Type the name of a virtual cluster.', value: null },
   ];
-  const picked = await prompter.pick(items, { title, placeHolder: 'Nodes, ranges, hot ranges and events always come from the system cluster' });
+  const picked = await prompter.pick(items, {
+    title,
+    placeHolder: 'Nodes, ranges, hot ranges and events always come from the system cluster',
+  });
   if (!picked) return undefined;
   if (picked.value !== null) return picked.value;
   const typed = await prompter.input({
@@ -56,7 +72,13 @@ export async function probeVirtualized(origin: string, caFile: string | undefine
   let caPem: string | undefined;
   try {
     caPem = caFile ? fs.readFileSync(caFile, 'utf8') : undefined;
-    const client = new LazyClusterClient({ baseUrl: origin, ...(caPem ? { caPem } : {}), timeoutMs: 5000, retries: 0, onVirtualized: () => (virtualized = true) });
+    const client = new LazyClusterClient({
+      baseUrl: origin,
+      ...(caPem ? { caPem } : {}),
+      timeoutMs: 5000,
+      retries: 0,
+      onVirtualized: () => (virtualized = true),
+    });
     await client.health(false);
   } catch {
     // See above.

@@ -2,7 +2,15 @@
 // defaults and bounds, the workspace-trust rule, and per-key change events. The rules
 // live in ./schema (vscode-free); this file only connects them to VS Code.
 import * as vscode from 'vscode';
-import { resolveSetting, SECTION, SPECS, type ClusterSetting, type DurationKey, type SettingKey, type SettingValues } from './schema';
+import {
+  resolveSetting,
+  SECTION,
+  SPECS,
+  type ClusterSetting,
+  type DurationKey,
+  type SettingKey,
+  type SettingValues,
+} from './schema';
 
 export type { ClusterSetting, SettingKey, SettingValues } from './schema';
 

@@ -59,11 +59,21 @@ export type SettingSpecs = { readonly [K in SettingKey]: SettingSpec<K> };
 
 /** The parts of package.json read here. */
 export interface ManifestLike {
-  contributes: { configuration: { properties: Record<string, { type?: string; default?: unknown; minimum?: number; maximum?: number }> } };
+  contributes: {
+    configuration: {
+      properties: Record<string, { type?: string; default?: unknown; minimum?: number; maximum?: number }>;
+    };
+  };
   capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: readonly string[] } };
 }
 
-const JSON_TYPE: Record<Kind, string> = { number: 'number', integer: 'number', boolean: 'boolean', string: 'string', clusters: 'array' };
+const JSON_TYPE: Record<Kind, string> = {
+  number: 'number',
+  integer: 'number',
+  boolean: 'boolean',
+  string: 'string',
+  clusters: 'array',
+};
 
 /** Builds the table from a manifest; throws when the manifest and the code disagree on a key. */
 export function specsFrom(m: ManifestLike): SettingSpecs {
@@ -74,7 +84,8 @@ export function specsFrom(m: ManifestLike): SettingSpecs {
     const p = props[`${SECTION}.${key}`];
     const kind = KINDS[key];
     if (!p) throw new Error(`${SECTION}.${key} is read by the code but not declared in package.json`);
-    if (p.type !== JSON_TYPE[kind]) throw new Error(`${SECTION}.${key} is declared as ${p.type}, read as ${JSON_TYPE[kind]}`);
+    if (p.type !== JSON_TYPE[kind])
+      throw new Error(`${SECTION}.${key} is declared as ${p.type}, read as ${JSON_TYPE[kind]}`);
     out[key] = {
       key,
       kind,
@@ -84,7 +95,8 @@ export function specsFrom(m: ManifestLike): SettingSpecs {
       restricted: restricted.delete(`${SECTION}.${key}`),
     };
   }
-  if (restricted.size) throw new Error(`restrictedConfigurations names unknown settings: ${[...restricted].join(', ')}`);
+  if (restricted.size)
+    throw new Error(`restrictedConfigurations names unknown settings: ${[...restricted].join(', ')}`);
   return out as SettingSpecs;
 }
 
@@ -96,7 +108,9 @@ export function clusterEntries(raw: unknown): ClusterSetting[] {
   const out: ClusterSetting[] = [];
   for (const entry of raw) {
     if (!entry || typeof entry !== 'object') continue;
-    const { name, url, caFile, skipTlsVerify, virtualCluster } = entry as Partial<Record<keyof ClusterSetting, unknown>>;
+    const { name, url, caFile, skipTlsVerify, virtualCluster } = entry as Partial<
+      Record<keyof ClusterSetting, unknown>
+    >;
     if (typeof url !== 'string') continue;
     out.push({
       name: typeof name === 'string' ? name.trim() : '',
@@ -144,12 +158,23 @@ export interface InspectedSetting<T> {
  */
 export function pickTrusted<T>(inspected: InspectedSetting<T> | undefined, trusted: boolean, fallback: T): T {
   if (!inspected) return fallback;
-  if (trusted) return inspected.workspaceFolderValue ?? inspected.workspaceValue ?? inspected.globalValue ?? inspected.defaultValue ?? fallback;
+  if (trusted)
+    return (
+      inspected.workspaceFolderValue ??
+      inspected.workspaceValue ??
+      inspected.globalValue ??
+      inspected.defaultValue ??
+      fallback
+    );
   return inspected.globalValue ?? inspected.defaultValue ?? fallback;
 }
 
 /** The value a key reads as, given what VS Code's inspect() returned and whether the workspace is trusted. */
-export function resolveSetting<K extends SettingKey>(spec: SettingSpec<K>, inspected: InspectedSetting<unknown> | undefined, workspaceTrusted: boolean): SettingValues[K] {
+export function resolveSetting<K extends SettingKey>(
+  spec: SettingSpec<K>,
+  inspected: InspectedSetting<unknown> | undefined,
+  workspaceTrusted: boolean,
+): SettingValues[K] {
   // Only the restricted keys can be harmful from a workspace; the rest follow VS Code's usual layering.
   return coerce(spec, pickTrusted<unknown>(inspected, workspaceTrusted || !spec.restricted, undefined));
 }

@@ -22,3 +22,11 @@ export function livenessSeverity(l: Liveness): LivenessSeverity {
   if (l === 'dead' || l === 'unavailable' || l === 'unknown') return 'down';
   return 'warn';
 }
+
+const SEVERITY_ORDER: readonly LivenessSeverity[] = ['ok', 'warn', 'down'];
+
+/** Every liveness label once, up first, then being worked on, then down: the choices of the node filter. */
+export function livenessFilterLabels(): string[] {
+  const all = Object.keys(LIVENESS_LABEL) as Liveness[];
+  return SEVERITY_ORDER.flatMap((s) => all.filter((l) => livenessSeverity(l) === s).map((l) => LIVENESS_LABEL[l]));
+}

@@ -1,19 +1,9 @@
 // A range's problems by the names the DB Console's Range Report uses, from the
 // flags each replica reports, and the replica types that vote.
+import type { RangeProblems } from '../api/cluster/models';
 
-/** The problem flags of one replica's view of a range (api/v2 `problems`). */
-export interface RangeProblemFlags {
-  unavailable: boolean;
-  leaderNotLeaseHolder: boolean;
-  noRaftLeader: boolean;
-  underreplicated: boolean;
-  overreplicated: boolean;
-  noLease: boolean;
-  quiescentEqualsTicking: boolean;
-  raftLogTooLarge: boolean;
-  /** Flags a newer server sends that this client does not know by name. */
-  other: readonly string[];
-}
+/** The problem flags of one replica's view of a range (api/v2 `problems`), as read-only data. */
+export type RangeProblemFlags = Readonly<Omit<RangeProblems, 'other'>> & { readonly other: readonly string[] };
 
 export type ProblemSeverity = 'problem' | 'warning';
 
@@ -50,7 +40,9 @@ export function problemNames(p: RangeProblemFlags | undefined): string[] {
 
 /** Unavailable, leaderless, lease-less and under-replicated ranges stop or risk traffic; the rest degrade it. */
 export function problemSeverity(name: string): ProblemSeverity {
-  return name === 'unavailable' || name === 'no lease' || name === 'no raft leader' || name === 'under-replicated' ? 'problem' : 'warning';
+  return name === 'unavailable' || name === 'no lease' || name === 'no raft leader' || name === 'under-replicated'
+    ? 'problem'
+    : 'warning';
 }
 
 /**
@@ -59,7 +51,13 @@ export function problemSeverity(name: string): ProblemSeverity {
  * source typed is taken for a full voter, what api/v2 servers imply; a type this
  * client does not know (`type 9`) is not counted.
  */
-const VOTER_TYPES: ReadonlySet<string> = new Set(['VOTER_FULL', 'VOTER_INCOMING', 'VOTER_OUTGOING', 'VOTER_DEMOTING_LEARNER', 'VOTER_DEMOTING_NON_VOTER']);
+const VOTER_TYPES: ReadonlySet<string> = new Set([
+  'VOTER_FULL',
+  'VOTER_INCOMING',
+  'VOTER_OUTGOING',
+  'VOTER_DEMOTING_LEARNER',
+  'VOTER_DEMOTING_NON_VOTER',
+]);
 
 export function isVoter(type: string | undefined): boolean {
   return type === undefined || type === '' || VOTER_TYPES.has(type);

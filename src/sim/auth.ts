@@ -25,8 +25,7 @@ interface StoredSession {
 }
 
 export type SessionCheck =
-  | { ok: true; username: string; admin: boolean }
-  | { ok: false; status: 400 | 401; message: string };
+  { ok: true; username: string; admin: boolean } | { ok: false; status: 400 | 401; message: string };
 
 export const SYSTEM_TENANT = 'system';
 export const MSG_INVALID_HEADER = 'invalid session header';
@@ -51,7 +50,15 @@ export class SessionStore {
   create(user: SimUser, tenant = SYSTEM_TENANT): string {
     const id = this.nextId++;
     const secret = randomBytes(16);
-    this.sessions.set(id, { id, secret, username: user.username, admin: user.admin, expiresAt: Date.now() + this.ttlSeconds * 1000, revoked: false, tenant });
+    this.sessions.set(id, {
+      id,
+      secret,
+      username: user.username,
+      admin: user.admin,
+      expiresAt: Date.now() + this.ttlSeconds * 1000,
+      revoked: false,
+      tenant,
+    });
     return encodeCookie(id, secret);
   }
 

@@ -16,9 +16,17 @@ import type { CloudSimControl } from './cloud/index';
 import type { SimControl } from './types';
 
 /** The part of the Cloud simulator's control surface the control port exposes. */
-export type CloudControlPort = Pick<CloudSimControl, 'failNext' | 'setRateLimitPerSecond' | 'setRetryAfterSeconds' | 'setLatency' | 'requests' | 'clearRequests'>;
+export type CloudControlPort = Pick<
+  CloudSimControl,
+  'failNext' | 'setRateLimitPerSecond' | 'setRetryAfterSeconds' | 'setLatency' | 'requests' | 'clearRequests'
+>;
 
-function cloudControl(cloud: CloudControlPort, method: string, pathname: string, q: URLSearchParams): { status: number; body: unknown } {
+function cloudControl(
+  cloud: CloudControlPort,
+  method: string,
+  pathname: string,
+  q: URLSearchParams,
+): { status: number; body: unknown } {
   const num = (name: string, def?: number): number | undefined => {
     const raw = q.get(name);
     if (raw === null || raw === '') return def;
@@ -28,7 +36,13 @@ function cloudControl(cloud: CloudControlPort, method: string, pathname: string,
   };
   if (method === 'GET' && pathname === '/cloud/stats') {
     const reqs = cloud.requests();
-    return { status: 200, body: { requests: reqs.length, byStatus: reqs.reduce<Record<string, number>>((m, r) => ((m[r.status] = (m[r.status] ?? 0) + 1), m), {}) } };
+    return {
+      status: 200,
+      body: {
+        requests: reqs.length,
+        byStatus: reqs.reduce<Record<string, number>>((m, r) => ((m[r.status] = (m[r.status] ?? 0) + 1), m), {}),
+      },
+    };
   }
   if (method !== 'POST') return { status: 405, body: { error: 'POST only' } };
   switch (pathname) {
@@ -67,7 +81,11 @@ function cloudControl(cloud: CloudControlPort, method: string, pathname: string,
  * `info` is served as JSON at GET /info (e.g. the URLs of the --tls-fault servers), for
  * test runners that pass on only the ready line's usual fields.
  */
-export async function startControlServer(control: SimControl, cloud?: CloudControlPort, info: Record<string, unknown> = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function startControlServer(
+  control: SimControl,
+  cloud?: CloudControlPort,
+  info: Record<string, unknown> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://control.invalid');
     const q = url.searchParams;

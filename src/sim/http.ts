@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toJson } from './json';
 import type { SimProfile } from './types';
 
-export const MSG_INTERNAL = 'An internal server error has occurred. Please check your CockroachDB logs for more details.';
+export const MSG_INTERNAL =
+  'An internal server error has occurred. Please check your CockroachDB logs for more details.';
 export const MSG_NOT_FOUND = '404 page not found';
 export const MSG_FORBIDDEN = 'user not allowed to access this endpoint';
 export const MSG_TENANT = 'Not Available on Tenants';
@@ -29,7 +30,12 @@ export function sendError(res: ServerResponse, profile: SimProfile, status: numb
   sendText(res, status, message);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   const body = toJson(value);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers });
   res.end(body);

@@ -22,7 +22,12 @@ interface CloudSim {
   control?: CloudControlPort;
   close(): Promise<void>;
 }
-type StartCloud = (opts: { port?: number; seed?: number; advancedClusterUiDns: string; advancedClusterCaFile?: string }) => Promise<CloudSim>;
+type StartCloud = (opts: {
+  port?: number;
+  seed?: number;
+  advancedClusterUiDns: string;
+  advancedClusterCaFile?: string;
+}) => Promise<CloudSim>;
 
 const PROFILES: SimProfile[] = ['v21', 'v23', 'v25', 'seed-spec'];
 
@@ -59,8 +64,10 @@ async function main(): Promise<void> {
   });
   const profile = values.profile as SimProfile;
   if (!PROFILES.includes(profile)) throw new Error(`--profile must be one of ${PROFILES.join(', ')}`);
-  if (values.insecure && (values.tls !== undefined || values.cloud)) throw new Error('--insecure cannot be combined with --tls or --cloud');
-  if (values['insecure-needs-session'] && !values.insecure) throw new Error('--insecure-needs-session needs --insecure');
+  if (values.insecure && (values.tls !== undefined || values.cloud))
+    throw new Error('--insecure cannot be combined with --tls or --cloud');
+  if (values['insecure-needs-session'] && !values.insecure)
+    throw new Error('--insecure-needs-session needs --insecure');
   const opts: SimOptions = {
     port: num(values.port, 'port'),
     profile,
@@ -85,8 +92,13 @@ async function main(): Promise<void> {
     // Loaded lazily: the Cloud simulator is optional and owned elsewhere.
     const modPath = './cloud/index';
     const mod = (await import(modPath)) as { startCloudSimulator?: StartCloud };
-    if (typeof mod.startCloudSimulator !== 'function') throw new Error('src/sim/cloud/index.ts does not export startCloudSimulator');
-    cloud = await mod.startCloudSimulator({ seed: opts.seed, advancedClusterUiDns: new URL(sim.clusterUrl).host, advancedClusterCaFile: sim.caFile });
+    if (typeof mod.startCloudSimulator !== 'function')
+      throw new Error('src/sim/cloud/index.ts does not export startCloudSimulator');
+    cloud = await mod.startCloudSimulator({
+      seed: opts.seed,
+      advancedClusterUiDns: new URL(sim.clusterUrl).host,
+      advancedClusterCaFile: sim.caFile,
+    });
   }
   const faultKinds: TlsFaultKind[] = ['wrongHost', 'expired', 'unknownCa'];
   const tlsFaults: Partial<Record<TlsFaultKind, TlsFaultServer>> = {};
@@ -94,8 +106,12 @@ async function main(): Promise<void> {
     if (!faultKinds.includes(k as TlsFaultKind)) throw new Error(`--tls-fault must be one of ${faultKinds.join(', ')}`);
     tlsFaults[k as TlsFaultKind] ??= await startTlsFaultServer(k as TlsFaultKind);
   }
-  const tlsFaultInfo = Object.fromEntries(Object.entries(tlsFaults).map(([k, f]) => [k, { url: f.url, caFile: f.caFile }]));
-  const control = values.control ? await startControlServer(sim.control, cloud?.control, { tlsFaults: tlsFaultInfo }) : undefined;
+  const tlsFaultInfo = Object.fromEntries(
+    Object.entries(tlsFaults).map(([k, f]) => [k, { url: f.url, caFile: f.caFile }]),
+  );
+  const control = values.control
+    ? await startControlServer(sim.control, cloud?.control, { tlsFaults: tlsFaultInfo })
+    : undefined;
   process.stdout.write(
     `${JSON.stringify({
       clusterUrl: sim.clusterUrl,

@@ -24,7 +24,10 @@ export function decodeCursor(token: string): CursorState | undefined {
   const list = (p: string): number[] | undefined => {
     if (p === '') return [];
     if (!p.endsWith(',')) return undefined;
-    const xs = p.slice(0, -1).split(',').map((x) => Number(x));
+    const xs = p
+      .slice(0, -1)
+      .split(',')
+      .map((x) => Number(x));
     return xs.every((x) => Number.isInteger(x) && x > 0) ? xs : undefined;
   };
   const done = list(parts[0] as string);
@@ -39,8 +42,7 @@ export function decodeCursor(token: string): CursorState | undefined {
 
 /** A node's contribution to a cursor walk. `items` is only asked for the slice needed. */
 export type NodeSource<T> =
-  | { ok: true; count: number; slice(from: number, to: number): T[] }
-  | { ok: false; error: string };
+  { ok: true; count: number; slice(from: number, to: number): T[] } | { ok: false; error: string };
 
 export interface CursorPageResult<T> {
   items: T[];

@@ -31,7 +31,11 @@ export interface Route {
   handle(ctx: Ctx): void | Promise<void>;
 }
 
-export function matchRoute(routes: readonly Route[], path: string, profile: SimProfile): { route: Route; params: string[] } | undefined {
+export function matchRoute(
+  routes: readonly Route[],
+  path: string,
+  profile: SimProfile,
+): { route: Route; params: string[] } | undefined {
   for (const route of routes) {
     if (route.absentIn?.includes(profile)) continue;
     const m = route.re.exec(path);

@@ -17,7 +17,15 @@ import type { SimState } from './state';
 import { SYSTEM_TENANT } from './auth';
 import { defaultTenant, handleControllerPath, readCookie, selectTenant, sessionForTenant } from './tenants';
 
-const ROUTES: readonly Route[] = [...authRoutes, ...miscRoutes, ...nodeRoutes, ...hotRoutes, ...sessionRoutes, ...schemaRoutes, ...sqlRoutes];
+const ROUTES: readonly Route[] = [
+  ...authRoutes,
+  ...miscRoutes,
+  ...nodeRoutes,
+  ...hotRoutes,
+  ...sessionRoutes,
+  ...schemaRoutes,
+  ...sqlRoutes,
+];
 const PREFIX = '/api/v2/';
 
 function sessionToken(sim: SimState, req: IncomingMessage): string | undefined {

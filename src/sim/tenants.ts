@@ -26,7 +26,10 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const raw = part.slice(eq + 1).trim().replace(/^"|"$/g, '');
+    const raw = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"|"$/g, '');
     try {
       return decodeURIComponent(raw);
     } catch {
@@ -66,7 +69,10 @@ function cookieValue(v: string): string {
 
 function setCookies(res: ServerResponse, session: string, tenant: string, clear = false): void {
   const expiry = clear ? '; Expires=Thu, 01 Jan 1970 00:00:00 GMT' : '';
-  res.setHeader('Set-Cookie', [`session=${clear ? '' : cookieValue(session)}; Path=/${expiry}`, `tenant=${clear ? '' : tenant}; Path=/${expiry}`]);
+  res.setHeader('Set-Cookie', [
+    `session=${clear ? '' : cookieValue(session)}; Path=/${expiry}`,
+    `tenant=${clear ? '' : tenant}; Path=/${expiry}`,
+  ]);
 }
 
 /** `POST /login` (v1 UserLogin through grpc-gateway, JSON body): one session per virtual cluster. */
@@ -78,7 +84,10 @@ async function login(sim: SimState, req: IncomingMessage, res: ServerResponse): 
   } catch {
     return sendText(res, 400, 'invalid character in request body');
   }
-  const user = typeof creds.username === 'string' && typeof creds.password === 'string' ? sim.store.checkPassword(creds.username, creds.password) : undefined;
+  const user =
+    typeof creds.username === 'string' && typeof creds.password === 'string'
+      ? sim.store.checkPassword(creds.username, creds.password)
+      : undefined;
   if (!user) return sendText(res, 401, 'the provided credentials did not match any account on the server');
   const names = tenantNames(sim);
   const aggregated = names.map((name) => `${sim.store.create(user, name)},${name}`).join(',');
@@ -107,7 +116,12 @@ function virtualClusters(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** Handles the controller's own paths; false when the path is not one of them. */
-export async function handleControllerPath(sim: SimState, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleControllerPath(
+  sim: SimState,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   // Servers before v23.1 have no server controller.
   if (sim.profile === 'v21') return false;
   if (pathname === '/login') await login(sim, req, res);

@@ -32,7 +32,11 @@ function newKeys(): { key: forge.pki.rsa.PrivateKey; pub: forge.pki.rsa.PublicKe
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
-  return { key: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, pub: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey, keyPem: privateKey };
+  return {
+    key: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
+    pub: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
+    keyPem: privateKey,
+  };
 }
 
 function serial(): string {
@@ -48,7 +52,10 @@ export function createCa(commonName: string): KeyCert {
   cert.serialNumber = serial();
   cert.validity.notBefore = new Date(Date.now() - 86_400_000);
   cert.validity.notAfter = new Date(Date.now() + 5 * 365 * 86_400_000);
-  const attrs = [{ name: 'commonName', value: commonName }, { name: 'organizationName', value: 'Cockroach' }];
+  const attrs = [
+    { name: 'commonName', value: commonName },
+    { name: 'organizationName', value: 'Cockroach' },
+  ];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.setExtensions([
@@ -60,20 +67,31 @@ export function createCa(commonName: string): KeyCert {
   return { cert, key, certPem: forge.pki.certificateToPem(cert), keyPem };
 }
 
-export function issueServerCert(ca: KeyCert, dnsNames: string[], ips: string[], validity?: { notBefore: Date; notAfter: Date }): KeyCert {
+export function issueServerCert(
+  ca: KeyCert,
+  dnsNames: string[],
+  ips: string[],
+  validity?: { notBefore: Date; notAfter: Date },
+): KeyCert {
   const { key, pub, keyPem } = newKeys();
   const cert = forge.pki.createCertificate();
   cert.publicKey = pub;
   cert.serialNumber = serial();
   cert.validity.notBefore = validity?.notBefore ?? new Date(Date.now() - 86_400_000);
   cert.validity.notAfter = validity?.notAfter ?? new Date(Date.now() + 2 * 365 * 86_400_000);
-  cert.setSubject([{ name: 'commonName', value: dnsNames[0] ?? 'node' }, { name: 'organizationName', value: 'Cockroach' }]);
+  cert.setSubject([
+    { name: 'commonName', value: dnsNames[0] ?? 'node' },
+    { name: 'organizationName', value: 'Cockroach' },
+  ]);
   cert.setIssuer(ca.cert.subject.attributes);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-    { name: 'subjectAltName', altNames: [...dnsNames.map((value) => ({ type: 2, value })), ...ips.map((ip) => ({ type: 7, ip }))] },
+    {
+      name: 'subjectAltName',
+      altNames: [...dnsNames.map((value) => ({ type: 2, value })), ...ips.map((ip) => ({ type: 7, ip }))],
+    },
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.cert.generateSubjectKeyIdentifier().getBytes() },
   ]);
   cert.sign(ca.key, forge.md.sha256.create());
@@ -130,7 +148,10 @@ export async function startTlsFaultServer(kind: TlsFaultKind): Promise<TlsFaultS
     kind === 'wrongHost'
       ? issueServerCert(givenCa, ['wrong-host.sim.invalid'], [])
       : kind === 'expired'
-        ? issueServerCert(givenCa, ['localhost'], ['127.0.0.1'], { notBefore: new Date(Date.now() - 30 * day), notAfter: new Date(Date.now() - day) })
+        ? issueServerCert(givenCa, ['localhost'], ['127.0.0.1'], {
+            notBefore: new Date(Date.now() - 30 * day),
+            notAfter: new Date(Date.now() - day),
+          })
         : issueServerCert(createCa('Some other CA'), ['localhost'], ['127.0.0.1']);
   const server = https.createServer({ cert: leaf.certPem, key: leaf.keyPem }, (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -34,7 +34,14 @@ export function healthFromNodes(ready: boolean, nodes: NodeStatus[]): Health {
 }
 
 export function healthFromError(error: unknown): Health {
-  if (isApiError(error, 'unauthorized')) return { state: 'signedOut', summary: 'signed out', details: ['Sign in to see the cluster health.'], live: 0, total: 0 };
+  if (isApiError(error, 'unauthorized'))
+    return {
+      state: 'signedOut',
+      summary: 'signed out',
+      details: ['Sign in to see the cluster health.'],
+      live: 0,
+      total: 0,
+    };
   const message = error instanceof Error ? error.message : String(error);
   return { state: 'unreachable', summary: 'unreachable', details: [message], live: 0, total: 0 };
 }

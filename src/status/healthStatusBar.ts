@@ -13,7 +13,13 @@ import { Disposable } from '../util/disposable';
 import type { ScopedLogger } from '../util/logger';
 import { healthFromError, healthFromNodes, nextDelay, type Health } from './health';
 
-const ICON: Record<Health['state'], string> = { healthy: '$(pass)', degraded: '$(warning)', unreachable: '$(error)', signedOut: '$(error)', unknown: '$(loading~spin)' };
+const ICON: Record<Health['state'], string> = {
+  healthy: '$(pass)',
+  degraded: '$(warning)',
+  unreachable: '$(error)',
+  signedOut: '$(error)',
+  unknown: '$(loading~spin)',
+};
 
 export class HealthStatusBar extends Disposable {
   readonly item: vscode.StatusBarItem;
@@ -29,7 +35,9 @@ export class HealthStatusBar extends Disposable {
     private readonly log: ScopedLogger,
   ) {
     super();
-    this.item = this._register(vscode.window.createStatusBarItem('cockroachdb.health', vscode.StatusBarAlignment.Left, 50));
+    this.item = this._register(
+      vscode.window.createStatusBarItem('cockroachdb.health', vscode.StatusBarAlignment.Left, 50),
+    );
     this.item.name = 'CockroachDB cluster health';
     this.item.command = Commands.statusBarMenu;
     this._register(vscode.window.onDidChangeWindowState(() => this.schedule(0)));
@@ -133,11 +141,19 @@ export class HealthStatusBar extends Disposable {
     }
     // Signed out, the click that helps is signing in; the palette still switches clusters.
     const signIn = health.state === 'signedOut';
-    tip.appendMarkdown(`\nLast checked ${at.toLocaleTimeString()}. ${signIn ? 'Click to sign in.' : 'Click for actions.'}`);
-    this.item.command = signIn ? { command: Commands.signIn, title: 'Sign In', arguments: [clusterId] } : Commands.statusBarMenu;
+    tip.appendMarkdown(
+      `\nLast checked ${at.toLocaleTimeString()}. ${signIn ? 'Click to sign in.' : 'Click for actions.'}`,
+    );
+    this.item.command = signIn
+      ? { command: Commands.signIn, title: 'Sign In', arguments: [clusterId] }
+      : Commands.statusBarMenu;
     this.item.tooltip = tip;
     this.item.backgroundColor =
-      health.state === 'healthy' ? undefined : new vscode.ThemeColor(health.state === 'degraded' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground');
+      health.state === 'healthy'
+        ? undefined
+        : new vscode.ThemeColor(
+            health.state === 'degraded' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground',
+          );
     this.item.accessibilityInformation = { label: `CockroachDB ${name}: ${health.state}, ${health.summary}` };
     this.item.show();
   }

@@ -50,7 +50,13 @@ export class CloudAccountNode extends LoadedSection {
   }
 
   private async remove(ui: Ui): Promise<void> {
-    if (await ui.confirm(`Remove the Cloud organization ${this.account.organization}?`, 'The API key is deleted from secret storage.', 'Remove')) {
+    if (
+      await ui.confirm(
+        `Remove the Cloud organization ${this.account.organization}?`,
+        'The API key is deleted from secret storage.',
+        'Remove',
+      )
+    ) {
       await this.accounts.remove(this.account.id);
     }
   }
@@ -75,10 +81,19 @@ export class CloudAccountNode extends LoadedSection {
 
   protected async loadRows(): Promise<TreeNode[]> {
     const client = await this.accounts.client(this.account);
-    if (!client) return [new MessageNode(this, 'nokey', 'error', 'The API key is missing from secret storage; remove this account and add it again.')];
+    if (!client)
+      return [
+        new MessageNode(
+          this,
+          'nokey',
+          'error',
+          'The API key is missing from secret storage; remove this account and add it again.',
+        ),
+      ];
     const clusters = await collect(client.clusters({}));
     let folders: FolderResource[] = [];
-    if (clusters.some((c) => c.parentId && c.parentId !== 'root')) folders = await collect(client.folders({})).catch(() => []);
+    if (clusters.some((c) => c.parentId && c.parentId !== 'root'))
+      folders = await collect(client.folders({})).catch(() => []);
     const rows: TreeNode[] = [];
     const byFolder = new Map<string, CloudCluster[]>();
     for (const c of clusters) {
@@ -88,7 +103,9 @@ export class CloudAccountNode extends LoadedSection {
     for (const [folderId, list] of byFolder) {
       if (folderId === 'root') continue;
       const name = folders.find((f) => f.resourceId === folderId)?.name ?? folderId;
-      rows.push(new CloudFolderNode(this, folderId, name, list, (c, p) => new CloudClusterNode(this.ctx, client, c, p)));
+      rows.push(
+        new CloudFolderNode(this, folderId, name, list, (c, p) => new CloudClusterNode(this.ctx, client, c, p)),
+      );
     }
     for (const c of byFolder.get('root') ?? []) rows.push(new CloudClusterNode(this.ctx, client, c, this));
     return rows;
@@ -107,7 +124,12 @@ export class CloudFolderNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, this.name, { collapsible: Collapsed, icon: new vscode.ThemeIcon('folder'), description: `${this.clusters.length} clusters`, context: 'cloudFolder' });
+    return item(this, this.name, {
+      collapsible: Collapsed,
+      icon: new vscode.ThemeIcon('folder'),
+      description: `${this.clusters.length} clusters`,
+      context: 'cloudFolder',
+    });
   }
 
   override async getChildren(): Promise<TreeNode[]> {
@@ -158,7 +180,9 @@ export class CloudClusterNode extends TreeNode {
     tooltip.appendMarkdown('**');
     tooltip.appendText(c.name);
     tooltip.appendMarkdown('**\n\n');
-    tooltip.appendText(`${c.plan} · ${c.state} · ${c.cockroachVersion} · ${c.cloudProvider}\nregions: ${regions || '—'}\noperation: ${c.operationStatus}`);
+    tooltip.appendText(
+      `${c.plan} · ${c.state} · ${c.cockroachVersion} · ${c.cloudProvider}\nregions: ${regions || '—'}\noperation: ${c.operationStatus}`,
+    );
     // DB Console and Cluster API menus belong on the cluster row beneath (it knows the
     // session); on this row they matched no menu. `plan-…` only describes the row.
     const flags = ['cloudCluster', `plan-${c.plan}`];
@@ -176,7 +200,12 @@ export class CloudClusterNode extends TreeNode {
     const rows: TreeNode[] = [];
     const origin = this.apiOrigin();
     if (origin) {
-      const entry = this.ctx.connections.registerExtra({ id: origin, name: this.cluster.name, url: origin, consoleUrl: origin });
+      const entry = this.ctx.connections.registerCloudCluster({
+        id: origin,
+        name: this.cluster.name,
+        url: origin,
+        consoleUrl: origin,
+      });
       await this.ctx.auth.isSignedIn(origin);
       rows.push(new ClusterNode(this.ctx, entry, this, `${this.id}/api`));
     } else {
@@ -184,13 +213,41 @@ export class CloudClusterNode extends TreeNode {
     }
     const id = this.cluster.id;
     rows.push(
-      new CloudListNode(this, 'nodes', 'Cloud nodes', 'server', () => this.client.nodes(id), (n) => [n.name, `${n.regionName} · ${n.status}`]),
-      new CloudListNode(this, 'databases', 'Databases', 'database', () => this.client.databases(id), (d) => [d.name, d.tableCount !== undefined ? `${d.tableCount} tables` : '']),
-      new CloudListNode(this, 'users', 'SQL users', 'person', () => this.client.sqlUsers(id), (u) => [u.name, '']),
-      new CloudListNode(this, 'allowlist', 'IP allowlist', 'shield', () => this.client.allowlist(id), (a) => [
-        `${a.cidrIp}/${a.cidrMask}`,
-        [a.name, a.sql ? 'SQL' : '', a.ui ? 'DB Console' : ''].filter(Boolean).join(' · '),
-      ]),
+      new CloudListNode(
+        this,
+        'nodes',
+        'Cloud nodes',
+        'server',
+        () => this.client.nodes(id),
+        (n) => [n.name, `${n.regionName} · ${n.status}`],
+      ),
+      new CloudListNode(
+        this,
+        'databases',
+        'Databases',
+        'database',
+        () => this.client.databases(id),
+        (d) => [d.name, d.tableCount !== undefined ? `${d.tableCount} tables` : ''],
+      ),
+      new CloudListNode(
+        this,
+        'users',
+        'SQL users',
+        'person',
+        () => this.client.sqlUsers(id),
+        (u) => [u.name, ''],
+      ),
+      new CloudListNode(
+        this,
+        'allowlist',
+        'IP allowlist',
+        'shield',
+        () => this.client.allowlist(id),
+        (a) => [
+          `${a.cidrIp}/${a.cidrMask}`,
+          [a.name, a.sql ? 'SQL' : '', a.ui ? 'DB Console' : ''].filter(Boolean).join(' · '),
+        ],
+      ),
     );
     return rows;
   }
@@ -214,7 +271,12 @@ export class CloudListNode<T> extends LoadedSection {
 
   getTreeItem(): vscode.TreeItem {
     const n = this.loadedCount;
-    return item(this, this.label, { collapsible: Collapsed, icon: new vscode.ThemeIcon(this.icon), context: 'cloudList;refreshable', description: n !== undefined ? String(n) : '' });
+    return item(this, this.label, {
+      collapsible: Collapsed,
+      icon: new vscode.ThemeIcon(this.icon),
+      context: 'cloudList;refreshable',
+      description: n !== undefined ? String(n) : '',
+    });
   }
 
   protected async loadRows(): Promise<TreeNode[]> {

@@ -1,7 +1,7 @@
 // A self-hosted cluster (or a Cloud ADVANCED cluster once signed in): the row
 // that expands to the cluster's sections.
 import * as vscode from 'vscode';
-import type { ClusterEntry } from '../clusters/connections';
+import type { ClusterConnection } from '../clusters/connections';
 import { removeCluster } from './clusterRemoval';
 import type { ExplorerContext } from './context';
 import { DatabasesSection } from './databasesSection';
@@ -18,7 +18,7 @@ export class ClusterNode extends TreeNode {
 
   constructor(
     private readonly ctx: ExplorerContext,
-    readonly entry: ClusterEntry,
+    readonly entry: ClusterConnection,
     parent: TreeNode | undefined,
     idPrefix = 'cluster',
   ) {
@@ -29,7 +29,7 @@ export class ClusterNode extends TreeNode {
     return this.entry.id;
   }
 
-  override get clusterEntry(): ClusterEntry {
+  override get clusterEntry(): ClusterConnection {
     return this.entry;
   }
 
@@ -74,7 +74,13 @@ export class ClusterNode extends TreeNode {
         `Virtual clusters: nodes, ranges, hot ranges and events come from the system cluster; sessions, databases and SQL from ${vc ? `virtual cluster "${vc}"` : "the server's default virtual cluster"}. Choose Virtual Cluster… to change it.`,
       );
     }
-    const flags = ['cluster', 'api', 'refreshable', this.signedIn ? 'signedIn' : this.anonymous ? 'insecure' : 'signedOut', ...(virtualized || vc ? ['virtualized'] : [])];
+    const flags = [
+      'cluster',
+      'api',
+      'refreshable',
+      this.signedIn ? 'signedIn' : this.anonymous ? 'insecure' : 'signedOut',
+      ...(virtualized || vc ? ['virtualized'] : []),
+    ];
     return item(this, e.name, {
       collapsible: Collapsed,
       description: `${active ? '● ' : ''}${e.id.replace(/^https?:\/\//, '')}${vc ? ` · ${vc}` : virtualized ? ' · virtual clusters' : ''} · ${state}`,
@@ -108,7 +114,14 @@ export class ClusterNode extends TreeNode {
   override async getChildren(): Promise<TreeNode[]> {
     if (this.entry.setupError) return [new MessageNode(this, 'setup', 'error', this.entry.setupError)];
     if (!this.anonymous && !(await this.ctx.auth.isSignedIn(this.entry.id))) {
-      return [new MessageNode(this, 'signin', 'signIn', `Sign in to ${this.entry.name} to see its nodes, ranges and sessions`)];
+      return [
+        new MessageNode(
+          this,
+          'signin',
+          'signIn',
+          `Sign in to ${this.entry.name} to see its nodes, ranges and sessions`,
+        ),
+      ];
     }
     this.sections ??= [
       new NodesSection(this.ctx, this),
@@ -120,10 +133,4 @@ export class ClusterNode extends TreeNode {
     ];
     return this.sections;
   }
-}
-
-/** Finds the cluster row above any row. */
-export function clusterOf(node: TreeNode | undefined): ClusterNode | undefined {
-  for (let n = node; n; n = n.parent) if (n instanceof ClusterNode) return n;
-  return undefined;
 }

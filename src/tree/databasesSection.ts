@@ -64,7 +64,10 @@ export class DatabaseNode extends PagedSection<string, number> {
   }
 
   protected async fetchPage(offset: number | undefined): Promise<Page<string, number>> {
-    const page = await this.section.cluster.entry.client.tablesPage(this.database, { limit: this.ctx.pageSize(), offset: offset ?? 0 });
+    const page = await this.section.cluster.entry.client.tablesPage(this.database, {
+      limit: this.ctx.pageSize(),
+      offset: offset ?? 0,
+    });
     return pageOf(page);
   }
 
@@ -124,7 +127,9 @@ export class TableNode extends LoadedSection {
     return item(this, this.table, {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('table'),
-      description: d ? `${d.rangeCount} ranges · ${d.columns.length} columns · ${new Set(d.indexes.map((i) => i.name)).size} indexes` : '',
+      description: d
+        ? `${d.rangeCount} ranges · ${d.columns.length} columns · ${new Set(d.indexes.map((i) => i.name)).size} indexes`
+        : '',
       tooltip,
       context: 'table',
       command: { command: Commands.showTableDetails, title: 'Show Create Statement', arguments: [this] },
@@ -145,11 +150,25 @@ export class TableNode extends LoadedSection {
     const d = await this.loadDetails();
     const rows: TreeNode[] = [];
     for (const c of d.columns) {
-      rows.push(new LeafNode(this, `c:${c.name}`, c.name, `${c.type}${c.nullable ? '' : ' NOT NULL'}${c.defaultValue ? ` DEFAULT ${c.defaultValue}` : ''}`, 'symbol-field', 'column'));
+      rows.push(
+        new LeafNode(
+          this,
+          `c:${c.name}`,
+          c.name,
+          `${c.type}${c.nullable ? '' : ' NOT NULL'}${c.defaultValue ? ` DEFAULT ${c.defaultValue}` : ''}`,
+          'symbol-field',
+          'column',
+        ),
+      );
     }
     const byIndex = new Map<string, string[]>();
-    for (const i of d.indexes) byIndex.set(i.name, [...(byIndex.get(i.name) ?? []), `${i.column}${i.storing ? ' (storing)' : i.direction === 'DESC' ? ' DESC' : ''}`]);
-    for (const [name, cols] of byIndex) rows.push(new LeafNode(this, `i:${name}`, name, cols.join(', '), 'list-tree', 'index'));
+    for (const i of d.indexes)
+      byIndex.set(i.name, [
+        ...(byIndex.get(i.name) ?? []),
+        `${i.column}${i.storing ? ' (storing)' : i.direction === 'DESC' ? ' DESC' : ''}`,
+      ]);
+    for (const [name, cols] of byIndex)
+      rows.push(new LeafNode(this, `i:${name}`, name, cols.join(', '), 'list-tree', 'index'));
     return rows;
   }
 }

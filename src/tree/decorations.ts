@@ -2,12 +2,17 @@
 // whose query names the liveness; this provider turns it into a colour and badge.
 import * as vscode from 'vscode';
 import type { Liveness } from '../api/cluster/models';
-import { livenessSeverity } from '../domain/liveness';
+import { LIVENESS_LABEL, livenessSeverity } from '../domain/liveness';
 
 export const NODE_SCHEME = 'cockroachdb-node';
 
 export function nodeUri(clusterId: string, nodeId: number, liveness: Liveness): vscode.Uri {
-  return vscode.Uri.from({ scheme: NODE_SCHEME, authority: 'n', path: `/${encodeURIComponent(clusterId)}/${nodeId}`, query: liveness });
+  return vscode.Uri.from({
+    scheme: NODE_SCHEME,
+    authority: 'n',
+    path: `/${encodeURIComponent(clusterId)}/${nodeId}`,
+    query: liveness,
+  });
 }
 
 const BADGE: Partial<Record<Liveness, string>> = {
@@ -29,7 +34,7 @@ export class LivenessDecorations implements vscode.FileDecorationProvider {
     const badge = BADGE[liveness];
     return new vscode.FileDecoration(
       badge,
-      `Liveness: ${liveness}`,
+      `Liveness: ${LIVENESS_LABEL[liveness] ?? liveness}`,
       new vscode.ThemeColor(severity === 'down' ? 'list.errorForeground' : 'list.warningForeground'),
     );
   }

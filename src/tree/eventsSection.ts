@@ -40,6 +40,14 @@ export class EventsSection extends PagedSection<ClusterEvent, number> {
     tooltip.appendText(e.timestamp ? e.timestamp.toISOString() : '');
     if (e.info) tooltip.appendCodeblock(e.info, 'json');
     const key = e.uniqueId ?? `${e.timestamp?.getTime()}-${e.eventType}-${e.targetId}`;
-    return new LeafNode(this, key, e.eventType, `${e.timestamp ? e.timestamp.toISOString().replace('T', ' ').slice(0, 19) : ''} ${oneLine(e.info ?? '', 60)}`, 'debug-stackframe-dot', 'event', tooltip);
+    return new LeafNode(
+      this,
+      key,
+      e.eventType,
+      `${e.timestamp ? e.timestamp.toISOString().replace('T', ' ').slice(0, 19) : ''} ${oneLine(e.info ?? '', 60)}`,
+      'debug-stackframe-dot',
+      'event',
+      tooltip,
+    );
   }
 }

@@ -26,7 +26,10 @@ export class FilterStore {
   }
 
   set(sectionId: string, filter: AnyFilter | undefined): void {
-    if (!filter || Object.values(filter).every((v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0))) {
+    if (
+      !filter ||
+      Object.values(filter).every((v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0))
+    ) {
       this.filters.delete(sectionId);
     } else {
       this.filters.set(sectionId, filter);
@@ -34,16 +37,22 @@ export class FilterStore {
   }
 }
 
-const contains = (hay: string, needle: string | undefined) => !needle || hay.toLowerCase().includes(needle.toLowerCase());
+const contains = (hay: string, needle: string | undefined) =>
+  !needle || hay.toLowerCase().includes(needle.toLowerCase());
 
 export function matchNode(n: NodeStatus, f: NodeFilter | undefined): boolean {
   if (!f) return true;
-  return contains(localityText(n.locality), f.locality) && (!f.liveness || LIVENESS_LABEL[n.liveness] === f.liveness || n.liveness === f.liveness);
+  return (
+    contains(localityText(n.locality), f.locality) &&
+    (!f.liveness || LIVENESS_LABEL[n.liveness] === f.liveness || n.liveness === f.liveness)
+  );
 }
 
 export function matchSession(s: Session, f: SessionFilter | undefined): boolean {
   if (!f) return true;
-  return contains(s.username, f.user) && contains(s.applicationName, f.application) && (!f.status || s.status === f.status);
+  return (
+    contains(s.username, f.user) && contains(s.applicationName, f.application) && (!f.status || s.status === f.status)
+  );
 }
 
 export function describeFilter(f: AnyFilter | undefined): string {

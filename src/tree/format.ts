@@ -6,7 +6,8 @@ import { LIVENESS_LABEL, livenessSeverity } from '../domain/liveness';
 import { ageFromNanos, formatDuration } from '../domain/time';
 
 export function nodeDescription(n: NodeStatus, now = Date.now()): string {
-  const uptime = livenessSeverity(n.liveness) === 'down' ? '' : ` · up ${formatDuration(ageFromNanos(n.startedAt, now))}`;
+  const uptime =
+    livenessSeverity(n.liveness) === 'down' ? '' : ` · up ${formatDuration(ageFromNanos(n.startedAt, now))}`;
   return `${n.address} · ${LIVENESS_LABEL[n.liveness]}${uptime}`;
 }
 

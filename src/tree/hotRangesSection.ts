@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { HotRange } from '../api/cluster/models';
 import { Commands } from '../constants';
+import { fixed } from '../domain/format';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
 import { partialText } from './format';
@@ -35,7 +36,8 @@ export class HotRangesSection extends LoadedSection {
       icon: new vscode.ThemeIcon('flame'),
       description: `top ${TOP} by QPS`,
       context: 'hotRanges;api;refreshable',
-      tooltip: 'The busiest ranges right now. Open the Hot ranges panel for every range, hot tables, filters and export.',
+      tooltip:
+        'The busiest ranges right now. Open the Hot ranges panel for every range, hot tables, filters and export.',
     });
   }
 
@@ -49,7 +51,15 @@ export class HotRangesSection extends LoadedSection {
     const rows: TreeNode[] = [];
     if (errors.length) {
       const ids = errors.map((e) => `n${e.nodeId}`).join(', ');
-      rows.push(new MessageNode(this, 'partial', 'partial', `${partialText(errors.length, await this.cluster.nodeCount())} (${ids})`, errors.map((e) => `n${e.nodeId}: ${e.message}`).join('\n')));
+      rows.push(
+        new MessageNode(
+          this,
+          'partial',
+          'partial',
+          `${partialText(errors.length, await this.cluster.nodeCount())} (${ids})`,
+          errors.map((e) => `n${e.nodeId}: ${e.message}`).join('\n'),
+        ),
+      );
     }
     rows.push(...top.map((h) => new HotRangeNode(this, h)));
     return rows;
@@ -77,15 +87,17 @@ export class HotRangeNode extends TreeNode {
     const h = this.hot;
     const name = hotRangeName(h);
     const tooltip = md();
-    tooltip.appendMarkdown(`**Range r${h.rangeId}** — ${h.qps.toFixed(1)} QPS\n\n`);
-    tooltip.appendText(`${name}\nleaseholder n${h.leaseholderNodeId ?? '?'} · replicas ${h.replicaNodeIds.map((n) => `n${n}`).join(', ')}`);
+    tooltip.appendMarkdown(`**Range r${h.rangeId}** — ${fixed(h.qps)} QPS\n\n`);
+    tooltip.appendText(
+      `${name}\nleaseholder n${h.leaseholderNodeId ?? '?'} · replicas ${h.replicaNodeIds.map((n) => `n${n}`).join(', ')}`,
+    );
     return item(this, `r${h.rangeId}`, {
-      description: `${h.qps.toFixed(1)} qps · ${name}`,
+      description: `${fixed(h.qps)} qps · ${name}`,
       tooltip,
       icon: new vscode.ThemeIcon('flame'),
       context: 'hotRange',
       command: { command: Commands.showRangeDetails, title: 'Show Range Details', arguments: [this] },
-      ariaLabel: `Hot range ${h.rangeId}, ${h.qps.toFixed(1)} queries per second, ${name}`,
+      ariaLabel: `Hot range ${h.rangeId}, ${fixed(h.qps)} queries per second, ${name}`,
     });
   }
 }

@@ -56,7 +56,8 @@ export class MessageNode extends TreeNode {
 
 /** The row to show when loading `what` failed. */
 export function errorRow(parent: TreeNode, what: string, error: unknown): MessageNode {
-  if (isApiError(error, 'unauthorized')) return new MessageNode(parent, 'signin', 'signIn', 'Sign in to see this', error.message);
+  if (isApiError(error, 'unauthorized'))
+    return new MessageNode(parent, 'signin', 'signIn', 'Sign in to see this', error.message);
   const message = error instanceof Error ? error.message : String(error);
   return new MessageNode(parent, 'error', 'error', `Could not load ${what}: ${message}`);
 }

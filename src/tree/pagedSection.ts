@@ -12,7 +12,11 @@ export interface Page<T, C> {
 
 /** A client page as a section page: the cursor only when the server gave one. */
 export function pageOf<T, C>(page: { items: T[]; next?: C | undefined }, warning?: string): Page<T, C> {
-  return { items: page.items, ...(page.next !== undefined ? { next: page.next } : {}), ...(warning ? { warning } : {}) };
+  return {
+    items: page.items,
+    ...(page.next !== undefined ? { next: page.next } : {}),
+    ...(warning ? { warning } : {}),
+  };
 }
 
 /** One list's pages. A reset starts a new one; a load still running fills only its own. */

@@ -38,7 +38,9 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     private readonly active: ActiveCluster,
   ) {
     super();
-    this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
+    this.view = this._register(
+      vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }),
+    );
     this._register(this.view.onDidChangeVisibility(() => this.schedule()));
     this._register(config.onDidChange('refreshInterval', () => this.schedule()));
     this._register(

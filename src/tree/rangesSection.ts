@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { RangeInfo } from '../api/cluster/models';
 import { Commands } from '../constants';
+import { fixed } from '../domain/format';
 import { problemNames } from '../domain/rangeProblems';
 import type { ExplorerContext } from './context';
 import { askRangeFilter } from './filterPrompts';
@@ -96,11 +97,11 @@ export class RangeNode extends TreeNode {
     const tooltip = md();
     tooltip.appendMarkdown(`**Range r${r.rangeId}**\n\n`);
     tooltip.appendCodeblock(`${r.startKeyPretty} – ${r.endKeyPretty}`, 'text');
-    tooltip.appendText(`QPS ${r.stats.queriesPerSecond.toFixed(1)} · writes/s ${r.stats.writesPerSecond.toFixed(1)}`);
+    tooltip.appendText(`QPS ${fixed(r.stats.queriesPerSecond)} · writes/s ${fixed(r.stats.writesPerSecond)}`);
     if (r.leaseholderNodeId) tooltip.appendText(` · leaseholder n${r.leaseholderNodeId}`);
     if (problems.length) tooltip.appendText(`\n\nProblems: ${problems.join(', ')}`);
     return item(this, `r${r.rangeId}`, {
-      description: `${r.startKeyPretty} · ${r.stats.queriesPerSecond.toFixed(1)} qps${problems.length ? ` · ⚠ ${problems.join(', ')}` : ''}`,
+      description: `${r.startKeyPretty} · ${fixed(r.stats.queriesPerSecond)} qps${problems.length ? ` · ⚠ ${problems.join(', ')}` : ''}`,
       tooltip,
       icon: new vscode.ThemeIcon(problems.length ? 'warning' : 'symbol-field'),
       context: 'range',

@@ -120,7 +120,8 @@ export class SessionNode extends TreeNode {
     }
     if (s.status !== 'closed') {
       caps.cancelSession = async (ui) => {
-        if (!(await ui.confirm('Cancel the session? Its connection is closed.', this.describe(), 'Cancel Session'))) return false;
+        if (!(await ui.confirm('Cancel the session? Its connection is closed.', this.describe(), 'Cancel Session')))
+          return false;
         await client.cancelSession(s.id);
         this.section.cancelled(`session ${s.id}`);
         return true;
@@ -134,7 +135,9 @@ export class SessionNode extends TreeNode {
     const q = s.activeQueries[0];
     const tooltip = md();
     tooltip.appendMarkdown('**Session** ');
-    tooltip.appendText(`${s.id}\n\nuser ${s.username} · application ${s.applicationName || '—'} · client ${s.clientAddress || '—'} · node n${s.nodeId} · ${s.status}`);
+    tooltip.appendText(
+      `${s.id}\n\nuser ${s.username} · application ${s.applicationName || '—'} · client ${s.clientAddress || '—'} · node n${s.nodeId} · ${s.status}`,
+    );
     if (s.start) tooltip.appendText(` · age ${formatDuration(Date.now() - s.start.getTime())}`);
     if (q) {
       tooltip.appendMarkdown('\n\n**Running** ');

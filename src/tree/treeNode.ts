@@ -5,7 +5,7 @@
 // from it here, so a flag cannot promise a command the row does not implement.
 import * as vscode from 'vscode';
 import type { ClusterHandle } from '../clusters/handle';
-import type { ClusterEntry } from '../clusters/connections';
+import type { ClusterConnection } from '../clusters/connections';
 import type { Ui } from '../ui/ui';
 
 /** What a row offers to the row commands. A new row kind gets a command by implementing one. */
@@ -73,7 +73,7 @@ export abstract class TreeNode {
   }
 
   /** The cluster row's entry above this row, if any. */
-  get clusterEntry(): ClusterEntry | undefined {
+  get clusterEntry(): ClusterConnection | undefined {
     return this.parent?.clusterEntry;
   }
 
@@ -86,7 +86,9 @@ export abstract class TreeNode {
 /** `kind;state…;capability flags…` — the one place capability flags are set. */
 export function contextValue(node: TreeNode, kindAndState: string): string {
   const caps = node.capabilities();
-  const flags = (Object.keys(FLAGS) as Array<keyof RowCapabilities>).filter((k) => caps[k] !== undefined).map((k) => FLAGS[k]);
+  const flags = (Object.keys(FLAGS) as Array<keyof RowCapabilities>)
+    .filter((k) => caps[k] !== undefined)
+    .map((k) => FLAGS[k]);
   return [kindAndState, ...flags.filter((f): f is string => f !== undefined)].join(';');
 }
 

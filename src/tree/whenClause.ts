@@ -32,7 +32,11 @@ function readRegex(text: string, at: number): { re: RegExp; end: number } {
   return { re: new RegExp(source, flags), end: i + 1 + flags.length };
 }
 
-type Term = { kind: 'key'; key: string; not: boolean } | { kind: 'eq'; key: string; value: string; not: boolean } | { kind: 're'; key: string; re: RegExp } | { kind: 'const'; value: boolean };
+type Term =
+  | { kind: 'key'; key: string; not: boolean }
+  | { kind: 'eq'; key: string; value: string; not: boolean }
+  | { kind: 're'; key: string; re: RegExp }
+  | { kind: 'const'; value: boolean };
 
 /** Parses a clause into OR-groups of AND-ed terms (VS Code gives `&&` precedence over `||`). */
 function parse(when: string): Term[][] {

@@ -14,7 +14,11 @@ export interface Ui {
   /** A modal confirmation; resolves true only when `confirm` was chosen. */
   confirm(message: string, detail: string, confirm: string): Promise<boolean>;
   /** Runs `task` under a notification; a cancellable one aborts the task's signal on Cancel. */
-  progress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: { cancellable?: boolean }): Promise<T>;
+  progress<T>(
+    title: string,
+    task: (signal: AbortSignal) => Promise<T>,
+    options?: { cancellable?: boolean },
+  ): Promise<T>;
   saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
 }
@@ -26,17 +30,21 @@ export const windowUi: Ui = {
   info: async (message, ...buttons) => vscode.window.showInformationMessage(message, ...buttons),
   warn: async (message, ...buttons) => vscode.window.showWarningMessage(message, ...buttons),
   error: async (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons),
-  confirm: async (message, detail, confirm) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirm)) === confirm,
+  confirm: async (message, detail, confirm) =>
+    (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirm)) === confirm,
   progress: async (title, task, options = {}) =>
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: options.cancellable ?? false }, async (_p, cancel) => {
-      const ac = new AbortController();
-      const sub = cancel.onCancellationRequested(() => ac.abort());
-      try {
-        return await task(ac.signal);
-      } finally {
-        sub.dispose();
-      }
-    }),
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: options.cancellable ?? false },
+      async (_p, cancel) => {
+        const ac = new AbortController();
+        const sub = cancel.onCancellationRequested(() => ac.abort());
+        try {
+          return await task(ac.signal);
+        } finally {
+          sub.dispose();
+        }
+      },
+    ),
   saveDialog: async (options) => vscode.window.showSaveDialog(options),
   openExternal: async (uri) => vscode.env.openExternal(uri),
 };
@@ -83,7 +91,11 @@ export class UiSeam implements Ui {
   confirm(message: string, detail: string, confirm: string): Promise<boolean> {
     return this.ui.confirm(message, detail, confirm);
   }
-  progress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: { cancellable?: boolean }): Promise<T> {
+  progress<T>(
+    title: string,
+    task: (signal: AbortSignal) => Promise<T>,
+    options?: { cancellable?: boolean },
+  ): Promise<T> {
     return this.ui.progress(title, task, options);
   }
   saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
@@ -97,7 +109,17 @@ export class UiSeam implements Ui {
 /** Overrides are often class instances: their methods must keep `this` once spread. */
 function bound(o: Partial<Ui>): Partial<Ui> {
   const out: Record<string, unknown> = {};
-  for (const key of ['input', 'pick', 'info', 'warn', 'error', 'confirm', 'progress', 'saveDialog', 'openExternal'] as const) {
+  for (const key of [
+    'input',
+    'pick',
+    'info',
+    'warn',
+    'error',
+    'confirm',
+    'progress',
+    'saveDialog',
+    'openExternal',
+  ] as const) {
     const f = o[key] as ((...args: unknown[]) => unknown) | undefined;
     if (typeof f === 'function') out[key] = f.bind(o);
   }

@@ -18,7 +18,10 @@ export function forgetSecret(value: string | undefined): void {
 const PATTERNS: Array<[RegExp, string]> = [
   [/(X-Cockroach-API-Session\s*[:=]\s*)("?)[^\s",;]+/gi, `$1$2${REDACTED}`],
   [/(Authorization\s*[:=]\s*)("?)(Bearer|Basic)\s+[^\s",;]+/gi, `$1$2$3 ${REDACTED}`],
-  [/("?(?:password|passwd|secret|token|session|api[_-]?key|apiKey|cloudApiKey)"?\s*[:=]\s*)("?)([^\s",;&}]+)/gi, `$1$2${REDACTED}`],
+  [
+    /("?(?:password|passwd|secret|token|session|api[_-]?key|apiKey|cloudApiKey)"?\s*[:=]\s*)("?)([^\s",;&}]+)/gi,
+    `$1$2${REDACTED}`,
+  ],
   [/([?&](?:password|token|session|key)=)[^&\s]+/gi, `$1${REDACTED}`],
   [/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/gi, `$1${REDACTED}@`],
   // CockroachDB Cloud service-account keys.

@@ -8,12 +8,15 @@ import type { Failure } from './protocol/messages';
 import type { HotRangeRow, LeaseView, NodeSummary, RangeDetailsPayload, ReplicaView } from './protocol/data';
 
 export function nodeSummaries(nodes: readonly NodeStatus[]): NodeSummary[] {
-  return nodes.map((n) => ({ nodeId: n.nodeId, locality: localityText(n.locality) })).sort((a, b) => a.nodeId - b.nodeId);
+  return nodes
+    .map((n) => ({ nodeId: n.nodeId, locality: localityText(n.locality) }))
+    .sort((a, b) => a.nodeId - b.nodeId);
 }
 
 export function hotRangeRow(h: HotRange, localities: ReadonlyMap<number, string>): HotRangeRow {
   const locality = localities.get(h.leaseholderNodeId ?? h.nodeId);
-  const opt = <K extends keyof HotRangeRow>(k: K, v: HotRangeRow[K] | undefined): Partial<HotRangeRow> => (v === undefined ? {} : { [k]: v });
+  const opt = <K extends keyof HotRangeRow>(k: K, v: HotRangeRow[K] | undefined): Partial<HotRangeRow> =>
+    v === undefined ? {} : { [k]: v };
   return {
     rangeId: h.rangeId,
     nodeId: h.nodeId,
@@ -47,10 +50,17 @@ function leaseView(l: RangeInfo['leaseHistory'][number]): LeaseView {
 }
 
 /** Where a replica's type comes from: the descriptor if the server sent one, else the lease history. */
-function replicaRefOf(nodeId: number, descriptor: readonly ReplicaRef[], history: RangeInfo['leaseHistory']): ReplicaRef | undefined {
+function replicaRefOf(
+  nodeId: number,
+  descriptor: readonly ReplicaRef[],
+  history: RangeInfo['leaseHistory'],
+): ReplicaRef | undefined {
   // The lease history records the type a replica had when it took the lease, which
   // may be long gone; the descriptor is current.
-  return descriptor.find((r) => r.nodeId === nodeId) ?? [...history].reverse().find((l) => l.replica.nodeId === nodeId)?.replica;
+  return (
+    descriptor.find((r) => r.nodeId === nodeId) ??
+    [...history].reverse().find((l) => l.replica.nodeId === nodeId)?.replica
+  );
 }
 
 /**
@@ -60,15 +70,24 @@ function replicaRefOf(nodeId: number, descriptor: readonly ReplicaRef[], history
  * is empty (it is kept in memory and a restart clears it), `hotLeaseholderNodeId`
  * — the hot-range report's `leaseholder_node_id` — names the leaseholder instead.
  */
-export function rangeDetailsPayload(d: RangeDetail, nodes: readonly NodeStatus[], now = new Date(), hotLeaseholderNodeId?: number): RangeDetailsPayload {
+export function rangeDetailsPayload(
+  d: RangeDetail,
+  nodes: readonly NodeStatus[],
+  now = new Date(),
+  hotLeaseholderNodeId?: number,
+): RangeDetailsPayload {
   const tiers = new Map(nodes.map((n) => [n.nodeId, n.locality] as const));
   const infos = d.byNode.map((b) => b.rangeInfo).filter((r): r is RangeInfo => r !== undefined);
   // The longest lease history is the most complete (replicas may lag).
-  const history = infos.reduce<RangeInfo['leaseHistory']>((best, r) => (r.leaseHistory.length > best.length ? r.leaseHistory : best), []);
+  const history = infos.reduce<RangeInfo['leaseHistory']>(
+    (best, r) => (r.leaseHistory.length > best.length ? r.leaseHistory : best),
+    [],
+  );
   const descriptor = infos.find((r) => r.replicas && r.replicas.length > 0)?.replicas ?? [];
   const fromHistory = d.leaseholderNodeId ?? history.at(-1)?.replica.nodeId;
   const lh = fromHistory ?? hotLeaseholderNodeId;
-  const leaseholderSource: RangeDetailsPayload['leaseholderSource'] = fromHistory !== undefined ? 'lease history' : lh !== undefined ? 'hot ranges' : undefined;
+  const leaseholderSource: RangeDetailsPayload['leaseholderSource'] =
+    fromHistory !== undefined ? 'lease history' : lh !== undefined ? 'hot ranges' : undefined;
   const replicas: ReplicaView[] = d.byNode
     .map((b) => {
       const r = b.rangeInfo;
@@ -81,7 +100,14 @@ export function rangeDetailsPayload(d: RangeDetail, nodes: readonly NodeStatus[]
         ...(ref?.type ? { type: ref.type } : {}),
         locality: (tiers.get(b.nodeId) ?? []).map((t) => ({ key: t.key, value: t.value })),
         leaseholder: lh === b.nodeId,
-        ...(r ? { quiescent: r.quiescent, ticking: r.ticking, stats: { ...r.stats }, problems: { ...r.problems, other: [...r.problems.other] } } : {}),
+        ...(r
+          ? {
+              quiescent: r.quiescent,
+              ticking: r.ticking,
+              stats: { ...r.stats },
+              problems: { ...r.problems, other: [...r.problems.other] },
+            }
+          : {}),
         ...(b.error !== undefined || r?.errorMessage ? { error: b.error ?? r?.errorMessage ?? '' } : {}),
       };
     })

@@ -12,7 +12,11 @@ function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
-export async function saveExport(p: { format: ExportFormat; suggestedName: string; content: string }, ui: Ui, log: ScopedLogger): Promise<{ saved: boolean; path?: string }> {
+export async function saveExport(
+  p: { format: ExportFormat; suggestedName: string; content: string },
+  ui: Ui,
+  log: ScopedLogger,
+): Promise<{ saved: boolean; path?: string }> {
   const name = safeFileName(p.suggestedName, p.format);
   const folder = defaultFolder();
   const suggested = folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);

@@ -25,7 +25,12 @@ export class HotRangesPanel extends PanelBase {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(HotRangesPanel.viewType, HotRangesPanel.title(cluster), vscode.ViewColumn.Active, webviewOptions(env.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      HotRangesPanel.viewType,
+      HotRangesPanel.title(cluster),
+      vscode.ViewColumn.Active,
+      webviewOptions(env.extensionUri),
+    );
     return new HotRangesPanel(panel, env, cluster);
   }
 
@@ -74,7 +79,10 @@ export class HotRangesPanel extends PanelBase {
     this.inFlight?.abort();
     const ctl = new AbortController();
     this.inFlight = ctl;
-    const [hot, nodes] = await Promise.all([this.cluster.client.hotRanges(nodeId !== undefined ? { nodeId } : {}, { signal: ctl.signal }), this.loadNodes(ctl.signal)]);
+    const [hot, nodes] = await Promise.all([
+      this.cluster.client.hotRanges(nodeId !== undefined ? { nodeId } : {}, { signal: ctl.signal }),
+      this.loadNodes(ctl.signal),
+    ]);
     const summaries = nodeSummaries(nodes);
     const localities = new Map(summaries.map((n) => [n.nodeId, n.locality] as const));
     return {

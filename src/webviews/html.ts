@@ -52,7 +52,13 @@ export function contentSecurityPolicy(cspSource: string, n: string): string {
 /** What buildHtml needs of a webview; tests pass a fake. */
 export type WebviewLike = Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>;
 
-export function buildHtml(webview: WebviewLike, extensionUri: vscode.Uri, bundle: 'hotRanges' | 'rangeDetails', title: string, n: string = nonce()): string {
+export function buildHtml(
+  webview: WebviewLike,
+  extensionUri: vscode.Uri,
+  bundle: 'hotRanges' | 'rangeDetails',
+  title: string,
+  n: string = nonce(),
+): string {
   const script = webview.asWebviewUri(childUri(extensionUri, 'dist', 'webviews', `${bundle}.js`));
   const codicons = webview.asWebviewUri(childUri(extensionUri, 'dist', 'codicons', 'codicon.css'));
   const attr = (u: vscode.Uri) => escapeHtml(u.toString());

@@ -9,7 +9,16 @@ import { failureOf } from './convert';
 import { saveExport } from './exportFile';
 import { buildHtml, localResourceRoots } from './html';
 import type { PanelMonitor } from './panelMonitor';
-import { isWebviewToHost, type HostToWebview, type ParamsOf, type PanelKind, type RequestMethod, type ResultOf, type WebviewRequest, type WebviewToHost } from './protocol/messages';
+import {
+  isWebviewToHost,
+  type HostToWebview,
+  type ParamsOf,
+  type PanelKind,
+  type RequestMethod,
+  type ResultOf,
+  type WebviewRequest,
+  type WebviewToHost,
+} from './protocol/messages';
 
 /** What every panel is given: where its files are, the UI seam, its logger and the monitor. */
 export interface PanelEnv {
@@ -50,12 +59,22 @@ export abstract class PanelBase extends Disposable {
           this.log.warn(`ignored a malformed message from the ${kind} webview`);
           return;
         }
-        env.monitor.record({ panel: kind, dir: 'in', type: m.type, ...(m.type === 'request' ? { method: m.method } : {}) });
+        env.monitor.record({
+          panel: kind,
+          dir: 'in',
+          type: m.type,
+          ...(m.type === 'request' ? { method: m.method } : {}),
+        });
         void this.receive(m);
       }),
     );
     // The title names only the view; the cluster name is data and stays out of the HTML.
-    panel.webview.html = buildHtml(panel.webview, extensionUri, kind, kind === 'hotRanges' ? 'Hot ranges' : 'Range details');
+    panel.webview.html = buildHtml(
+      panel.webview,
+      extensionUri,
+      kind,
+      kind === 'hotRanges' ? 'Hot ranges' : 'Range details',
+    );
   }
 
   protected abstract handlers(): Handlers;
@@ -76,7 +95,12 @@ export abstract class PanelBase extends Disposable {
   /** Posts now if the webview listens, else after its `ready`: posts before that are lost. */
   protected post(message: HostToWebview): void {
     if (this.isDisposed) return;
-    this.env.monitor.record({ panel: this.kind, dir: 'out', type: message.type, ...(message.type === 'reply' ? { method: message.method, ok: message.ok } : {}) });
+    this.env.monitor.record({
+      panel: this.kind,
+      dir: 'out',
+      type: message.type,
+      ...(message.type === 'reply' ? { method: message.method, ok: message.ok } : {}),
+    });
     if (!this.ready) {
       this.queue.push(message);
       return;
@@ -95,7 +119,13 @@ export abstract class PanelBase extends Disposable {
         // A reload of the webview (it is not retained when hidden) says ready again; start over.
         this.ready = true;
         this.env.monitor.record({ panel: this.kind, dir: 'out', type: 'init' });
-        void this.panel.webview.postMessage({ type: 'init', panel: this.kind, clusterId: this.cluster.id, clusterName: this.cluster.name, ...this.initExtras() } satisfies HostToWebview);
+        void this.panel.webview.postMessage({
+          type: 'init',
+          panel: this.kind,
+          clusterId: this.cluster.id,
+          clusterName: this.cluster.name,
+          ...this.initExtras(),
+        } satisfies HostToWebview);
         for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
         for (const w of this.readyWaiters.splice(0)) w();
         break;

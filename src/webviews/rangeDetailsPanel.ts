@@ -22,7 +22,12 @@ export class RangeDetailsPanel extends PanelBase {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(RangeDetailsPanel.viewType, RangeDetailsPanel.title(cluster, rangeId), vscode.ViewColumn.Active, webviewOptions(env.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      RangeDetailsPanel.viewType,
+      RangeDetailsPanel.title(cluster, rangeId),
+      vscode.ViewColumn.Active,
+      webviewOptions(env.extensionUri),
+    );
     return new RangeDetailsPanel(panel, env, cluster, rangeId);
   }
 
@@ -63,7 +68,9 @@ export class RangeDetailsPanel extends PanelBase {
         for await (const n of client.allNodes()) nodes.push(n);
       } catch (e) {
         // Localities are a nicety: without them the placement drawing says "unknown".
-        this.log.warn(`node list unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
+        this.log.warn(
+          `node list unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     })();
     const [detail] = await Promise.all([client.rangeDetail(this.rangeId), nodesDone]);
@@ -77,12 +84,15 @@ export class RangeDetailsPanel extends PanelBase {
    * in no list stays "unknown".
    */
   private async hotLeaseholder(detail: RangeDetail): Promise<number | undefined> {
-    if (detail.leaseholderNodeId !== undefined || detail.byNode.some((b) => b.rangeInfo?.leaseHistory.length)) return undefined;
+    if (detail.leaseholderNodeId !== undefined || detail.byNode.some((b) => b.rangeInfo?.leaseHistory.length))
+      return undefined;
     const holders = detail.byNode.filter((b) => b.rangeInfo && b.error === undefined).map((b) => b.nodeId);
     const answers = await Promise.all(
       holders.map((nodeId) =>
         this.cluster.client.hotRanges({ nodeId }).catch((e: unknown) => {
-          this.log.warn(`hot ranges of n${nodeId} unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`);
+          this.log.warn(
+            `hot ranges of n${nodeId} unavailable for range r${this.rangeId}: ${e instanceof Error ? e.message : String(e)}`,
+          );
           return undefined;
         }),
       ),

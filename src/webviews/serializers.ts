@@ -13,7 +13,10 @@ export interface RestorableState {
   rangeId?: unknown;
 }
 
-export function restoreTarget(state: unknown, needsRange: boolean): { clusterId: string; rangeId?: number } | undefined {
+export function restoreTarget(
+  state: unknown,
+  needsRange: boolean,
+): { clusterId: string; rangeId?: number } | undefined {
   if (!state || typeof state !== 'object') return undefined;
   const s = state as RestorableState;
   if (typeof s.clusterId !== 'string' || !s.clusterId) return undefined;

@@ -50,7 +50,10 @@ describe('row actions', function () {
     await vscode.commands.executeCommand('cockroachdb.filter', sessions);
     const rows = (await children(a, sessions)).filter((r) => / @ /.test(label(a, r)));
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((r) => /psql/.test(label(a, r))), rows.map((r) => label(a, r)).join());
+    assert.ok(
+      rows.every((r) => /psql/.test(label(a, r))),
+      rows.map((r) => label(a, r)).join(),
+    );
     await vscode.commands.executeCommand('cockroachdb.clearFilter', sessions);
   });
 

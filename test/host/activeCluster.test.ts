@@ -45,7 +45,9 @@ describe('the active cluster', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('cockroachdb').update('clusters', savedClusters, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cockroachdb')
+      .update('clusters', savedClusters, vscode.ConfigurationTarget.Global);
   });
 
   it('Select Active Cluster moves the status bar and the tree mark together, both ways', async () => {
@@ -54,9 +56,15 @@ describe('the active cluster', function () {
     const treeChanged: unknown[] = [];
     const treeSub = a.tree.onDidChangeTreeData((n) => treeChanged.push(n));
     try {
-      assert.equal(await vscode.commands.executeCommand('cockroachdb.selectActiveCluster', NOWHERE_URL), origin(NOWHERE_URL));
+      assert.equal(
+        await vscode.commands.executeCommand('cockroachdb.selectActiveCluster', NOWHERE_URL),
+        origin(NOWHERE_URL),
+      );
       await assertAgree(origin(NOWHERE_URL), NOWHERE_NAME);
-      assert.equal(await vscode.commands.executeCommand('cockroachdb.selectActiveCluster', origin(LIVE.clusterUrl)), origin(LIVE.clusterUrl));
+      assert.equal(
+        await vscode.commands.executeCommand('cockroachdb.selectActiveCluster', origin(LIVE.clusterUrl)),
+        origin(LIVE.clusterUrl),
+      );
       await assertAgree(origin(LIVE.clusterUrl), LIVE_NAME);
       assert.deepEqual(fired, [origin(NOWHERE_URL), origin(LIVE.clusterUrl)]);
       assert.ok(treeChanged.includes(undefined), 'the tree re-rendered on the change');

@@ -29,12 +29,16 @@ describe('CockroachDB Cloud accounts', function () {
   before(async () => {
     a = await api();
     assert.ok(s.cloudUrl && s.cloudApiKey, 'the TLS simulator runs with --cloud');
-    await vscode.workspace.getConfiguration('cockroachdb').update('cloud.apiUrl', s.cloudUrl, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cockroachdb')
+      .update('cloud.apiUrl', s.cloudUrl, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     a.ui.reset();
-    await vscode.workspace.getConfiguration('cockroachdb').update('cloud.apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cockroachdb')
+      .update('cloud.apiUrl', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('rejects a wrong API key without keeping anything', async () => {
@@ -56,7 +60,10 @@ describe('CockroachDB Cloud accounts', function () {
 
   it('groups clusters by folder and shows plan, state and version', async () => {
     const rows = await children(a, org);
-    assert.ok(rows.some((r) => String(a.tree.getTreeItem(r).contextValue).startsWith('cloudFolder')), 'folders shown');
+    assert.ok(
+      rows.some((r) => String(a.tree.getTreeItem(r).contextValue).startsWith('cloudFolder')),
+      'folders shown',
+    );
     const c = await findCluster(a, org, 'prod-orders');
     assert.match(String(a.tree.getTreeItem(c).description), /^ADVANCED · CREATED · v\d/);
   });
@@ -66,7 +73,8 @@ describe('CockroachDB Cloud accounts', function () {
     const rows = await children(a, basic);
     assert.match(label(a, rows[0]!), /BASIC and STANDARD clusters have no DB Console/);
     const labels = rows.map((r) => label(a, r));
-    for (const l of ['Cloud nodes', 'Databases', 'SQL users', 'IP allowlist']) assert.ok(labels.includes(l), labels.join());
+    for (const l of ['Cloud nodes', 'Databases', 'SQL users', 'IP allowlist'])
+      assert.ok(labels.includes(l), labels.join());
   });
 
   it('lists an ADVANCED cluster’s Cloud nodes, databases, SQL users and allowlist', async () => {

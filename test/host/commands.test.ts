@@ -13,7 +13,9 @@ describe('manifest and activation', () => {
 
   it('registers every command in contributes.commands and declares every registered command', async () => {
     const a = await api();
-    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { commands: Array<{ command: string }> };
+    };
     const declared = new Set(pkg.contributes.commands.map((c) => c.command));
     const all = new Set(await vscode.commands.getCommands(true));
     const ours = [...all].filter((c) => c.startsWith('cockroachdb.'));

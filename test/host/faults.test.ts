@@ -67,7 +67,11 @@ describe('fault matrix', function () {
   }
 
   /** Fresh rows of a section (caches dropped first), time-boxed. */
-  async function load(cluster: string, name: string, limitMs = LIMIT_MS): Promise<{ rows: TreeNode[]; ms: number; node: TreeNode }> {
+  async function load(
+    cluster: string,
+    name: string,
+    limitMs = LIMIT_MS,
+  ): Promise<{ rows: TreeNode[]; ms: number; node: TreeNode }> {
     a.tree.refresh();
     const node = await section(cluster, name);
     const r = await timedChildren(a, node, limitMs);
@@ -112,7 +116,10 @@ describe('fault matrix', function () {
     assert.ok(rejections.includes(probe), 'the unhandledRejection listener sees unhandled rejections');
     // Anything else caught here came from the test files before this one.
     const earlier = rejections.filter((r) => r !== probe);
-    if (earlier.length) console.log(`fault matrix: ${earlier.length} unhandled rejection(s) from earlier test files: ${earlier.map((r) => (r instanceof Error ? r.message : String(r))).join(' / ')}`);
+    if (earlier.length)
+      console.log(
+        `fault matrix: ${earlier.length} unhandled rejection(s) from earlier test files: ${earlier.map((r) => (r instanceof Error ? r.message : String(r))).join(' / ')}`,
+      );
     rejections.length = 0;
 
     savedClusters = cfg().inspect('clusters')?.globalValue;
@@ -157,7 +164,10 @@ describe('fault matrix', function () {
 
   it('baseline: a self-signed cluster with its CA file loads every section', async () => {
     const { rows: sections } = await timedChildren(a, await root(FAULTS), LIMIT_MS);
-    assert.deepEqual(sections.map((s) => labelOf(a, s)), ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'Events', 'Alerting rules']);
+    assert.deepEqual(
+      sections.map((s) => labelOf(a, s)),
+      ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'Events', 'Alerting rules'],
+    );
     const { rows, ms } = await load(FAULTS, 'Nodes');
     assert.equal(dataRows(rows, /^n\d+ /).length, 5, labels(rows));
     observe('self-signed cert, CA file given', `loads: ${dataRows(rows, /^n\d+ /).length} nodes (${ms} ms)`);
@@ -177,7 +187,10 @@ describe('fault matrix', function () {
     const n3desc = String(a.tree.getTreeItem(n3).description ?? '');
     const n1desc = String(a.tree.getTreeItem(nodes.rows.find((r) => /^n1 /.test(labelOf(a, r)))!).description ?? '');
     assert.notEqual(n3desc, n1desc, 'the down node is described differently from a live one');
-    observe('node n3 down', `Hot ranges: "${labelOf(a, partial)}" + Retry, ${ranges} ranges of live nodes; Nodes: n3 "${n3desc}"`);
+    observe(
+      'node n3 down',
+      `Hot ranges: "${labelOf(a, partial)}" + Retry, ${ranges} ranges of live nodes; Nodes: n3 "${n3desc}"`,
+    );
   });
 
   it('random 500s: an error row with Retry, Retry works once the cluster recovers, nothing hangs', async () => {
@@ -194,13 +207,18 @@ describe('fault matrix', function () {
     const { rows: sections } = await timedChildren(a, await root(FAULTS), LIMIT_MS);
     let worst = 0;
     let failed = 0;
-    for (const s of sections.filter((x) => a.tree.getTreeItem(x).collapsibleState !== vscode.TreeItemCollapsibleState.None)) {
+    for (const s of sections.filter(
+      (x) => a.tree.getTreeItem(x).collapsibleState !== vscode.TreeItemCollapsibleState.None,
+    )) {
       const r = await timedChildren(a, s, LIMIT_MS);
       worst = Math.max(worst, r.ms);
       assert.ok(r.rows.length > 0, `${labelOf(a, s)} shows something`);
       if (r.rows.some((x) => a.tree.getTreeItem(x).contextValue === 'message;error')) failed++;
     }
-    observe('random 500s (fail-rate 1, then 0.3)', `"${err.text}" + Retry; Retry after recovery loads 5 nodes; at p=0.3 all 5 sections settled (${failed} with an error row, slowest ${worst} ms)`);
+    observe(
+      'random 500s (fail-rate 1, then 0.3)',
+      `"${err.text}" + Retry; Retry after recovery loads 5 nodes; at p=0.3 all 5 sections settled (${failed} with an error row, slowest ${worst} ms)`,
+    );
   });
 
   it(`a stalled route: the timeout fires at the configured ${SHORT_TIMEOUT_S} s and the other sections load`, async () => {
@@ -212,8 +230,14 @@ describe('fault matrix', function () {
       const err = errorRow(nodes.rows, new RegExp(`^Could not load nodes: No answer from .* within ${limit} ms`));
       assert.ok(nodes.ms >= limit - 100, `the timeout fired at ${nodes.ms} ms, not before ${limit} ms`);
       const dbs = await timedChildren(a, await section(FAULTS, 'Databases'), limit + 3_000);
-      assert.ok(dbs.rows.length > 0 && !dbs.rows.some((r) => a.tree.getTreeItem(r).contextValue === 'message;error'), `Databases load: ${labels(dbs.rows)}`);
-      observe(`stalled nodes/ (requestTimeout ${SHORT_TIMEOUT_S} s)`, `after ${nodes.ms} ms: "${err.text}" + Retry; Databases load`);
+      assert.ok(
+        dbs.rows.length > 0 && !dbs.rows.some((r) => a.tree.getTreeItem(r).contextValue === 'message;error'),
+        `Databases load: ${labels(dbs.rows)}`,
+      );
+      observe(
+        `stalled nodes/ (requestTimeout ${SHORT_TIMEOUT_S} s)`,
+        `after ${nodes.ms} ms: "${err.text}" + Retry; Databases load`,
+      );
     } finally {
       await cfg().update('requestTimeout', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -250,7 +274,10 @@ describe('fault matrix', function () {
     await signIn(admin(F));
     const after = await load(FAULTS, 'Nodes');
     assert.equal(dataRows(after.rows, /^n\d+ /).length, 5, labels(after.rows));
-    observe('session expired mid-use', `one prompt ("${warns[0]!.slice(5)}"), sections show "${labelOf(a, results[0]!.rows[0]!)}", cluster row shows "${labels(top.rows)}"; signing in again reloads`);
+    observe(
+      'session expired mid-use',
+      `one prompt ("${warns[0]!.slice(5)}"), sections show "${labelOf(a, results[0]!.rows[0]!)}", cluster row shows "${labels(top.rows)}"; signing in again reloads`,
+    );
   });
 
   it('a non-admin user: the 403 is explained and what the user may read still loads', async () => {
@@ -259,8 +286,14 @@ describe('fault matrix', function () {
       const nodes = await load(FAULTS, 'Nodes');
       const err = errorRow(nodes.rows, /admin role or the VIEWCLUSTERMETADATA privilege/);
       const dbs = await timedChildren(a, await section(FAULTS, 'Databases'), LIMIT_MS);
-      assert.ok(dbs.rows.length > 0 && !dbs.rows.some((r) => /^message;/.test(String(a.tree.getTreeItem(r).contextValue))), `Databases load for a non-admin: ${labels(dbs.rows)}`);
-      observe(`non-admin user "${nonAdmin(F).username}" (403)`, `"${err.text}" + Retry; Databases load (${dbs.rows.length} rows)`);
+      assert.ok(
+        dbs.rows.length > 0 && !dbs.rows.some((r) => /^message;/.test(String(a.tree.getTreeItem(r).contextValue))),
+        `Databases load for a non-admin: ${labels(dbs.rows)}`,
+      );
+      observe(
+        `non-admin user "${nonAdmin(F).username}" (403)`,
+        `"${err.text}" + Retry; Databases load (${dbs.rows.length} rows)`,
+      );
     } finally {
       await signIn(admin(F));
     }
@@ -272,13 +305,19 @@ describe('fault matrix', function () {
       const nodes = await load(FAULTS, 'Nodes');
       const nodeRows = nodes.rows.filter((r) => /^n\d+ /.test(labelOf(a, r)));
       assert.ok(nodeRows.length > 0, `nodes come from the system cluster: ${labels(nodes.rows)}`);
-      assert.ok(!nodes.rows.some((r) => a.tree.getTreeItem(r).contextValue === 'message;error'), `no error row: ${labels(nodes.rows)}`);
+      assert.ok(
+        !nodes.rows.some((r) => a.tree.getTreeItem(r).contextValue === 'message;error'),
+        `no error row: ${labels(nodes.rows)}`,
+      );
       const dbs = await load(FAULTS, 'Databases');
       const err = errorRow(dbs.rows, /not served by the cluster's default virtual cluster.*Choose Virtual Cluster/);
       const { rows: sections } = await timedChildren(a, await root(FAULTS), LIMIT_MS);
       assert.equal(sections.length, 6, 'the sections still show');
       await neighbourLoads();
-      observe('virtual cluster (501)', `nodes load from the system cluster; Databases: "${err.text}" + Retry; other clusters load`);
+      observe(
+        'virtual cluster (501)',
+        `nodes load from the system cluster; Databases: "${err.text}" + Retry; other clusters load`,
+      );
     } finally {
       // The client remembers the virtualization; a fresh one for the tests that follow.
       a.connections.reload();
@@ -294,12 +333,17 @@ describe('fault matrix', function () {
         assert.ok(hit, `the Cloud account row: ${labels(rows)}`);
         return hit;
       };
-      const stats = async (): Promise<number> => ((await (await fetch(new URL('/cloud/stats', F.controlUrl))).json()) as { byStatus: Record<string, number> }).byStatus['429'] ?? 0;
+      const stats = async (): Promise<number> =>
+        ((await (await fetch(new URL('/cloud/stats', F.controlUrl))).json()) as { byStatus: Record<string, number> })
+          .byStatus['429'] ?? 0;
       const before429 = await stats();
       await simControl(F, '/cloud/fail-next', { status: '429', retryAfter: '1', count: '2' });
       a.tree.refresh(await acct());
       const ok = await timedChildren(a, await acct(), LIMIT_MS);
-      assert.ok(ok.rows.length > 0 && !ok.rows.some((r) => /^message;/.test(String(a.tree.getTreeItem(r).contextValue))), `clusters load after the 429s: ${labels(ok.rows)}`);
+      assert.ok(
+        ok.rows.length > 0 && !ok.rows.some((r) => /^message;/.test(String(a.tree.getTreeItem(r).contextValue))),
+        `clusters load after the 429s: ${labels(ok.rows)}`,
+      );
       assert.equal((await stats()) - before429, 2, 'the simulator answered 429 twice');
       assert.ok(ok.ms >= 1_900, `Retry-After was honoured (${ok.ms} ms for two 1 s waits)`);
 
@@ -310,8 +354,14 @@ describe('fault matrix', function () {
       await neighbourLoads();
       await vscode.commands.executeCommand('cockroachdb.retry', err.row);
       const again = await timedChildren(a, await acct(), LIMIT_MS);
-      assert.ok(!again.rows.some((r) => /^message;/.test(String(a.tree.getTreeItem(r).contextValue))), `Retry loads: ${labels(again.rows)}`);
-      observe('Cloud 429, Retry-After: 1 (2×, then 4×)', `2×: clusters load after ${ok.ms} ms; 4× (over the 3 retries): after ${limited.ms} ms "${err.text.slice(0, 120)}…" + Retry; Retry loads`);
+      assert.ok(
+        !again.rows.some((r) => /^message;/.test(String(a.tree.getTreeItem(r).contextValue))),
+        `Retry loads: ${labels(again.rows)}`,
+      );
+      observe(
+        'Cloud 429, Retry-After: 1 (2×, then 4×)',
+        `2×: clusters load after ${ok.ms} ms; 4× (over the 3 retries): after ${limited.ms} ms "${err.text.slice(0, 120)}…" + Retry; Retry loads`,
+      );
     } finally {
       await a.cloud.remove(account.id);
     }
@@ -365,12 +415,18 @@ describe('fault matrix', function () {
     a.ui.use(new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]));
     assert.equal(await vscode.commands.executeCommand('cockroachdb.signIn', await root(WRONG_HOST)), undefined);
     await neighbourLoads();
-    observe('hostname mismatch (cert for wrong-host.sim.invalid)', `tree shows "${labelOf(a, rows[0]!)}"; sign-in fails: "${message}"`);
+    observe(
+      'hostname mismatch (cert for wrong-host.sim.invalid)',
+      `tree shows "${labelOf(a, rows[0]!)}"; sign-in fails: "${message}"`,
+    );
   });
 
   it('no promise rejection went unhandled during the fault matrix', async () => {
     await new Promise((r) => setTimeout(r, 200));
-    assert.deepEqual(rejections.map((r) => (r instanceof Error ? r.stack ?? r.message : String(r))), []);
+    assert.deepEqual(
+      rejections.map((r) => (r instanceof Error ? (r.stack ?? r.message) : String(r))),
+      [],
+    );
     assert.ok(table.length >= 12, `every fault was observed (${table.length})`);
   });
 });

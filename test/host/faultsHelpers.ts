@@ -34,11 +34,18 @@ export async function simInfo(sim: SimInfo): Promise<{ tlsFaults?: Record<string
 }
 
 /** getChildren that must settle within `limitMs`; resolves with the rows and how long it took. */
-export async function timedChildren(a: ExplorerApi, node: TreeNode | undefined, limitMs: number): Promise<{ rows: TreeNode[]; ms: number }> {
+export async function timedChildren(
+  a: ExplorerApi,
+  node: TreeNode | undefined,
+  limitMs: number,
+): Promise<{ rows: TreeNode[]; ms: number }> {
   const t0 = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`getChildren(${node?.id ?? 'root'}) did not settle within ${limitMs} ms`)), limitMs);
+    timer = setTimeout(
+      () => reject(new Error(`getChildren(${node?.id ?? 'root'}) did not settle within ${limitMs} ms`)),
+      limitMs,
+    );
   });
   try {
     const rows = await Promise.race([a.tree.getChildren(node), hang]);
@@ -71,7 +78,12 @@ export interface WalkedRow {
  * Expands `start` breadth-first down to `depth` levels (skipping rows whose label
  * matches `skip`), each getChildren time-boxed, and returns every row seen.
  */
-export async function walk(a: ExplorerApi, start: TreeNode, depth: number, opts: { skip?: RegExp; limitMs?: number; maxRows?: number } = {}): Promise<WalkedRow[]> {
+export async function walk(
+  a: ExplorerApi,
+  start: TreeNode,
+  depth: number,
+  opts: { skip?: RegExp; limitMs?: number; maxRows?: number } = {},
+): Promise<WalkedRow[]> {
   const out: WalkedRow[] = [];
   let level: Array<{ node: TreeNode; path: string }> = [{ node: start, path: labelOf(a, start) }];
   for (let d = 0; d < depth && level.length; d++) {
@@ -83,7 +95,14 @@ export async function walk(a: ExplorerApi, start: TreeNode, depth: number, opts:
       for (const r of rows) {
         const it = a.tree.getTreeItem(r);
         const label = labelOf(a, r);
-        const row: WalkedRow = { node: r, path: `${path} › ${label}`, item: it, label, description: typeof it.description === 'string' ? it.description : '', tooltip: tooltipText(it.tooltip) };
+        const row: WalkedRow = {
+          node: r,
+          path: `${path} › ${label}`,
+          item: it,
+          label,
+          description: typeof it.description === 'string' ? it.description : '',
+          tooltip: tooltipText(it.tooltip),
+        };
         out.push(row);
         if (opts.maxRows && out.length >= opts.maxRows) return out;
         if (!opts.skip?.test(label)) next.push({ node: r, path: row.path });

@@ -44,7 +44,9 @@ export async function api(): Promise<ExplorerApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
-export async function setClusters(list: Array<{ name: string; url: string; caFile?: string; skipTlsVerify?: boolean }>): Promise<void> {
+export async function setClusters(
+  list: Array<{ name: string; url: string; caFile?: string; skipTlsVerify?: boolean }>,
+): Promise<void> {
   await vscode.workspace.getConfiguration('cockroachdb').update('clusters', list, vscode.ConfigurationTarget.Global);
 }
 
@@ -93,7 +95,10 @@ export function label(a: ExplorerApi, node: TreeNode): string {
 export async function child(a: ExplorerApi, node: TreeNode | undefined, match: string | RegExp): Promise<TreeNode> {
   const kids = await children(a, node);
   const found = kids.find((k) => (typeof match === 'string' ? label(a, k) === match : match.test(label(a, k))));
-  assert.ok(found, `no child ${String(match)} under ${node?.id ?? 'root'}; have: ${kids.map((k) => label(a, k)).join(' | ')}`);
+  assert.ok(
+    found,
+    `no child ${String(match)} under ${node?.id ?? 'root'}; have: ${kids.map((k) => label(a, k)).join(' | ')}`,
+  );
   return found;
 }
 
@@ -115,6 +120,12 @@ export async function simControl(sim: SimInfo, action: string, params: Record<st
   assert.equal(res.status, 200, `control ${action} failed: ${await res.text()}`);
 }
 
-export async function simStats(sim: SimInfo): Promise<{ requests: number; revokedSessions: number; activeSessions: number; cancelledSessions: string[]; cancelledQueries: string[] }> {
+export async function simStats(sim: SimInfo): Promise<{
+  requests: number;
+  revokedSessions: number;
+  activeSessions: number;
+  cancelledSessions: string[];
+  cancelledQueries: string[];
+}> {
   return (await fetch(new URL('/stats', sim.controlUrl))).json() as never;
 }

@@ -14,7 +14,8 @@ const origin = (u: string) => {
   return `${x.protocol}//${x.hostname}:${x.port || '8080'}`;
 };
 
-const statusBar = (on: boolean | undefined) => vscode.workspace.getConfiguration('cockroachdb').update('statusBar.enabled', on, vscode.ConfigurationTarget.Global);
+const statusBar = (on: boolean | undefined) =>
+  vscode.workspace.getConfiguration('cockroachdb').update('statusBar.enabled', on, vscode.ConfigurationTarget.Global);
 
 describe('an insecure cluster that demands a session (v22.1.0–.10)', function () {
   this.timeout(60_000);
@@ -41,7 +42,11 @@ describe('an insecure cluster that demands a session (v22.1.0–.10)', function 
 
   it('shows a Sign In row once the cluster answers 401, and the cluster row turns "signed out"', async () => {
     const before = a.tree.getTreeItem(await child(a, undefined, NAME));
-    assert.match(String(before.description), /http, no sign-in/, 'plain http is assumed anonymous until it says otherwise');
+    assert.match(
+      String(before.description),
+      /http, no sign-in/,
+      'plain http is assumed anonymous until it says otherwise',
+    );
     const nodes = await child(a, await child(a, undefined, NAME), 'Nodes');
     const rows = await children(a, nodes);
     assert.equal(rows.length, 1, rows.map((r) => label(a, r)).join(' | '));

@@ -8,10 +8,27 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { evaluateWhen, flagsRequired, mentionedWords, parseContextValue, viewItemPatterns } from '../../src/tree/whenClause';
+import {
+  evaluateWhen,
+  flagsRequired,
+  mentionedWords,
+  parseContextValue,
+  viewItemPatterns,
+} from '../../src/tree/whenClause';
 import { allSims, labelOf } from './faultsHelpers';
 import { api, child, children, ScriptedPrompter, setClusters, sims } from './helpers';
-import { CHECKS, menusOn, originOf, rowMenus, simOf, VIEW, walkKinds, type Phase, type Row, type RowMenu } from './menusHelpers';
+import {
+  CHECKS,
+  menusOn,
+  originOf,
+  rowMenus,
+  simOf,
+  VIEW,
+  walkKinds,
+  type Phase,
+  type Row,
+  type RowMenu,
+} from './menusHelpers';
 
 const all = sims();
 // Every simulator the runner started is a self-hosted cluster here, so a new kind
@@ -29,7 +46,8 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
   const walked: Row[] = [];
   const done = new Set<string>();
 
-  const servedBySim = (node: TreeNode) => Object.values(allSims()).some((s) => node.id.includes(originOf(s.clusterUrl)));
+  const servedBySim = (node: TreeNode) =>
+    Object.values(allSims()).some((s) => node.id.includes(originOf(s.clusterUrl)));
   // Cloud clusters other than prod-orders point at DB Console hosts that do not exist.
   const keep = (node: TreeNode, context: string) => !context.startsWith('cluster;') || servedBySim(node);
 
@@ -51,7 +69,10 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
         const key = `${row.signature} ${command}`;
         const check = CHECKS[command];
         if (!check) {
-          if (!done.has(key)) failures.push(`${command} is shown on "${row.path}" (${row.context}) but menusHelpers.CHECKS has no check saying what it must do`);
+          if (!done.has(key))
+            failures.push(
+              `${command} is shown on "${row.path}" (${row.context}) but menusHelpers.CHECKS has no check saying what it must do`,
+            );
           done.add(key);
           continue;
         }
@@ -73,8 +94,16 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
     assert.ok(menus.length > 0, 'the manifest has row menus');
     const tls = all.tls;
     assert.ok(tls.cloudUrl && tls.cloudApiKey, 'the TLS simulator runs with --cloud');
-    await vscode.workspace.getConfiguration('cockroachdb').update('cloud.apiUrl', tls.cloudUrl, vscode.ConfigurationTarget.Global);
-    await setClusters(selfHosted.map(([k, s]) => ({ name: `Menus ${k}`, url: s.clusterUrl, ...(s.caFile ? { caFile: s.caFile } : {}) })));
+    await vscode.workspace
+      .getConfiguration('cockroachdb')
+      .update('cloud.apiUrl', tls.cloudUrl, vscode.ConfigurationTarget.Global);
+    await setClusters(
+      selfHosted.map(([k, s]) => ({
+        name: `Menus ${k}`,
+        url: s.clusterUrl,
+        ...(s.caFile ? { caFile: s.caFile } : {}),
+      })),
+    );
     a.ui.use(new ScriptedPrompter([tls.cloudApiKey]));
     const id = await vscode.commands.executeCommand<string>('cockroachdb.addCloudAccount');
     assert.ok(id, 'the Cloud account was added');
@@ -85,7 +114,9 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
     a.ui.reset();
     await setClusters([]);
     if (a.cloud.list().some((x) => x.id === accountId)) await a.cloud.remove(accountId);
-    await vscode.workspace.getConfiguration('cockroachdb').update('cloud.apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cockroachdb')
+      .update('cloud.apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -95,15 +126,25 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
       if (/;signedIn(;|$)/.test(row.context)) await vscode.commands.executeCommand('cockroachdb.signOut', row.node);
     }
     const rows = await walk();
-    assert.ok(rows.some((r) => /;signedOut(;|$)/.test(r.context)), 'signed-out rows exist');
+    assert.ok(
+      rows.some((r) => /;signedOut(;|$)/.test(r.context)),
+      'signed-out rows exist',
+    );
     assert.deepEqual(await runChecks(rows, 'view'), []);
   });
 
   it('signed in, with a filter set: each menu entry on a row does something for that row', async () => {
     // Rows whose signature the first test already signed in through are skipped by the token check.
     for (const row of walked) {
-      if (!/;signedOut(;|$)/.test(row.context) || !servedBySim(row.node) || a.auth.token(originOf(simOf(row).clusterUrl))) continue;
-      await CHECKS['cockroachdb.signIn']!.run(a, row, () => vscode.commands.executeCommand('cockroachdb.signIn', row.node));
+      if (
+        !/;signedOut(;|$)/.test(row.context) ||
+        !servedBySim(row.node) ||
+        a.auth.token(originOf(simOf(row).clusterUrl))
+      )
+        continue;
+      await CHECKS['cockroachdb.signIn']!.run(a, row, () =>
+        vscode.commands.executeCommand('cockroachdb.signIn', row.node),
+      );
     }
     // A filtered list, so the menus that need `filtered` have a row to show on.
     const n1 = await child(a, await child(a, await child(a, undefined, 'Menus insecure'), 'Nodes'), /^n1 /);
@@ -113,8 +154,14 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
     a.ui.use(new ScriptedPrompter([first.slice(1)]));
     await vscode.commands.executeCommand('cockroachdb.filter', ranges);
     const rows = await walk();
-    assert.ok(rows.some((r) => /;signedIn(;|$)/.test(r.context)), 'signed-in rows exist');
-    assert.ok(rows.some((r) => /;filtered(;|$)/.test(r.context)), 'a filtered row exists');
+    assert.ok(
+      rows.some((r) => /;signedIn(;|$)/.test(r.context)),
+      'signed-in rows exist',
+    );
+    assert.ok(
+      rows.some((r) => /;filtered(;|$)/.test(r.context)),
+      'a filtered row exists',
+    );
     assert.deepEqual(await runChecks(rows, 'view'), []);
   });
 
@@ -143,7 +190,9 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
 
   it('each viewItem pattern in the manifest matches a row the tree produced', () => {
     const contexts = new Set(walked.map((r) => r.context));
-    const unmatched = [...new Set(menus.map((m) => m.when))].filter((when) => ![...contexts].some((c) => evaluateWhen(when, { view: VIEW, viewItem: c })));
+    const unmatched = [...new Set(menus.map((m) => m.when))].filter(
+      (when) => ![...contexts].some((c) => evaluateWhen(when, { view: VIEW, viewItem: c })),
+    );
     assert.deepEqual(unmatched, [], `rows seen: ${[...contexts].sort().join(' | ')}`);
   });
 });

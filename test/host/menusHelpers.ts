@@ -18,7 +18,9 @@ export interface RowMenu {
 
 /** The view/item/context entries of the manifest VS Code loaded, one per (command, when). */
 export function rowMenus(): RowMenu[] {
-  const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
+  const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+    contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
+  };
   const seen = new Map<string, RowMenu>();
   for (const m of pkg.contributes.menus['view/item/context'] ?? []) {
     assert.ok(m.when, `${m.command} has a when clause`);
@@ -48,7 +50,12 @@ function contextOf(a: ExplorerApi, node: TreeNode): string {
  * value per parent (ranges and sessions come by the hundred; two of a kind suffice),
  * and leaving out rows `keep` rejects.
  */
-export async function walkKinds(a: ExplorerApi, starts: TreeNode[], keep: (node: TreeNode, context: string) => boolean, perKind = 2): Promise<Row[]> {
+export async function walkKinds(
+  a: ExplorerApi,
+  starts: TreeNode[],
+  keep: (node: TreeNode, context: string) => boolean,
+  perKind = 2,
+): Promise<Row[]> {
   const out: Row[] = [];
   let level = starts.map((node) => ({ node, path: labelOf(a, node), parentContext: '' }));
   while (level.length) {
@@ -86,7 +93,9 @@ export function simOf(row: Row): SimInfo {
 }
 
 function webviewTabs(viewType: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 }
 
 async function opensPanel(run: () => Thenable<unknown>, viewType: string, title: RegExp): Promise<void> {
@@ -99,7 +108,9 @@ async function opensPanel(run: () => Thenable<unknown>, viewType: string, title:
 
 async function opensDocument(run: () => Thenable<unknown>, languageId: string, text: RegExp): Promise<void> {
   await run();
-  const editor = await waitFor(`a ${languageId} document`, () => (vscode.window.activeTextEditor?.document.languageId === languageId ? vscode.window.activeTextEditor : undefined));
+  const editor = await waitFor(`a ${languageId} document`, () =>
+    vscode.window.activeTextEditor?.document.languageId === languageId ? vscode.window.activeTextEditor : undefined,
+  );
   assert.equal(editor.document.uri.scheme, 'cockroachdb-doc');
   assert.match(editor.document.getText(), text);
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -158,7 +169,10 @@ export const CHECKS: Record<string, Check> = {
     async run(a, row, exec) {
       const text = await copies(exec);
       assert.match(text, /^(https?:\/\/)?[\w.-]+:\d+$/, 'an address');
-      assert.ok(plainTooltip(a, row.node).includes(text) || row.node.id.includes(text), `copied ${text} is this row's address`);
+      assert.ok(
+        plainTooltip(a, row.node).includes(text) || row.node.id.includes(text),
+        `copied ${text} is this row's address`,
+      );
     },
   },
   'cockroachdb.copyConnectionString': {
@@ -182,7 +196,11 @@ export const CHECKS: Record<string, Check> = {
       const p = new ScriptedPrompter(); // dismissed: the setting is not changed
       a.ui.use(p);
       await exec();
-      assert.match(p.asked[0] ?? '', new RegExp(`^pick:Virtual cluster of ${escape(labelOf(a, row.node))}$`), `a virtual-cluster choice opened (asked: ${p.asked.join(' | ')})`);
+      assert.match(
+        p.asked[0] ?? '',
+        new RegExp(`^pick:Virtual cluster of ${escape(labelOf(a, row.node))}$`),
+        `a virtual-cluster choice opened (asked: ${p.asked.join(' | ')})`,
+      );
     },
   },
   'cockroachdb.clearFilter': {
@@ -199,7 +217,8 @@ export const CHECKS: Record<string, Check> = {
   },
   'cockroachdb.showRangeDetails': {
     phase: 'view',
-    run: (a, row, exec) => opensPanel(exec, 'cockroachdb.rangeDetails', new RegExp(`^Range ${escape(labelOf(a, row.node))} — `)),
+    run: (a, row, exec) =>
+      opensPanel(exec, 'cockroachdb.rangeDetails', new RegExp(`^Range ${escape(labelOf(a, row.node))} — `)),
   },
   'cockroachdb.showAlertingRules': {
     phase: 'view',
@@ -207,7 +226,8 @@ export const CHECKS: Record<string, Check> = {
   },
   'cockroachdb.showTableDetails': {
     phase: 'view',
-    run: (a, row, exec) => opensDocument(exec, 'sql', new RegExp(`CREATE TABLE .*${escape(labelOf(a, row.node))}`, 'i')),
+    run: (a, row, exec) =>
+      opensDocument(exec, 'sql', new RegExp(`CREATE TABLE .*${escape(labelOf(a, row.node))}`, 'i')),
   },
   'cockroachdb.openDbConsole': {
     phase: 'view',
@@ -253,7 +273,10 @@ export const CHECKS: Record<string, Check> = {
       a.ui.use(p);
       assert.equal(await exec(), true);
       const log = (await simStats(simOf(row))).cancelledSessions;
-      assert.ok(log.some((id) => row.node.id.includes(id)), `the cluster cancelled this session (${log.join(', ')})`);
+      assert.ok(
+        log.some((id) => row.node.id.includes(id)),
+        `the cluster cancelled this session (${log.join(', ')})`,
+      );
     },
   },
   'cockroachdb.signOut': {

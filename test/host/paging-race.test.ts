@@ -20,9 +20,11 @@ describe('paged lists: a reset during Load more', function () {
 
   const nodeRows = async (nodes: TreeNode) => (await children(a, nodes)).filter((r) => /^n\d+ /.test(labelOf(a, r)));
   const ids = (rows: TreeNode[]) => rows.map((r) => r.id);
-  const pagerOf = async (nodes: TreeNode) => (await children(a, nodes)).find((r) => String(a.tree.getTreeItem(r).contextValue) === 'pager');
+  const pagerOf = async (nodes: TreeNode) =>
+    (await children(a, nodes)).find((r) => String(a.tree.getTreeItem(r).contextValue) === 'pager');
   /** Waits until the simulator has received `n` more requests than `since` (the held page request). */
-  const arrived = (since: number, n: number) => waitFor('the page request to reach the simulator', async () => (await simStats(sim)).requests >= since + n);
+  const arrived = (since: number, n: number) =>
+    waitFor('the page request to reach the simulator', async () => (await simStats(sim)).requests >= since + n);
 
   before(async () => {
     a = await api();
@@ -38,13 +40,16 @@ describe('paged lists: a reset during Load more', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('cockroachdb').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cockroachdb')
+      .update('pageSize', undefined, vscode.ConfigurationTarget.Global);
     await setClusters([]);
   });
 
   /** The list as a person sees it after pressing Load more until it ends. */
   async function loadAll(nodes: TreeNode): Promise<string[]> {
-    for (let pager = await pagerOf(nodes); pager; pager = await pagerOf(nodes)) await vscode.commands.executeCommand('cockroachdb.loadMore', pager);
+    for (let pager = await pagerOf(nodes); pager; pager = await pagerOf(nodes))
+      await vscode.commands.executeCommand('cockroachdb.loadMore', pager);
     return ids(await nodeRows(nodes));
   }
 
@@ -66,7 +71,11 @@ describe('paged lists: a reset during Load more', function () {
     a.tree.refresh(nodes); // e.g. the refresh timer, or a filter change
     await simControl(sim, '/stall', { route: '' }); // the second page is answered now, after the reset
     await oldLoad;
-    assert.deepEqual(ids(await nodeRows(nodes)), everyNode.slice(0, PAGE), 'the new list starts at the first page; the old second page is gone');
+    assert.deepEqual(
+      ids(await nodeRows(nodes)),
+      everyNode.slice(0, PAGE),
+      'the new list starts at the first page; the old second page is gone',
+    );
     const listed = await loadAll(nodes);
     assert.equal(new Set(listed).size, listed.length, `no duplicate ids: ${listed.join(', ')}`);
     assert.deepEqual(listed, everyNode);
@@ -84,7 +93,11 @@ describe('paged lists: a reset during Load more', function () {
     await arrived(since, 2);
     await simControl(sim, '/stall', { route: '' });
     await oldLoad;
-    assert.deepEqual(ids(await newRows), everyNode.slice(0, PAGE), 'the expansion after the reset shows the new first page');
+    assert.deepEqual(
+      ids(await newRows),
+      everyNode.slice(0, PAGE),
+      'the expansion after the reset shows the new first page',
+    );
     const listed = await loadAll(nodes);
     assert.equal(new Set(listed).size, listed.length, `no duplicate ids: ${listed.join(', ')}`);
     assert.deepEqual(listed, everyNode);

@@ -13,13 +13,21 @@ const s = sims();
 const SECURE = 'Secure sim';
 const INSECURE = 'Insecure sim';
 const DEAD = 'Nobody home';
-const origin = (u: string) => { const x = new URL(u); return `${x.protocol}//${x.hostname}:${x.port || '8080'}`; };
+const origin = (u: string) => {
+  const x = new URL(u);
+  return `${x.protocol}//${x.hostname}:${x.port || '8080'}`;
+};
 
 async function clusterRow(a: ExplorerApi, name: string): Promise<TreeNode> {
   return child(a, undefined, name);
 }
 
-async function signIn(a: ExplorerApi, name: string, user = admin(s.secure), remember = "Don't remember the password"): Promise<ScriptedPrompter> {
+async function signIn(
+  a: ExplorerApi,
+  name: string,
+  user = admin(s.secure),
+  remember = "Don't remember the password",
+): Promise<ScriptedPrompter> {
   const p = new ScriptedPrompter([user.username, user.password], [remember]);
   a.ui.use(p);
   const row = await clusterRow(a, name);
@@ -44,7 +52,9 @@ describe('explorer tree', function () {
 
   after(async () => {
     a.ui.reset();
-    await vscode.workspace.getConfiguration('cockroachdb').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('cockroachdb')
+      .update('pageSize', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('lists configured clusters as root rows with accessibility labels', async () => {
@@ -112,9 +122,15 @@ describe('explorer tree', function () {
   it('lists hot ranges, sessions, databases with tables, and events', async () => {
     const cluster = await clusterRow(a, SECURE);
     const hot = await children(a, await child(a, cluster, 'Hot ranges'));
-    assert.ok(hot.some((r) => /^r\d+$/.test(label(a, r))), hot.map((r) => label(a, r)).join());
+    assert.ok(
+      hot.some((r) => /^r\d+$/.test(label(a, r))),
+      hot.map((r) => label(a, r)).join(),
+    );
     const sessions = await children(a, await child(a, cluster, 'Sessions'));
-    assert.ok(sessions.some((r) => / @ /.test(label(a, r))), sessions.map((r) => label(a, r)).join());
+    assert.ok(
+      sessions.some((r) => / @ /.test(label(a, r))),
+      sessions.map((r) => label(a, r)).join(),
+    );
     const dbs = await child(a, cluster, 'Databases');
     const movr = await child(a, dbs, /movr|bank|defaultdb/);
     const tables = await children(a, movr);
@@ -139,8 +155,14 @@ describe('explorer tree', function () {
     const sections = await children(a, cluster);
     assert.equal(label(a, sections[0]!), 'Nodes');
     const hot = await children(a, await child(a, cluster, 'Hot ranges'));
-    assert.ok(hot.some((r) => /^1 of 5 nodes did not answer \(n4\)$/.test(label(a, r))), hot.map((r) => label(a, r)).join(' | '));
-    assert.ok(hot.some((r) => /^r\d+$/.test(label(a, r))), 'the nodes that answered still show their hot ranges');
+    assert.ok(
+      hot.some((r) => /^1 of 5 nodes did not answer \(n4\)$/.test(label(a, r))),
+      hot.map((r) => label(a, r)).join(' | '),
+    );
+    assert.ok(
+      hot.some((r) => /^r\d+$/.test(label(a, r))),
+      'the nodes that answered still show their hot ranges',
+    );
   });
 
   it('an unreachable cluster shows an error row with Retry while the others load', async () => {
@@ -168,7 +190,11 @@ describe('explorer tree', function () {
     assert.equal(a.auth.token(id), undefined);
     // The old token no longer works on the server.
     await assert.rejects(
-      new ClusterClient({ baseUrl: s.secure.clusterUrl, caPem: fs.readFileSync(s.secure.caFile!, 'utf8'), session: { getToken: () => token } }).nodesPage({ limit: 1 }),
+      new ClusterClient({
+        baseUrl: s.secure.clusterUrl,
+        caPem: fs.readFileSync(s.secure.caFile!, 'utf8'),
+        session: { getToken: () => token },
+      }).nodesPage({ limit: 1 }),
       (e: Error & { kind?: string }) => e.kind === 'unauthorized',
     );
   });

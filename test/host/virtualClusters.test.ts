@@ -61,7 +61,11 @@ describe('virtual clusters', function () {
   it('signs in to every virtual cluster, lists nodes from the system cluster and sessions from the application one', async () => {
     const p = new ScriptedPrompter([admin(v).username, admin(v).password], ["Don't remember the password"]);
     a.ui.use(p);
-    assert.equal(await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', await row()), true, p.asked.join(' / '));
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>('cockroachdb.signIn', await row()),
+      true,
+      p.asked.join(' / '),
+    );
     assert.match(a.auth.token(origin) ?? '', /,app,.*,system$/, 'one aggregated session');
     const sections = (await children(a, await row())).map((n) => label(a, n));
     assert.deepEqual(sections, ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'Events', 'Alerting rules']);
@@ -69,8 +73,14 @@ describe('virtual clusters', function () {
     assert.equal(nodes.filter((n) => /^n\d+/.test(label(a, n))).length, 4);
     const sqlBefore = await tenantRequests(v, 'app', 'sql/');
     const sessions = await children(a, await child(a, await row(), 'Sessions'));
-    assert.ok(sessions.some((n) => String(a.tree.getTreeItem(n).contextValue).startsWith('session')), sessions.map((n) => label(a, n)).join(' | '));
-    assert.ok((await tenantRequests(v, 'app', 'sql/')) > sqlBefore, 'sessions came through sql/ of the application cluster');
+    assert.ok(
+      sessions.some((n) => String(a.tree.getTreeItem(n).contextValue).startsWith('session')),
+      sessions.map((n) => label(a, n)).join(' | '),
+    );
+    assert.ok(
+      (await tenantRequests(v, 'app', 'sql/')) > sqlBefore,
+      'sessions came through sql/ of the application cluster',
+    );
     const item = a.tree.getTreeItem(await row());
     assert.match(String(item.description), /virtual clusters/);
     assert.match(String(item.contextValue), /;virtualized(;|$)/);
@@ -95,16 +105,25 @@ describe('virtual clusters', function () {
   it('Choose Virtual Cluster… switches sessions and databases to the system cluster', async () => {
     const p = new ScriptedPrompter([], ['system']);
     a.ui.use(p);
-    assert.equal(await vscode.commands.executeCommand<string>('cockroachdb.selectVirtualCluster', await row()), 'system');
+    assert.equal(
+      await vscode.commands.executeCommand<string>('cockroachdb.selectVirtualCluster', await row()),
+      'system',
+    );
     assert.equal(entryOf(origin)?.virtualCluster, 'system');
-    assert.ok(p.asked.some((q) => q.startsWith('pick:Virtual cluster of')), p.asked.join(' / '));
+    assert.ok(
+      p.asked.some((q) => q.startsWith('pick:Virtual cluster of')),
+      p.asked.join(' / '),
+    );
     await waitFor('the new client', () => a.connections.get(origin)?.config.virtualCluster === 'system');
     const before = await tenantRequests(v, 'system', 'sessions/');
     const sessions = await children(a, await child(a, await row(), 'Sessions'));
     assert.ok(sessions.length > 0);
     assert.equal((await tenantRequests(v, 'system', 'sessions/')) - before, 1);
     const dbs = await children(a, await child(a, await row(), 'Databases'));
-    assert.ok(dbs.some((n) => label(a, n) === 'movr'), dbs.map((n) => label(a, n)).join(' | '));
+    assert.ok(
+      dbs.some((n) => label(a, n) === 'movr'),
+      dbs.map((n) => label(a, n)).join(' | '),
+    );
     assert.match(String(a.tree.getTreeItem(await row()).description), /· system ·/);
   });
 });

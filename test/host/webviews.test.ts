@@ -30,7 +30,12 @@ const SECURE = 'Webview secure sim';
 
 /** The panels get the extension's own UI seam and monitor, as the commands' panels do. */
 function panelEnv(a: ExplorerApi): PanelEnv {
-  return { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, ui: a.ui, log: a.logger.scoped('webviews'), monitor: a.panels };
+  return {
+    extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri,
+    ui: a.ui,
+    log: a.logger.scoped('webviews'),
+    monitor: a.panels,
+  };
 }
 
 describe('webviews: Hot ranges and Range details panels', function () {
@@ -72,8 +77,15 @@ describe('webviews: Hot ranges and Range details panels', function () {
     await panel.whenReady();
     assert.ok(seen((e) => e.panel === 'hotRanges' && e.dir === 'in' && e.type === 'ready', mark));
     assert.ok(seen((e) => e.panel === 'hotRanges' && e.dir === 'out' && e.type === 'init', mark));
-    await waitFor('the loadHotRanges reply', () => seen((e) => e.dir === 'out' && e.type === 'reply' && e.method === 'loadHotRanges' && e.ok === true, mark), 30_000);
-    assert.ok(seen((e) => e.dir === 'in' && e.type === 'request' && e.method === 'loadHotRanges', mark), 'the request came from the webview');
+    await waitFor(
+      'the loadHotRanges reply',
+      () => seen((e) => e.dir === 'out' && e.type === 'reply' && e.method === 'loadHotRanges' && e.ok === true, mark),
+      30_000,
+    );
+    assert.ok(
+      seen((e) => e.dir === 'in' && e.type === 'request' && e.method === 'loadHotRanges', mark),
+      'the request came from the webview',
+    );
     assert.equal(a.panels.cspViolations, 0);
   });
 
@@ -90,7 +102,10 @@ describe('webviews: Hot ranges and Range details panels', function () {
     assert.doesNotThrow(() => structuredClone(detail));
     assert.equal(detail.rangeId, hot.rows[0]!.rangeId);
     assert.ok(detail.replicas.length > 0);
-    assert.ok(detail.leaseHistory.every((l) => typeof l.start === 'string'), 'nanos as strings');
+    assert.ok(
+      detail.leaseHistory.every((l) => typeof l.start === 'string'),
+      'nanos as strings',
+    );
   });
 
   it('one Hot ranges panel per cluster, one Range details panel per cluster and range', async () => {
@@ -118,17 +133,34 @@ describe('webviews: Hot ranges and Range details panels', function () {
     const r = RangeDetailsPanel.open.get(RangeDetailsPanel.key(c.id, 7));
     assert.ok(r, 'Range details r7 opened');
     await r.whenReady();
-    await waitFor('range details reply', () => seen((e) => e.panel === 'rangeDetails' && e.type === 'reply' && e.method === 'loadRangeDetails'), 30_000);
+    await waitFor(
+      'range details reply',
+      () => seen((e) => e.panel === 'rangeDetails' && e.type === 'reply' && e.method === 'loadRangeDetails'),
+      30_000,
+    );
   });
 
   it('restores panels from their state, and closes those whose cluster is gone', async () => {
     const c = byName(INSECURE);
-    const make = (viewType: string) => vscode.window.createWebviewPanel(viewType, 'restored', vscode.ViewColumn.Active, { enableScripts: true });
-    const hot = restorePanel(HotRangesPanel.viewType, make(HotRangesPanel.viewType), { clusterId: c.id, sort: { key: 'qps', dir: 'desc' } }, env, a.connections);
+    const make = (viewType: string) =>
+      vscode.window.createWebviewPanel(viewType, 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+    const hot = restorePanel(
+      HotRangesPanel.viewType,
+      make(HotRangesPanel.viewType),
+      { clusterId: c.id, sort: { key: 'qps', dir: 'desc' } },
+      env,
+      a.connections,
+    );
     assert.ok(hot instanceof HotRangesPanel);
     assert.equal(HotRangesPanel.open.get(c.id), hot);
     await hot.whenReady();
-    const range = restorePanel(RangeDetailsPanel.viewType, make(RangeDetailsPanel.viewType), { clusterId: c.id, rangeId: 3 }, env, a.connections);
+    const range = restorePanel(
+      RangeDetailsPanel.viewType,
+      make(RangeDetailsPanel.viewType),
+      { clusterId: c.id, rangeId: 3 },
+      env,
+      a.connections,
+    );
     assert.ok(range instanceof RangeDetailsPanel);
     assert.equal(range.rangeId, 3);
     assert.equal(range.panel.title, `Range r3 — ${INSECURE}`);
@@ -158,7 +190,9 @@ describe('webviews: Hot ranges and Range details panels', function () {
       },
     });
     try {
-      const save = (panel as unknown as { handlers(): { saveExport(p: unknown): Promise<{ saved: boolean; path?: string }> } }).handlers().saveExport;
+      const save = (
+        panel as unknown as { handlers(): { saveExport(p: unknown): Promise<{ saved: boolean; path?: string }> } }
+      ).handlers().saveExport;
       const r = await save({ format: 'csv', suggestedName: '../hot-ranges.csv', content: 'Range ID,QPS\r\n1,2\r\n' });
       assert.equal(r.saved, true);
       assert.equal(suggested, 'hot-ranges.csv', 'no path from the webview reaches the dialog');
@@ -177,14 +211,25 @@ describe('webviews: Hot ranges and Range details panels', function () {
     const mark = a.panels.exchanges.length;
     const panel = HotRangesPanel.show(env, c);
     await panel.whenReady();
-    await waitFor('an unauthorized reply', () => seen((e) => e.panel === 'hotRanges' && e.type === 'reply' && e.ok === false, mark), 30_000);
+    await waitFor(
+      'an unauthorized reply',
+      () => seen((e) => e.panel === 'hotRanges' && e.type === 'reply' && e.ok === false, mark),
+      30_000,
+    );
     const user = admin(s.secure);
     a.ui.use(new ScriptedPrompter([user.username, user.password], ["Don't remember the password"]));
     const before = a.panels.exchanges.length;
     await (panel as unknown as { receive(m: unknown): Promise<void> }).receive({ type: 'signIn' });
     assert.ok(await a.auth.isSignedIn(c.id), 'signed in through the command');
-    assert.ok(seen((e) => e.type === 'refresh' && e.dir === 'out', before), 'the webview is told to refresh');
-    await waitFor('a successful reply after sign-in', () => seen((e) => e.panel === 'hotRanges' && e.type === 'reply' && e.ok === true, before), 30_000);
+    assert.ok(
+      seen((e) => e.type === 'refresh' && e.dir === 'out', before),
+      'the webview is told to refresh',
+    );
+    await waitFor(
+      'a successful reply after sign-in',
+      () => seen((e) => e.panel === 'hotRanges' && e.type === 'reply' && e.ok === true, before),
+      30_000,
+    );
   });
 });
 
@@ -224,10 +269,22 @@ describe('webviews: Range details fidelity (replica types, empty lease history, 
     assert.equal(restartedHistoryOf(15), null);
     const d = await RangeDetailsPanel.show(env, byName(SEED), 15).load();
     assert.equal(d.leaseHistory.length, 0);
-    assert.deepEqual(d.replicas.filter((r) => r.type === 'NON_VOTER').length, 1, JSON.stringify(d.replicas.map((r) => r.type)));
+    assert.deepEqual(
+      d.replicas.filter((r) => r.type === 'NON_VOTER').length,
+      1,
+      JSON.stringify(d.replicas.map((r) => r.type)),
+    );
     if (d.leaseholderNodeId !== undefined) assert.equal(d.leaseholderSource, 'hot ranges');
-    const findings = [...rangeFindings(d), ...groupPlacement(d.replicas, d.clusterRegions, d.leaseholderNodeId).findings];
-    assert.ok(!findings.some((f) => f.message === 'no replica holds the lease' || (f.severity !== 'info' && /lease history/.test(f.message))), JSON.stringify(findings));
+    const findings = [
+      ...rangeFindings(d),
+      ...groupPlacement(d.replicas, d.clusterRegions, d.leaseholderNodeId).findings,
+    ];
+    assert.ok(
+      !findings.some(
+        (f) => f.message === 'no replica holds the lease' || (f.severity !== 'info' && /lease history/.test(f.message)),
+      ),
+      JSON.stringify(findings),
+    );
     const voters = groupPlacement(d.replicas, d.clusterRegions).regions.reduce((n, r) => n + r.voterCount, 0);
     assert.equal(voters, d.replicas.length - 1, 'the non-voter is not counted');
   });
@@ -235,7 +292,9 @@ describe('webviews: Range details fidelity (replica types, empty lease history, 
   it('on a real-style (v23) server an empty lease history takes the hot-range leaseholder when one is reported', async () => {
     const c = byName(INSECURE);
     const hot = await c.client.hotRanges();
-    const restarted = hot.ranges.find((h) => restartedHistoryOf(h.rangeId) !== undefined && h.leaseholderNodeId !== undefined);
+    const restarted = hot.ranges.find(
+      (h) => restartedHistoryOf(h.rangeId) !== undefined && h.leaseholderNodeId !== undefined,
+    );
     assert.ok(restarted, 'a hot range with a restarted lease history (r ≡ 4 mod 11)');
     const d = await RangeDetailsPanel.show(env, c, restarted.rangeId).load();
     assert.equal(d.leaseHistory.length, 0);
@@ -251,7 +310,9 @@ describe('webviews: Range details fidelity (replica types, empty lease history, 
     // the load it makes is repeated here through this copy of the panel class.
     await vscode.commands.executeCommand('cockroachdb.showRangeDetails', c.id, 999_999);
     const title = RangeDetailsPanel.title(c, 999_999);
-    await waitFor('the Range details tab of r999999', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === title));
+    await waitFor('the Range details tab of r999999', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === title),
+    );
     const e = await RangeDetailsPanel.show(env, c, 999_999)
       .load()
       .then(
@@ -259,6 +320,7 @@ describe('webviews: Range details fidelity (replica types, empty lease history, 
         (err: unknown) => err,
       );
     assert.deepEqual(failureOf(e), { kind: 'notFound', message: 'Range r999999 does not exist' });
-    for (const t of vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((x) => x.label === title)) await vscode.window.tabGroups.close(t);
+    for (const t of vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((x) => x.label === title))
+      await vscode.window.tabGroups.close(t);
   });
 });

@@ -78,12 +78,14 @@ describe('XSS corpus in the tree', function () {
         assert.doesNotMatch(prose, /\]\(\s*(javascript|command):/i, `${r.path}: no javascript:/command: links`);
         for (const h of HOSTILE_STRINGS) {
           // A `>` appended as text is escaped, so raw markup cannot appear outside code.
-          if (h.includes('>')) assert.ok(!prose.includes(h), `${r.path}: "${h}" is in the tooltip as live markdown: ${t.value}`);
+          if (h.includes('>'))
+            assert.ok(!prose.includes(h), `${r.path}: "${h}" is in the tooltip as live markdown: ${t.value}`);
           if (unescapeText(prose).includes(h)) hits.push({ where: 'tooltip text', row: r.path, hostile: h });
           if (code.some((c) => c.includes(h))) hits.push({ where: 'tooltip code', row: r.path, hostile: h });
         }
       } else if (typeof t === 'string') {
-        for (const h of HOSTILE_STRINGS) if (t.includes(h)) hits.push({ where: 'tooltip text', row: r.path, hostile: h });
+        for (const h of HOSTILE_STRINGS)
+          if (t.includes(h)) hits.push({ where: 'tooltip text', row: r.path, hostile: h });
       }
       assert.equal(typeof r.item.label === 'string' || typeof r.item.label === 'object', true);
       for (const h of HOSTILE_STRINGS) {
@@ -91,7 +93,11 @@ describe('XSS corpus in the tree', function () {
         if (r.description.includes(h)) hits.push({ where: 'description', row: r.path, hostile: h });
       }
       const aria = r.item.accessibilityInformation?.label ?? '';
-      assert.doesNotMatch(aria, /&lt;|&gt;|&amp;/, `${r.path}: the screen-reader label is plain text, not HTML-escaped`);
+      assert.doesNotMatch(
+        aria,
+        /&lt;|&gt;|&amp;/,
+        `${r.path}: the screen-reader label is plain text, not HTML-escaped`,
+      );
     }
   }
 
@@ -105,7 +111,9 @@ describe('XSS corpus in the tree', function () {
     await vscode.workspace.getConfiguration('cockroachdb').update('clusters', saved, vscode.ConfigurationTarget.Global);
     const by = new Map<string, number>();
     for (const h of hits) by.set(h.where, (by.get(h.where) ?? 0) + 1);
-    console.log(`XSS corpus in the tree: ${rows.length} rows walked, ${hits.length} hostile values shown as text (${[...by].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    console.log(
+      `XSS corpus in the tree: ${rows.length} rows walked, ${hits.length} hostile values shown as text (${[...by].map(([k, v]) => `${k} ${v}`).join(', ')})`,
+    );
   });
 
   it('sessions carry hostile user names, application names and SQL as text', async () => {
@@ -114,8 +122,14 @@ describe('XSS corpus in the tree', function () {
     const before = hits.length;
     check(got);
     const mine = hits.slice(before);
-    assert.ok(mine.some((h) => h.where === 'label' || h.where === 'description'), `a hostile user or application name shows in a session row: ${got.map((r) => r.label).join(' | ')}`);
-    assert.ok(mine.some((h) => h.where === 'tooltip code' || h.where === 'tooltip text'), 'hostile SQL shows in a session tooltip');
+    assert.ok(
+      mine.some((h) => h.where === 'label' || h.where === 'description'),
+      `a hostile user or application name shows in a session row: ${got.map((r) => r.label).join(' | ')}`,
+    );
+    assert.ok(
+      mine.some((h) => h.where === 'tooltip code' || h.where === 'tooltip text'),
+      'hostile SQL shows in a session tooltip',
+    );
   });
 
   it('databases and tables with hostile names are plain labels, CREATE statements in code blocks', async () => {
@@ -123,7 +137,10 @@ describe('XSS corpus in the tree', function () {
     const got = await walk(a, dbs, 2, { limitMs: LIMIT_MS });
     // Load the table details (CREATE statement) of the hostile tables, then re-read their rows.
     const hostileTables = got.filter((r) => HOSTILE_STRINGS.some((h) => r.label.includes(h)));
-    assert.ok(hostileTables.length > 0, `a database or table with a hostile name: ${got.map((r) => r.label).join(' | ')}`);
+    assert.ok(
+      hostileTables.length > 0,
+      `a database or table with a hostile name: ${got.map((r) => r.label).join(' | ')}`,
+    );
     for (const r of hostileTables) {
       if (r.item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await timedChildren(a, r.node, LIMIT_MS);
     }
@@ -131,7 +148,10 @@ describe('XSS corpus in the tree', function () {
     rows.push(...again);
     const before = hits.length;
     check(again);
-    assert.ok(hits.slice(before).some((h) => h.where === 'label'), 'the hostile names are labels, verbatim');
+    assert.ok(
+      hits.slice(before).some((h) => h.where === 'label'),
+      'the hostile names are labels, verbatim',
+    );
   });
 
   it('events carry hostile statements and names in tooltips as text or code', async () => {
@@ -141,14 +161,20 @@ describe('XSS corpus in the tree', function () {
     check(got);
     assert.ok(
       hits.slice(before).some((h) => h.where.startsWith('tooltip') || h.where === 'description'),
-      `an event shows hostile info: ${got.slice(0, 5).map((r) => `${r.label} ${r.description}`).join(' | ')}`,
+      `an event shows hostile info: ${got
+        .slice(0, 5)
+        .map((r) => `${r.label} ${r.description}`)
+        .join(' | ')}`,
     );
   });
 
   it('hot ranges and nodes render their rows as text', async () => {
     const hot = await walk(a, await section('Hot ranges'), 1, { limitMs: LIMIT_MS });
     const nodes = await walk(a, await section('Nodes'), 1, { limitMs: LIMIT_MS });
-    assert.ok(hot.some((r) => /^r\d+$/.test(r.label)), hot.map((r) => r.label).join(' | '));
+    assert.ok(
+      hot.some((r) => /^r\d+$/.test(r.label)),
+      hot.map((r) => r.label).join(' | '),
+    );
     assert.ok(nodes.some((r) => /^n\d+ /.test(r.label)));
     rows.push(...hot, ...nodes);
     check([...hot, ...nodes]);
@@ -157,7 +183,14 @@ describe('XSS corpus in the tree', function () {
   it('the checks above can fail: an unescaped tooltip is caught', () => {
     // The same check against a tooltip built the wrong way must throw.
     const bad = new vscode.MarkdownString(`**${HOSTILE_STRINGS[0]!}**`);
-    const fake: WalkedRow = { node: rows[0]!.node, path: 'probe', item: Object.assign(new vscode.TreeItem('probe'), { tooltip: bad }), label: 'probe', description: '', tooltip: bad.value };
+    const fake: WalkedRow = {
+      node: rows[0]!.node,
+      path: 'probe',
+      item: Object.assign(new vscode.TreeItem('probe'), { tooltip: bad }),
+      label: 'probe',
+      description: '',
+      tooltip: bad.value,
+    };
     assert.throws(() => check([fake]));
     const html = new vscode.MarkdownString('x');
     html.supportHtml = true;

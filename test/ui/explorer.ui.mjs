@@ -11,7 +11,10 @@ export default {
 
     await step('the empty explorer offers Add Cluster', async () => {
       await wb.openExplorer();
-      await page.locator('.part.sidebar .welcome-view-content').filter({ hasText: 'No CockroachDB clusters yet' }).waitFor();
+      await page
+        .locator('.part.sidebar .welcome-view-content')
+        .filter({ hasText: 'No CockroachDB clusters yet' })
+        .waitFor();
     });
 
     await step('Add Cluster asks for address, name and CA and shows the new row', async () => {
@@ -40,11 +43,19 @@ export default {
       await wb.row(/^n1 /).waitFor({ timeout: 20_000 });
       await wb.expand(/^n1 /);
       await wb.expand(/^Ranges/);
-      await page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ hasText: /^r\d+/ }).first().waitFor({ timeout: 20_000 });
+      await page
+        .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+        .filter({ hasText: /^r\d+/ })
+        .first()
+        .waitFor({ timeout: 20_000 });
       await page.waitForTimeout(500);
       await shot('explorer.png');
       // UPDATE_SCREENSHOTS=1 npm run test:ui refreshes the README's picture.
-      if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(path.join(process.env.E2E_OUT || 'e2e-out', 'explorer.png'), path.join('docs', 'images', 'explorer.png'));
+      if (process.env.UPDATE_SCREENSHOTS)
+        fs.copyFileSync(
+          path.join(process.env.E2E_OUT || 'e2e-out', 'explorer.png'),
+          path.join('docs', 'images', 'explorer.png'),
+        );
     });
 
     await step('the status bar shows the active cluster as healthy with live/total nodes', async () => {

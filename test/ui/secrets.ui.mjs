@@ -124,11 +124,23 @@ function login(sim, user) {
   const body = new URLSearchParams({ username: user.username, password: user.password }).toString();
   const url = new URL('/api/v2/login/', sim.clusterUrl);
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', ca: fs.readFileSync(sim.caFile), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text).session) : reject(new Error(`login: HTTP ${res.statusCode} ${text}`))));
-    });
+    const req = https.request(
+      url,
+      {
+        method: 'POST',
+        ca: fs.readFileSync(sim.caFile),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(JSON.parse(text).session)
+            : reject(new Error(`login: HTTP ${res.statusCode} ${text}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -168,7 +180,10 @@ export default {
       await wb.runCommand('Add Cloud Account…');
       await wb.answer(key, { titleContains: 'Cloud' });
       await wb.toast('Added the CockroachDB Cloud organization').waitFor({ timeout: 20_000 });
-      const org = page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ hasText: 'CockroachDB Cloud' }).first();
+      const org = page
+        .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+        .filter({ hasText: 'CockroachDB Cloud' })
+        .first();
       await org.waitFor({ timeout: 20_000 });
       if ((await org.getAttribute('aria-expanded')) !== 'true') await org.locator('.monaco-tl-twistie').click();
       await wb.row(/prod-orders|Production|Default/).waitFor({ timeout: 20_000 });
@@ -180,14 +195,22 @@ export default {
       // The Output view's editor: the panel has other editors (the filter box), so find it by its text.
       const editors = page.locator('.part.panel .monaco-editor .view-lines');
       // Monaco renders spaces as U+00A0.
-      await page.waitForFunction((s) => [...document.querySelectorAll(s)].some((e) => /signed\sin\sto\sSecrets\ssim/.test(e.textContent ?? '')), '.part.panel .monaco-editor .view-lines', { timeout: 20_000 });
-      outputText = (await editors.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ')).filter((t) => /\[extension\] activated/.test(t)).join('\n');
+      await page.waitForFunction(
+        (s) => [...document.querySelectorAll(s)].some((e) => /signed\sin\sto\sSecrets\ssim/.test(e.textContent ?? '')),
+        '.part.panel .monaco-editor .view-lines',
+        { timeout: 20_000 },
+      );
+      outputText = (await editors.allInnerTexts())
+        .map((t) => t.replace(/\u00a0/g, ' '))
+        .filter((t) => /\[extension\] activated/.test(t))
+        .join('\n');
       if (!outputText) throw new Error('the CockroachDB output is not shown');
     });
 
     await step('the scanner finds a planted password, API key and session token (self-check)', async () => {
       const token = await login(sim, user);
-      if (!isSessionToken(token)) throw new Error(`the token format check does not recognise a real token (${token.length} chars)`);
+      if (!isSessionToken(token))
+        throw new Error(`the token format check does not recognise a real token (${token.length} chars)`);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crdb-secrets-probe-'));
       try {
         fs.writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ note: `x-cockroach-api-session: ${token}` }));
@@ -196,93 +219,130 @@ export default {
         fs.writeFileSync(path.join(dir, 'sub', 'c'), `key=${key}`);
         const { hits } = scanTree(dir, needles);
         const kinds = new Set(hits.flatMap((h) => h.hits.map((x) => x.replace(/ .*$/, ''))));
-        for (const k of ['session', 'SQL', 'Cloud']) if (![...kinds].some((x) => x.startsWith(k))) throw new Error(`the planted ${k} secret was not found: ${JSON.stringify(hits)}`);
+        for (const k of ['session', 'SQL', 'Cloud'])
+          if (![...kinds].some((x) => x.startsWith(k)))
+            throw new Error(`the planted ${k} secret was not found: ${JSON.stringify(hits)}`);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });
 
-    await step('no password, API key or session token in user data, logs, output channel, browser storage or the .vsix', async () => {
-      await page.waitForTimeout(1500); // let the log and storage flush
-      profile ??= browserProfile();
-      const problems = [];
-      const report = [];
+    await step(
+      'no password, API key or session token in user data, logs, output channel, browser storage or the .vsix',
+      async () => {
+        await page.waitForTimeout(1500); // let the log and storage flush
+        profile ??= browserProfile();
+        const problems = [];
+        const report = [];
 
-      const root = scanTree(dirs.root, needles);
-      const allowed = root.hits.filter((h) => ALLOWED.includes(h.file));
-      const bad = root.hits.filter((h) => !ALLOWED.includes(h.file));
-      report.push(`sandbox: ${root.scanned} files, ${bad.length} with secrets${allowed.length ? ` (+ the secret store ${allowed.map((h) => h.file).join(', ')})` : ''}`);
-      for (const h of bad) problems.push(`${h.file}: ${h.hits.join(', ')}`);
-      const keyNames = SECRET_KEY_NAMES.map((k) => ({ name: k, value: k }));
-      // (The installed extension's code names the keys itself; it is not storage.)
-      const store = [scanTree(dirs.root, keyNames), ...(profile ? [scanTree(profile, keyNames)] : [])].flatMap((r) => r.hits.map((h) => h.file)).filter((f) => !f.startsWith('extensions/'));
-      report.push(`files naming a secret-storage key: ${store.join(', ') || 'none'}`);
-      // The browser's storage, read in the page (see ALLOWED above).
-      const entries = await page.evaluate(async () => {
-        const out = [];
-        const text = (v) => (typeof v === 'string' ? v : v instanceof Uint8Array || v instanceof ArrayBuffer ? new TextDecoder().decode(v) : JSON.stringify(v) ?? '');
-        for (const [name, st] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
-          for (let i = 0; i < st.length; i++) out.push({ where: `${name}:${st.key(i)}`, text: st.getItem(st.key(i)) ?? '' });
-        }
-        for (const d of await indexedDB.databases()) {
-          const db = await new Promise((res, rej) => {
-            const q = indexedDB.open(d.name);
-            q.onsuccess = () => res(q.result);
-            q.onerror = () => rej(q.error);
-          });
-          for (const store of db.objectStoreNames) {
-            const os = db.transaction(store, 'readonly').objectStore(store);
-            const [keys, values] = await Promise.all(['getAllKeys', 'getAll'].map((m) => new Promise((res) => {
-              const q = os[m]();
-              q.onsuccess = () => res(q.result);
-            })));
-            keys.forEach((k, i) => out.push({ where: `indexedDB:${d.name}/${store}/${String(k)}`, text: text(values[i]) }));
+        const root = scanTree(dirs.root, needles);
+        const allowed = root.hits.filter((h) => ALLOWED.includes(h.file));
+        const bad = root.hits.filter((h) => !ALLOWED.includes(h.file));
+        report.push(
+          `sandbox: ${root.scanned} files, ${bad.length} with secrets${allowed.length ? ` (+ the secret store ${allowed.map((h) => h.file).join(', ')})` : ''}`,
+        );
+        for (const h of bad) problems.push(`${h.file}: ${h.hits.join(', ')}`);
+        const keyNames = SECRET_KEY_NAMES.map((k) => ({ name: k, value: k }));
+        // (The installed extension's code names the keys itself; it is not storage.)
+        const store = [scanTree(dirs.root, keyNames), ...(profile ? [scanTree(profile, keyNames)] : [])]
+          .flatMap((r) => r.hits.map((h) => h.file))
+          .filter((f) => !f.startsWith('extensions/'));
+        report.push(`files naming a secret-storage key: ${store.join(', ') || 'none'}`);
+        // The browser's storage, read in the page (see ALLOWED above).
+        const entries = await page.evaluate(async () => {
+          const out = [];
+          const text = (v) =>
+            typeof v === 'string'
+              ? v
+              : v instanceof Uint8Array || v instanceof ArrayBuffer
+                ? new TextDecoder().decode(v)
+                : (JSON.stringify(v) ?? '');
+          for (const [name, st] of [
+            ['localStorage', localStorage],
+            ['sessionStorage', sessionStorage],
+          ]) {
+            for (let i = 0; i < st.length; i++)
+              out.push({ where: `${name}:${st.key(i)}`, text: st.getItem(st.key(i)) ?? '' });
           }
-          db.close();
+          for (const d of await indexedDB.databases()) {
+            const db = await new Promise((res, rej) => {
+              const q = indexedDB.open(d.name);
+              q.onsuccess = () => res(q.result);
+              q.onerror = () => rej(q.error);
+            });
+            for (const store of db.objectStoreNames) {
+              const os = db.transaction(store, 'readonly').objectStore(store);
+              const [keys, values] = await Promise.all(
+                ['getAllKeys', 'getAll'].map(
+                  (m) =>
+                    new Promise((res) => {
+                      const q = os[m]();
+                      q.onsuccess = () => res(q.result);
+                    }),
+                ),
+              );
+              keys.forEach((k, i) =>
+                out.push({ where: `indexedDB:${d.name}/${store}/${String(k)}`, text: text(values[i]) }),
+              );
+            }
+            db.close();
+          }
+          return out;
+        });
+        const storeEntry = entries.find((e) => e.where === SECRET_STORE_ENTRY);
+        if (!storeEntry?.text)
+          problems.push(`the secret store ${SECRET_STORE_ENTRY} is missing: secrets are somewhere else`);
+        const storePlain = storeEntry?.text ? needleHits(Buffer.from(storeEntry.text), needles).length > 0 : false;
+        if (!entries.some((e) => e.text.includes('cockroachdb.cloudAccounts')))
+          problems.push(
+            "the extension's globalState was not among the browser storage read: the scan is not looking where VS Code keeps data",
+          );
+        let browserHits = 0;
+        for (const e of entries) {
+          if (e.where === SECRET_STORE_ENTRY) continue;
+          const h = needleHits(Buffer.from(e.text, 'utf8'), needles);
+          if (h.length) {
+            browserHits++;
+            problems.push(`${e.where}: ${h.join(', ')}`);
+          }
         }
-        return out;
-      });
-      const storeEntry = entries.find((e) => e.where === SECRET_STORE_ENTRY);
-      if (!storeEntry?.text) problems.push(`the secret store ${SECRET_STORE_ENTRY} is missing: secrets are somewhere else`);
-      const storePlain = storeEntry?.text ? needleHits(Buffer.from(storeEntry.text), needles).length > 0 : false;
-      if (!entries.some((e) => e.text.includes('cockroachdb.cloudAccounts'))) problems.push('the extension\'s globalState was not among the browser storage read: the scan is not looking where VS Code keeps data');
-      let browserHits = 0;
-      for (const e of entries) {
-        if (e.where === SECRET_STORE_ENTRY) continue;
-        const h = needleHits(Buffer.from(e.text, 'utf8'), needles);
-        if (h.length) {
-          browserHits++;
-          problems.push(`${e.where}: ${h.join(', ')}`);
+        report.push(
+          `browser storage: ${entries.length} entries (secret store ${SECRET_STORE_ENTRY}: ${storeEntry?.text.length ?? 0} chars, ${storePlain ? 'plain text — allowed, it is the platform store' : 'no plain text'}), ${browserHits} with secrets`,
+        );
+
+        const logFiles = [...files(dirs.root)].filter((f) => /CockroachDB\.log$/.test(f));
+        if (!logFiles.length) problems.push('no CockroachDB.log under the user-data logs: the log was not scanned');
+        const logText = logFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+        if (!/signed in to Secrets sim/.test(logText))
+          problems.push('the CockroachDB.log does not record the sign-in: wrong file?');
+        report.push(
+          `log files: ${logFiles.map((f) => path.relative(dirs.root, f)).join(', ')} (${logText.split('\n').length} lines)`,
+        );
+
+        const outHits = needleHits(Buffer.from(outputText, 'utf8'), needles);
+        if (outHits.length) problems.push(`output channel: ${outHits.join(', ')}`);
+        report.push(`output channel: ${outputText.split('\n').length} visible lines, ${outHits.length} hits`);
+
+        if (profile) {
+          const b = scanTree(profile, needles);
+          report.push(
+            `browser profile: ${b.scanned} files; secrets in: ${b.hits.map((h) => `${h.file} [${h.hits.join(', ')}]`).join('; ') || 'none'}`,
+          );
+          for (const h of b.hits)
+            if (!ALLOWED.includes(h.file)) problems.push(`browser profile ${h.file}: ${h.hits.join(', ')}`);
+        } else {
+          report.push('browser profile: not found');
         }
-      }
-      report.push(`browser storage: ${entries.length} entries (secret store ${SECRET_STORE_ENTRY}: ${storeEntry?.text.length ?? 0} chars, ${storePlain ? 'plain text — allowed, it is the platform store' : 'no plain text'}), ${browserHits} with secrets`);
 
-      const logFiles = [...files(dirs.root)].filter((f) => /CockroachDB\.log$/.test(f));
-      if (!logFiles.length) problems.push('no CockroachDB.log under the user-data logs: the log was not scanned');
-      const logText = logFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-      if (!/signed in to Secrets sim/.test(logText)) problems.push('the CockroachDB.log does not record the sign-in: wrong file?');
-      report.push(`log files: ${logFiles.map((f) => path.relative(dirs.root, f)).join(', ')} (${logText.split('\n').length} lines)`);
+        const vsix = path.join(projectRoot, 'cockroachdb-explorer.vsix');
+        const contents = execFileSync('unzip', ['-p', vsix], { maxBuffer: 256 * 1024 * 1024 });
+        const vsixHits = needleHits(contents, needles);
+        if (vsixHits.length) problems.push(`.vsix: ${vsixHits.join(', ')}`);
+        report.push(`.vsix: ${contents.length} bytes unzipped, ${vsixHits.length} hits`);
 
-      const outHits = needleHits(Buffer.from(outputText, 'utf8'), needles);
-      if (outHits.length) problems.push(`output channel: ${outHits.join(', ')}`);
-      report.push(`output channel: ${outputText.split('\n').length} visible lines, ${outHits.length} hits`);
-
-      if (profile) {
-        const b = scanTree(profile, needles);
-        report.push(`browser profile: ${b.scanned} files; secrets in: ${b.hits.map((h) => `${h.file} [${h.hits.join(', ')}]`).join('; ') || 'none'}`);
-        for (const h of b.hits) if (!ALLOWED.includes(h.file)) problems.push(`browser profile ${h.file}: ${h.hits.join(', ')}`);
-      } else {
-        report.push('browser profile: not found');
-      }
-
-      const vsix = path.join(projectRoot, 'cockroachdb-explorer.vsix');
-      const contents = execFileSync('unzip', ['-p', vsix], { maxBuffer: 256 * 1024 * 1024 });
-      const vsixHits = needleHits(contents, needles);
-      if (vsixHits.length) problems.push(`.vsix: ${vsixHits.join(', ')}`);
-      report.push(`.vsix: ${contents.length} bytes unzipped, ${vsixHits.length} hits`);
-
-      console.log(`       secrets scan: ${report.join(' | ')}`);
-      if (problems.length) throw new Error(`secrets found: ${problems.join(' ; ')}`);
-    });
+        console.log(`       secrets scan: ${report.join(' | ')}`);
+        if (problems.length) throw new Error(`secrets found: ${problems.join(' ; ')}`);
+      },
+    );
   },
 };

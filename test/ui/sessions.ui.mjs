@@ -24,13 +24,17 @@ export default {
       await wb.openExplorer();
       await wb.expand('Insecure sim');
       await wb.expand('Sessions');
-      const row = page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-label*="running a query"]').first();
+      const row = page
+        .locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-label*="running a query"]')
+        .first();
       await row.waitFor({ timeout: 20_000 });
       label = await row.getAttribute('aria-label');
     });
 
     await step('Cancel Session asks for confirmation naming the session and cancels it on the server', async () => {
-      const row = page.locator(`.part.sidebar .monaco-list-row[role="treeitem"][aria-label="${label.replace(/"/g, '\\"')}"]`).first();
+      const row = page
+        .locator(`.part.sidebar .monaco-list-row[role="treeitem"][aria-label="${label.replace(/"/g, '\\"')}"]`)
+        .first();
       await wb.contextMenu(row, 'Cancel Session');
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.filter({ hasText: 'Cancel the session?' }).waitFor();
@@ -48,9 +52,17 @@ export default {
     await step('the status bar turns from 3/4 live to degraded when a node stops', async () => {
       const item = wb.status();
       await item.waitFor({ timeout: 30_000 });
-      await page.waitForFunction((s) => /4\/4 live/.test(document.querySelector(s)?.textContent ?? ''), '.part.statusbar [id$="cockroachdb.health"]', { timeout: 30_000 });
+      await page.waitForFunction(
+        (s) => /4\/4 live/.test(document.querySelector(s)?.textContent ?? ''),
+        '.part.statusbar [id$="cockroachdb.health"]',
+        { timeout: 30_000 },
+      );
       await control(sim, '/down-nodes', { ids: '2' });
-      await page.waitForFunction((s) => /3\/4 live/.test(document.querySelector(s)?.textContent ?? ''), '.part.statusbar [id$="cockroachdb.health"]', { timeout: 40_000 });
+      await page.waitForFunction(
+        (s) => /3\/4 live/.test(document.querySelector(s)?.textContent ?? ''),
+        '.part.statusbar [id$="cockroachdb.health"]',
+        { timeout: 40_000 },
+      );
       await shot('status-degraded.png');
       await control(sim, '/down-nodes', { ids: '' });
     });

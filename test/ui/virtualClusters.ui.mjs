@@ -15,7 +15,10 @@ export default {
       await wb.answer('Virtualized cluster', { titleContains: 'name' });
       await wb.pick('CA file…');
       await wb.answer(sim.caFile, { titleContains: 'CA file' });
-      await page.locator('.quick-input-widget').filter({ hasText: 'serves virtual clusters' }).waitFor({ timeout: 20_000 });
+      await page
+        .locator('.quick-input-widget')
+        .filter({ hasText: 'serves virtual clusters' })
+        .waitFor({ timeout: 20_000 });
       await wb.pick("The server's default");
       await wb.row('Virtualized cluster').waitFor({ timeout: 20_000 });
     });
@@ -37,16 +40,27 @@ export default {
 
     await step('Sessions come from the application virtual cluster', async () => {
       await wb.expand('Sessions');
-      await page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-label^="Session of"]').first().waitFor({ timeout: 20_000 });
-      const row = page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ hasText: 'Virtualized cluster' }).first();
+      await page
+        .locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-label^="Session of"]')
+        .first()
+        .waitFor({ timeout: 20_000 });
+      const row = page
+        .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+        .filter({ hasText: 'Virtualized cluster' })
+        .first();
       const text = await row.innerText();
-      if (!/virtual clusters/.test(text)) throw new Error(`the cluster row does not say it serves virtual clusters: ${text}`);
+      if (!/virtual clusters/.test(text))
+        throw new Error(`the cluster row does not say it serves virtual clusters: ${text}`);
       await shot('virtual-clusters.png');
     });
 
     await step('the status bar calls the virtualized cluster healthy', async () => {
       await wb.status().waitFor({ timeout: 30_000 });
-      await page.waitForFunction((s) => /4\/4 live/.test(document.querySelector(s)?.textContent ?? ''), '.part.statusbar [id$="cockroachdb.health"]', { timeout: 30_000 });
+      await page.waitForFunction(
+        (s) => /4\/4 live/.test(document.querySelector(s)?.textContent ?? ''),
+        '.part.statusbar [id$="cockroachdb.health"]',
+        { timeout: 30_000 },
+      );
     });
   },
 };

@@ -25,7 +25,11 @@ async function panelFrame(page, panel, ready) {
   for (;;) {
     for (const f of page.frames()) {
       try {
-        const ok = await f.evaluate(([p, sel]) => document.querySelector('#app')?.getAttribute('data-panel') === p && !!document.querySelector(sel), [panel, ready]);
+        const ok = await f.evaluate(
+          ([p, sel]) =>
+            document.querySelector('#app')?.getAttribute('data-panel') === p && !!document.querySelector(sel),
+          [panel, ready],
+        );
         if (ok) return f;
       } catch {
         /* not ready or detached */
@@ -51,7 +55,11 @@ async function assertClean(page, where) {
   const bad = [];
   for (const f of page.frames()) {
     try {
-      const v = await f.evaluate(() => ({ xss: typeof window.__xss, csp: document.body?.dataset.cspViolations ?? '', injected: document.querySelectorAll('img[src="x"], svg[onload], img[onerror]').length }));
+      const v = await f.evaluate(() => ({
+        xss: typeof window.__xss,
+        csp: document.body?.dataset.cspViolations ?? '',
+        injected: document.querySelectorAll('img[src="x"], svg[onload], img[onerror]').length,
+      }));
       if (v.xss !== 'undefined' || v.csp || v.injected) bad.push(`${f.url().slice(0, 80)} ${JSON.stringify(v)}`);
     } catch {
       /* detached */
@@ -84,7 +92,8 @@ export default {
       await wb.row(/^Hot ranges/).waitFor({ timeout: 20_000 });
       await wb.contextMenu(/^Hot ranges/, 'Show Hot Ranges').catch(async () => wb.runCommand('Show Hot Ranges'));
       hot = await panelFrame(page, 'hotRanges', '[data-testid="hot-row"]');
-      if ((await hot.getAttribute('[data-testid="col-qps"]', 'aria-sort')) !== 'descending') throw new Error('default sort is not QPS descending');
+      if ((await hot.getAttribute('[data-testid="col-qps"]', 'aria-sort')) !== 'descending')
+        throw new Error('default sort is not QPS descending');
       if (!(await hot.getAttribute('[data-testid="hot-table"]', 'role')) === 'grid') throw new Error('no grid role');
       const updated = await hot.textContent('[data-testid="last-updated"]');
       if (!/Updated/.test(updated ?? '')) throw new Error(`no last-updated stamp: ${updated}`);
@@ -94,10 +103,16 @@ export default {
     await step('sorting by Range ID orders the rows both ways', async () => {
       const firstKey = () => hot.getAttribute('[data-testid="hot-row"][aria-rowindex="2"]', 'data-key').then(Number);
       await hot.click('[data-testid="col-rangeId"]');
-      await until('descending by range id', async () => (await hot.getAttribute('[data-testid="col-rangeId"]', 'aria-sort')) === 'descending');
+      await until(
+        'descending by range id',
+        async () => (await hot.getAttribute('[data-testid="col-rangeId"]', 'aria-sort')) === 'descending',
+      );
       const desc = await firstKey();
       await hot.click('[data-testid="col-rangeId"]');
-      await until('ascending by range id', async () => (await hot.getAttribute('[data-testid="col-rangeId"]', 'aria-sort')) === 'ascending');
+      await until(
+        'ascending by range id',
+        async () => (await hot.getAttribute('[data-testid="col-rangeId"]', 'aria-sort')) === 'ascending',
+      );
       const asc = await firstKey();
       if (!(desc > asc)) throw new Error(`first row ${desc} (desc) vs ${asc} (asc)`);
       // Keyboard: the focused row moves with the arrow keys.
@@ -108,13 +123,18 @@ export default {
     });
 
     await step('filtering by table narrows the rows without refetching', async () => {
-      const options = await hot.$$eval('[data-testid="filter-table"] option', (os) => os.map((o) => o.value).filter(Boolean));
+      const options = await hot.$$eval('[data-testid="filter-table"] option', (os) =>
+        os.map((o) => o.value).filter(Boolean),
+      );
       if (!options.length) throw new Error('no table to filter by');
       const before = await hot.textContent('[data-testid="row-count"]');
       await hot.selectOption('[data-testid="filter-table"]', options[0]);
       await until('the count changes', async () => (await hot.textContent('[data-testid="row-count"]')) !== before);
-      const cells = await hot.$$eval('[data-testid="hot-row"] [data-col="table"]', (cs) => cs.map((c) => c.textContent));
-      if (!cells.every((t) => t.split(', ').includes(options[0]))) throw new Error(`rows outside ${options[0]}: ${cells.join(' | ')}`);
+      const cells = await hot.$$eval('[data-testid="hot-row"] [data-col="table"]', (cs) =>
+        cs.map((c) => c.textContent),
+      );
+      if (!cells.every((t) => t.split(', ').includes(options[0])))
+        throw new Error(`rows outside ${options[0]}: ${cells.join(' | ')}`);
       await hot.click('[data-testid="clear-filters"]');
       await hot.fill('[data-testid="filter-text"]', 'zzz-no-such-thing');
       await until('empty result', async () => /Showing 0 of/.test(await hot.textContent('[data-testid="row-count"]')));
@@ -124,7 +144,8 @@ export default {
     await step('Hot tables rolls the ranges up by table', async () => {
       await hot.click('[data-testid="tab-tables"]');
       await hot.waitForSelector('[data-testid="hot-table-row"]');
-      if ((await hot.getAttribute('[data-testid="tab-tables"]', 'aria-selected')) !== 'true') throw new Error('tab not selected');
+      if ((await hot.getAttribute('[data-testid="tab-tables"]', 'aria-selected')) !== 'true')
+        throw new Error('tab not selected');
       await hot.waitForSelector('[data-testid="tables-chart"] [data-testid="chart-bar"]');
     });
 
@@ -162,7 +183,8 @@ export default {
       openedRange = await row.getAttribute('data-key');
       await row.click();
       const rd = await panelFrame(page, 'rangeDetails', '[data-testid="replicas"]');
-      for (const id of ['key-span', 'range-problems', 'range-stats', 'placement', 'lease-history']) await rd.waitForSelector(`[data-testid="${id}"]`);
+      for (const id of ['key-span', 'range-problems', 'range-stats', 'placement', 'lease-history'])
+        await rd.waitForSelector(`[data-testid="${id}"]`);
       const title = await rd.textContent('[data-testid="range-title"]');
       if (!title?.includes(`r${openedRange}`)) throw new Error(`title ${title} is not range ${openedRange}`);
       await rd.waitForSelector('[data-testid="placement-svg"]');
@@ -170,36 +192,61 @@ export default {
       await assertClean(page, 'with both panels open');
     });
 
-    await step('Range details of a range with an empty lease history shows the non-voter, an unknown leaseholder and no false warning', async () => {
-      await wb.runCommand('Show Range Details');
-      await wb.pick(SEED_STYLE);
-      await wb.answer(String(RESTARTED_RANGE), { titleContains: 'Range details' });
-      const rd = await until('the r15 panel', async () => {
-        const f = await panelFrame(page, 'rangeDetails', '[data-testid="leaseholder"]');
-        return (await f.textContent('[data-testid="range-title"]'))?.includes(`r${RESTARTED_RANGE} `) ? f : undefined;
-      }, 40_000);
-      const types = await rd.$$eval('[data-testid="replica-table"] tbody tr', (rows) => rows.map((r) => r.children[3]?.textContent ?? ''));
-      if (types.filter((t) => t === 'NON_VOTER').length !== 1) throw new Error(`replica types ${JSON.stringify(types)}`);
-      const lh = await rd.textContent('[data-testid="leaseholder"]');
-      if (!lh?.startsWith('unknown')) throw new Error(`leaseholder shown as ${lh}`);
-      const all = (await rd.textContent('#app')) ?? '';
-      if (/no replica holds the lease/.test(all)) throw new Error('false "no replica holds the lease" warning');
-      const warned = await rd.$$eval('[data-severity="warning"], [data-severity="problem"]', (xs) => xs.map((x) => x.textContent ?? '').filter((t) => /lease/.test(t)));
-      if (warned.length) throw new Error(`lease warnings: ${warned.join(' | ')}`);
-      if (!(await rd.textContent('[data-testid="lease-history"]'))?.includes('No lease history reported.')) throw new Error('lease history is not empty');
-    });
+    await step(
+      'Range details of a range with an empty lease history shows the non-voter, an unknown leaseholder and no false warning',
+      async () => {
+        await wb.runCommand('Show Range Details');
+        await wb.pick(SEED_STYLE);
+        await wb.answer(String(RESTARTED_RANGE), { titleContains: 'Range details' });
+        const rd = await until(
+          'the r15 panel',
+          async () => {
+            const f = await panelFrame(page, 'rangeDetails', '[data-testid="leaseholder"]');
+            return (await f.textContent('[data-testid="range-title"]'))?.includes(`r${RESTARTED_RANGE} `)
+              ? f
+              : undefined;
+          },
+          40_000,
+        );
+        const types = await rd.$$eval('[data-testid="replica-table"] tbody tr', (rows) =>
+          rows.map((r) => r.children[3]?.textContent ?? ''),
+        );
+        if (types.filter((t) => t === 'NON_VOTER').length !== 1)
+          throw new Error(`replica types ${JSON.stringify(types)}`);
+        const lh = await rd.textContent('[data-testid="leaseholder"]');
+        if (!lh?.startsWith('unknown')) throw new Error(`leaseholder shown as ${lh}`);
+        const all = (await rd.textContent('#app')) ?? '';
+        if (/no replica holds the lease/.test(all)) throw new Error('false "no replica holds the lease" warning');
+        const warned = await rd.$$eval('[data-severity="warning"], [data-severity="problem"]', (xs) =>
+          xs.map((x) => x.textContent ?? '').filter((t) => /lease/.test(t)),
+        );
+        if (warned.length) throw new Error(`lease warnings: ${warned.join(' | ')}`);
+        if (!(await rd.textContent('[data-testid="lease-history"]'))?.includes('No lease history reported.'))
+          throw new Error('lease history is not empty');
+      },
+    );
 
     await step('Show Range Details for a range that does not exist says so plainly', async () => {
       await wb.runCommand('Show Range Details');
       await wb.pick(SEED_STYLE);
       await wb.answer('999999', { titleContains: 'Range details' });
-      const msg = await until('the not-found message', async () => {
-        for (const f of page.frames()) {
-          const t = await f.evaluate(() => document.querySelector('#app[data-panel="rangeDetails"] [data-testid="error-message"]')?.textContent ?? '').catch(() => '');
-          if (t) return t;
-        }
-        return undefined;
-      }, 40_000);
+      const msg = await until(
+        'the not-found message',
+        async () => {
+          for (const f of page.frames()) {
+            const t = await f
+              .evaluate(
+                () =>
+                  document.querySelector('#app[data-panel="rangeDetails"] [data-testid="error-message"]')
+                    ?.textContent ?? '',
+              )
+              .catch(() => '');
+            if (t) return t;
+          }
+          return undefined;
+        },
+        40_000,
+      );
       if (msg !== 'Range r999999 does not exist') throw new Error(`message: ${msg}`);
       await page.keyboard.press('Control+W');
     });
@@ -212,12 +259,16 @@ export default {
       });
       await wb.ready();
       const tabs = page.locator('.part.editor .tab');
-      await tabs.filter({ hasText: `Range r${openedRange}` }).first().waitFor({ timeout: 40_000 });
+      await tabs
+        .filter({ hasText: `Range r${openedRange}` })
+        .first()
+        .waitFor({ timeout: 40_000 });
       await panelFrame(page, 'rangeDetails', '[data-testid="replicas"]');
       await tabs.filter({ hasText: 'Hot ranges' }).first().click();
       hot = await panelFrame(page, 'hotRanges', '[data-testid="hot-row"]');
       // The view state came back too: the Ranges tab sorted by Range ID ascending.
-      if ((await hot.getAttribute('[data-testid="col-rangeId"]', 'aria-sort')) !== 'ascending') throw new Error('sort not restored');
+      if ((await hot.getAttribute('[data-testid="col-rangeId"]', 'aria-sort')) !== 'ascending')
+        throw new Error('sort not restored');
     });
 
     await step('hostile names show as text, no script ran and no CSP violation was reported', async () => {

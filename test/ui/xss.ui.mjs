@@ -10,7 +10,13 @@ import { extensionLog } from './lib/logs.mjs';
 
 const XSS_SCRIPT = '<script>window.__xss=1</script>';
 const XSS_IMG = '<img src=x onerror="window.__xss=1">';
-const HOSTILE = [XSS_SCRIPT, XSS_IMG, '</textarea><svg onload="window.__xss=1">', '{{constructor.constructor(\'window.__xss=1\')()}}', '`rm -rf /` ${window.__xss=1}'];
+const HOSTILE = [
+  XSS_SCRIPT,
+  XSS_IMG,
+  '</textarea><svg onload="window.__xss=1">',
+  "{{constructor.constructor('window.__xss=1')()}}",
+  '`rm -rf /` ${window.__xss=1}',
+];
 const ROWS = '.part.sidebar .monaco-list-row[role="treeitem"]';
 
 /** Runs `fn` in every frame (workbench, webview hosts, webview content); frames that went away are skipped. */
@@ -30,12 +36,20 @@ async function inAllFrames(page, fn) {
 async function assertClean(page, where) {
   const results = await inAllFrames(page, () => ({
     xss: typeof window.__xss,
-    injected: document.querySelectorAll('img[src="x"], svg[onload], img[onerror]').length + [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__xss')).length,
-    panel: document.querySelector('#app') ? (document.querySelector('#app').getAttribute('data-panel') ?? (/hot ranges/i.test(document.title) ? 'hotRanges' : /range/i.test(document.title) ? 'rangeDetails' : '?')) : '',
+    injected:
+      document.querySelectorAll('img[src="x"], svg[onload], img[onerror]').length +
+      [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__xss')).length,
+    panel: document.querySelector('#app')
+      ? (document.querySelector('#app').getAttribute('data-panel') ??
+        (/hot ranges/i.test(document.title) ? 'hotRanges' : /range/i.test(document.title) ? 'rangeDetails' : '?'))
+      : '',
   }));
   if (results.length < 2) throw new Error(`${where}: only ${results.length} frame(s) checked`);
   const bad = results.filter((r) => r.value.xss !== 'undefined' || r.value.injected > 0);
-  if (bad.length) throw new Error(`${where}: script ran or markup was injected in ${bad.map((b) => `${b.url} ${JSON.stringify(b.value)}`).join('; ')}`);
+  if (bad.length)
+    throw new Error(
+      `${where}: script ran or markup was injected in ${bad.map((b) => `${b.url} ${JSON.stringify(b.value)}`).join('; ')}`,
+    );
   return results;
 }
 
@@ -49,11 +63,14 @@ async function panelFrame(page, panel) {
           const app = document.querySelector('#app');
           if (!app) return undefined;
           const t = document.title.toLowerCase();
-          const panel = app.getAttribute('data-panel') ?? (t.includes('hot ranges') ? 'hotRanges' : /range/.test(t) ? 'rangeDetails' : '');
+          const panel =
+            app.getAttribute('data-panel') ??
+            (t.includes('hot ranges') ? 'hotRanges' : /range/.test(t) ? 'rangeDetails' : '');
           const text = app.textContent ?? '';
           return { panel, text, loading: !!app.querySelector('[data-testid="loading"]') || /^\s*Loading/.test(text) };
         });
-        if (state?.panel === panel && !state.loading && state.text.trim().length > 20) return { frame: f, text: state.text };
+        if (state?.panel === panel && !state.loading && state.text.trim().length > 20)
+          return { frame: f, text: state.text };
       } catch {
         /* not ready or detached */
       }
@@ -93,7 +110,8 @@ export default {
       const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').first();
       await hover.waitFor({ timeout: 10_000 });
       const text = (await hover.textContent()) ?? '';
-      if (!text.includes(XSS_SCRIPT)) throw new Error(`the tooltip does not show the table name as text: ${text.slice(0, 200)}`);
+      if (!text.includes(XSS_SCRIPT))
+        throw new Error(`the tooltip does not show the table name as text: ${text.slice(0, 200)}`);
       shownLiterally.push(`table tooltip ${XSS_SCRIPT}`);
       await assertClean(page, 'after hovering a hostile table');
       await page.mouse.move(900, 500);
@@ -115,16 +133,28 @@ export default {
       }
       if (!hit) throw new Error('no session row with a hostile user or application name was shown');
       shownLiterally.push(hit.slice(0, 60));
-      const row = page.locator(ROWS).filter({ hasText: hit.slice(0, 30) }).first();
+      const row = page
+        .locator(ROWS)
+        .filter({ hasText: hit.slice(0, 30) })
+        .first();
       await row.hover();
-      const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').filter({ hasText: 'Session' }).first();
+      const hover = page
+        .locator('.monaco-hover:visible, .workbench-hover:visible')
+        .filter({ hasText: 'Session' })
+        .first();
       await hover.waitFor({ timeout: 10_000 });
       const text = (await hover.textContent()) ?? '';
-      if (!HOSTILE.some((h) => text.includes(h)) && !/SELECT|user /.test(text)) throw new Error(`the tooltip does not show the session as text: ${text.slice(0, 200)}`);
+      if (!HOSTILE.some((h) => text.includes(h)) && !/SELECT|user /.test(text))
+        throw new Error(`the tooltip does not show the session as text: ${text.slice(0, 200)}`);
       await assertClean(page, 'after hovering a hostile session tooltip');
       await page.mouse.move(900, 500);
       // Collapse the long list again so the rows above and below stay in view.
-      await page.locator(ROWS).filter({ hasText: /^Sessions/ }).first().locator('.monaco-tl-twistie').click();
+      await page
+        .locator(ROWS)
+        .filter({ hasText: /^Sessions/ })
+        .first()
+        .locator('.monaco-tl-twistie')
+        .click();
     });
 
     await step('the Hot ranges panel renders without running any script', async () => {
@@ -132,7 +162,8 @@ export default {
       const { text } = await panelFrame(page, 'hotRanges');
       if (HOSTILE.some((h) => text.includes(h))) shownLiterally.push('hot ranges panel');
       const frames = await assertClean(page, 'with the Hot ranges panel open');
-      if (!frames.some((f) => f.value.panel === 'hotRanges')) throw new Error('the Hot ranges webview frame was not among the frames checked');
+      if (!frames.some((f) => f.value.panel === 'hotRanges'))
+        throw new Error('the Hot ranges webview frame was not among the frames checked');
     });
 
     await step('a Range details panel renders without running any script', async () => {
@@ -142,8 +173,10 @@ export default {
       await hot.click();
       await panelFrame(page, 'rangeDetails');
       const frames = await assertClean(page, 'with the Range details panel open');
-      if (!frames.some((f) => f.value.panel === 'rangeDetails')) throw new Error('the Range details webview frame was not among the frames checked');
-      if ((await page.evaluate(() => typeof window.__xss)) !== 'undefined') throw new Error('window.__xss is set in the workbench');
+      if (!frames.some((f) => f.value.panel === 'rangeDetails'))
+        throw new Error('the Range details webview frame was not among the frames checked');
+      if ((await page.evaluate(() => typeof window.__xss)) !== 'undefined')
+        throw new Error('window.__xss is set in the workbench');
     });
 
     await step('the extension reported no CSP violation, and does report a provoked one', async () => {
@@ -161,7 +194,8 @@ export default {
       });
       const end = Date.now() + 15_000;
       while (!/CSP violation/.test(extensionLog(dirs.root))) {
-        if (Date.now() > end) throw new Error('a provoked CSP violation was not reported to the log: the check above would be vacuous');
+        if (Date.now() > end)
+          throw new Error('a provoked CSP violation was not reported to the log: the check above would be vacuous');
         await page.waitForTimeout(250);
       }
       console.log(`       xss: shown literally: ${shownLiterally.join(' | ')}`);

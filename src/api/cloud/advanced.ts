@@ -47,7 +47,9 @@ export function clusterApiUrlFor(cluster: CloudCluster, region?: string): string
 /** BASIC/STANDARD, or an unknown plan that looks serverless (no dedicated hardware). */
 function isServerlessPlan(cluster: CloudCluster): boolean {
   if (cluster.plan === 'BASIC' || cluster.plan === 'STANDARD') return true;
-  return cluster.plan !== 'ADVANCED' && cluster.config.serverless !== undefined && cluster.config.dedicated === undefined;
+  return (
+    cluster.plan !== 'ADVANCED' && cluster.config.serverless !== undefined && cluster.config.dedicated === undefined
+  );
 }
 
 export interface AdvancedLogin {

@@ -41,7 +41,12 @@ function pageQuery(p: PageRequest = {}): Record<string, QueryValue> {
   };
 }
 
-function readPage<T>(body: unknown, field: string, route: string, map: (v: unknown, route: string) => T): KeysetPage<T> {
+function readPage<T>(
+  body: unknown,
+  field: string,
+  route: string,
+  map: (v: unknown, route: string) => T,
+): KeysetPage<T> {
   const o = n.asObject(body, route);
   const page: KeysetPage<T> = { items: n.asArray(o[field], field, route).map((v) => map(v, route)) };
   const p = o.pagination && typeof o.pagination === 'object' ? (o.pagination as Record<string, unknown>) : {};
@@ -102,9 +107,15 @@ export class CloudClient {
   }
 
   /** Folders of the organization; `path` filters to one folder path such as `/team/prod`. */
-  async listFoldersPage(q: PageRequest & { path?: string } = {}, opts?: CallOptions): Promise<KeysetPage<FolderResource>> {
+  async listFoldersPage(
+    q: PageRequest & { path?: string } = {},
+    opts?: CallOptions,
+  ): Promise<KeysetPage<FolderResource>> {
     const route = 'folders';
-    const body = await this.call({ op: 'listFolders', method: 'GET', path: route, query: { path: q.path, ...pageQuery(q) } }, opts);
+    const body = await this.call(
+      { op: 'listFolders', method: 'GET', path: route, query: { path: q.path, ...pageQuery(q) } },
+      opts,
+    );
     return readPage(body, 'folders', route, n.toFolder);
   }
 
@@ -131,36 +142,65 @@ export class CloudClient {
   }
 
   /** Cloud-side node list (name, region, LIVE/NOT_READY). Meaningful for ADVANCED clusters. */
-  async listNodesPage(clusterId: string, q: PageRequest & { regionName?: string } = {}, opts?: CallOptions): Promise<KeysetPage<CloudNode>> {
+  async listNodesPage(
+    clusterId: string,
+    q: PageRequest & { regionName?: string } = {},
+    opts?: CallOptions,
+  ): Promise<KeysetPage<CloudNode>> {
     const route = `clusters/${seg(clusterId)}/nodes`;
     const query = { region_name: q.regionName, ...pageQuery(q) };
-    return readPage(await this.call({ op: 'listNodes', method: 'GET', path: route, query }, opts), 'nodes', route, n.toNode);
+    return readPage(
+      await this.call({ op: 'listNodes', method: 'GET', path: route, query }, opts),
+      'nodes',
+      route,
+      n.toNode,
+    );
   }
 
-  nodes(clusterId: string, q: Omit<PageRequest, 'page'> & { regionName?: string } = {}, opts?: CallOptions): AsyncGenerator<CloudNode> {
-    return allPages((page) => this.listNodesPage(clusterId, { ...q, ...(page ? { page } : {}) }, opts), `clusters/${clusterId}/nodes`);
+  nodes(
+    clusterId: string,
+    q: Omit<PageRequest, 'page'> & { regionName?: string } = {},
+    opts?: CallOptions,
+  ): AsyncGenerator<CloudNode> {
+    return allPages(
+      (page) => this.listNodesPage(clusterId, { ...q, ...(page ? { page } : {}) }, opts),
+      `clusters/${clusterId}/nodes`,
+    );
   }
 
   // ── databases ─────────────────────────────────────────────────────────────
 
-  async listDatabasesPage(clusterId: string, q: PageRequest = {}, opts?: CallOptions): Promise<KeysetPage<CloudDatabase>> {
+  async listDatabasesPage(
+    clusterId: string,
+    q: PageRequest = {},
+    opts?: CallOptions,
+  ): Promise<KeysetPage<CloudDatabase>> {
     const route = `clusters/${seg(clusterId)}/databases`;
     const body = await this.call({ op: 'listDatabases', method: 'GET', path: route, query: pageQuery(q) }, opts);
     return readPage(body, 'databases', route, n.toDatabase);
   }
 
   databases(clusterId: string, q: Omit<PageRequest, 'page'> = {}, opts?: CallOptions): AsyncGenerator<CloudDatabase> {
-    return allPages((page) => this.listDatabasesPage(clusterId, { ...q, ...(page ? { page } : {}) }, opts), `clusters/${clusterId}/databases`);
+    return allPages(
+      (page) => this.listDatabasesPage(clusterId, { ...q, ...(page ? { page } : {}) }, opts),
+      `clusters/${clusterId}/databases`,
+    );
   }
 
   async createDatabase(clusterId: string, name: string, opts?: CallOptions): Promise<CloudDatabase> {
     const route = `clusters/${seg(clusterId)}/databases`;
-    return n.toDatabase(await this.call({ op: 'createDatabase', method: 'POST', path: route, body: { name } }, opts), route);
+    return n.toDatabase(
+      await this.call({ op: 'createDatabase', method: 'POST', path: route, body: { name } }, opts),
+      route,
+    );
   }
 
   async renameDatabase(clusterId: string, name: string, newName: string, opts?: CallOptions): Promise<CloudDatabase> {
     const route = `clusters/${seg(clusterId)}/databases/${seg(name)}`;
-    const body = await this.call({ op: 'renameDatabase', method: 'PATCH', path: route, body: { new_name: newName } }, opts);
+    const body = await this.call(
+      { op: 'renameDatabase', method: 'PATCH', path: route, body: { new_name: newName } },
+      opts,
+    );
     return n.toDatabase(body, route);
   }
 
@@ -178,12 +218,18 @@ export class CloudClient {
   }
 
   sqlUsers(clusterId: string, q: Omit<PageRequest, 'page'> = {}, opts?: CallOptions): AsyncGenerator<SqlUser> {
-    return allPages((page) => this.listSqlUsersPage(clusterId, { ...q, ...(page ? { page } : {}) }, opts), `clusters/${clusterId}/sql-users`);
+    return allPages(
+      (page) => this.listSqlUsersPage(clusterId, { ...q, ...(page ? { page } : {}) }, opts),
+      `clusters/${clusterId}/sql-users`,
+    );
   }
 
   async createSqlUser(clusterId: string, name: string, password: string, opts?: CallOptions): Promise<SqlUser> {
     const route = `clusters/${seg(clusterId)}/sql-users`;
-    return n.toSqlUser(await this.call({ op: 'createSqlUser', method: 'POST', path: route, body: { name, password } }, opts), route);
+    return n.toSqlUser(
+      await this.call({ op: 'createSqlUser', method: 'POST', path: route, body: { name, password } }, opts),
+      route,
+    );
   }
 
   async deleteSqlUser(clusterId: string, name: string, opts?: CallOptions): Promise<SqlUser> {
@@ -207,7 +253,10 @@ export class CloudClient {
   ): Promise<ConnectionString> {
     const route = `clusters/${seg(clusterId)}/connection-string`;
     const query = { database: q.database, sql_user: q.sqlUser, os: q.os };
-    return n.toConnectionString(await this.call({ op: 'getConnectionString', method: 'GET', path: route, query }, opts), route);
+    return n.toConnectionString(
+      await this.call({ op: 'getConnectionString', method: 'GET', path: route, query }, opts),
+      route,
+    );
   }
 
   // ── IP allowlist ──────────────────────────────────────────────────────────
@@ -226,8 +275,17 @@ export class CloudClient {
 
   async addAllowlistEntry(clusterId: string, entry: AllowlistEntry, opts?: CallOptions): Promise<AllowlistEntry> {
     const route = `clusters/${seg(clusterId)}/networking/allowlist`;
-    const body = { cidr_ip: entry.cidrIp, cidr_mask: entry.cidrMask, ui: entry.ui, sql: entry.sql, ...(entry.name ? { name: entry.name } : {}) };
-    return n.toAllowlistEntry(await this.call({ op: 'addAllowlistEntry', method: 'POST', path: route, body }, opts), route);
+    const body = {
+      cidr_ip: entry.cidrIp,
+      cidr_mask: entry.cidrMask,
+      ui: entry.ui,
+      sql: entry.sql,
+      ...(entry.name ? { name: entry.name } : {}),
+    };
+    return n.toAllowlistEntry(
+      await this.call({ op: 'addAllowlistEntry', method: 'POST', path: route, body }, opts),
+      route,
+    );
   }
 
   async updateAllowlistEntry(
@@ -242,9 +300,17 @@ export class CloudClient {
     return n.toAllowlistEntry(body, route);
   }
 
-  async removeAllowlistEntry(clusterId: string, cidrIp: string, cidrMask: number, opts?: CallOptions): Promise<AllowlistEntry> {
+  async removeAllowlistEntry(
+    clusterId: string,
+    cidrIp: string,
+    cidrMask: number,
+    opts?: CallOptions,
+  ): Promise<AllowlistEntry> {
     const route = `clusters/${seg(clusterId)}/networking/allowlist/${seg(cidrIp)}/${cidrMask}`;
-    return n.toAllowlistEntry(await this.call({ op: 'removeAllowlistEntry', method: 'DELETE', path: route }, opts), route);
+    return n.toAllowlistEntry(
+      await this.call({ op: 'removeAllowlistEntry', method: 'DELETE', path: route }, opts),
+      route,
+    );
   }
 
   /**
@@ -253,7 +319,12 @@ export class CloudClient {
    * entry for that address already exists, it is updated to allow the console
    * while keeping its SQL setting and name, so an existing SQL rule is not lost.
    */
-  async allowMyIpForDbConsole(clusterId: string, ip: string, name: string, opts?: CallOptions): Promise<AllowlistEntry> {
+  async allowMyIpForDbConsole(
+    clusterId: string,
+    ip: string,
+    name: string,
+    opts?: CallOptions,
+  ): Promise<AllowlistEntry> {
     const family = isIP(ip);
     if (family === 0) throw new ApiError('badRequest', `"${ip}" is not an IP address.`);
     const mask = family === 4 ? 32 : 128;

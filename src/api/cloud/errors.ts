@@ -128,7 +128,11 @@ export function cloudHttpError(ctx: ErrorContext): ApiError {
   }
   if (s === 501) return new ApiError('notAvailable', `CockroachDB Cloud cannot ${what}${suffix}.`, details);
   if (s >= 500) {
-    return new ApiError('server', `CockroachDB Cloud had an internal error while trying to ${what} (HTTP ${s})${suffix}.`, details);
+    return new ApiError(
+      'server',
+      `CockroachDB Cloud had an internal error while trying to ${what} (HTTP ${s})${suffix}.`,
+      details,
+    );
   }
   return new ApiError('badRequest', `Could not ${what}: HTTP ${s}${suffix}.`, details);
 }

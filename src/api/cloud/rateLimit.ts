@@ -35,10 +35,13 @@ export function sleep(ms: number, clock: Clock, signal?: AbortSignal): Promise<v
       cancel();
       reject(abortError());
     };
-    const cancel = clock.setTimer(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const cancel = clock.setTimer(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -108,7 +108,10 @@ export interface ClusterApi {
   /** Ranges of many nodes with bounded concurrency; a failed node is reported beside the rest. */
   fanOutNodeRanges(nodeIds: number[], page: { limit: number }, opts?: RequestOptions): Promise<NodeRangesResult[]>;
 
-  hotRangesPage(query: { nodeId?: number | 'local'; limit: number; start?: string }, opts?: RequestOptions): Promise<CursorPage<HotRange>>;
+  hotRangesPage(
+    query: { nodeId?: number | 'local'; limit: number; start?: string },
+    opts?: RequestOptions,
+  ): Promise<CursorPage<HotRange>>;
   /** Every page, de-duplicated by range id. */
   hotRanges(query?: { nodeId?: number | 'local'; pageSize?: number }, opts?: RequestOptions): Promise<HotRangesResult>;
 
@@ -117,15 +120,30 @@ export interface ClusterApi {
   sessionsPage(query: SessionsQuery & { limit: number }, opts?: RequestOptions): Promise<CursorPage<Session>>;
   allSessions(query?: SessionsQuery, opts?: RequestOptions): AsyncIterable<CursorPage<Session>>;
 
-  eventsPage(page: { limit: number; offset?: number; type?: string; targetId?: number }, opts?: RequestOptions): Promise<OffsetPage<ClusterEvent>>;
+  eventsPage(
+    page: { limit: number; offset?: number; type?: string; targetId?: number },
+    opts?: RequestOptions,
+  ): Promise<OffsetPage<ClusterEvent>>;
   usersPage(page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<string>>;
   databasesPage(page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<string>>;
-  databaseGrantsPage(database: string, page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<Grant>>;
-  tablesPage(database: string, page: { limit: number; offset?: number }, opts?: RequestOptions): Promise<OffsetPage<string>>;
+  databaseGrantsPage(
+    database: string,
+    page: { limit: number; offset?: number },
+    opts?: RequestOptions,
+  ): Promise<OffsetPage<Grant>>;
+  tablesPage(
+    database: string,
+    page: { limit: number; offset?: number },
+    opts?: RequestOptions,
+  ): Promise<OffsetPage<string>>;
   tableDetails(database: string, table: string, opts?: RequestOptions): Promise<TableDetails>;
   alertingRules(opts?: RequestOptions): Promise<AlertingRules>;
 
-  sql(statements: SqlStatement[], options?: { database?: string; execute?: boolean; applicationName?: string }, opts?: RequestOptions): Promise<SqlResult>;
+  sql(
+    statements: SqlStatement[],
+    options?: { database?: string; execute?: boolean; applicationName?: string },
+    opts?: RequestOptions,
+  ): Promise<SqlResult>;
   /** `CANCEL QUERY '<id>'` through `sql/`. */
   cancelQuery(queryId: string, opts?: RequestOptions): Promise<void>;
   /** `CANCEL SESSION '<hex id>'` through `sql/`. */

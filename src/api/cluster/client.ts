@@ -1,8 +1,16 @@
 // ClusterClient: every Cluster API v2 route, returning normalised models. Wire
-// quirks live in ./normalize, HTTP/session mechanics in ./requester; this file
-// owns routes, parameters, paging walks and per-route error wording.
+// quirks live in ./normalize, HTTP/session mechanics in ./requester, sign-in in
+// ./signIn, the paging walks in ./walks; this file owns routes, parameters and
+// per-route error wording.
 import { ApiError, isApiError } from '../http/errors';
-import type { ClusterApi, ClusterClientOptions, HotRangesResult, NodeRangesResult, RequestOptions, SessionsQuery } from './api';
+import type {
+  ClusterApi,
+  ClusterClientOptions,
+  HotRangesResult,
+  NodeRangesResult,
+  RequestOptions,
+  SessionsQuery,
+} from './api';
 import { cancelQueryStatement, cancelSessionStatement } from './cancel';
 import type {
   AlertingRules,
@@ -23,38 +31,42 @@ import { normalizeEvents } from './normalize/events';
 import { dedupeHotRanges, normalizeHotRangesPage } from './normalize/hotRanges';
 import type { RawHotRangesPage } from './normalize/hotRanges';
 import { normalizeNodes } from './normalize/nodes';
-import { nextCursor, nextOffset } from './normalize/paging';
+import { nextCursor } from './normalize/paging';
 import { normalizeNodeRanges, normalizeRangeDetail } from './normalize/ranges';
 import { normalizeRules } from './normalize/rules';
-import { normalizeDatabases, normalizeGrants, normalizeTableDetails, normalizeTableNames, normalizeUsers } from './normalize/schema';
+import {
+  normalizeDatabases,
+  normalizeGrants,
+  normalizeTableDetails,
+  normalizeTableNames,
+  normalizeUsers,
+} from './normalize/schema';
 import { normalizeSessionsPage } from './normalize/sessions';
 import { normalizeSqlResponse } from './normalize/sql';
 import { ClusterRequester } from './requester';
-import type { ClusterRequest } from './requester';
-import { SQL_SESSIONS_STATEMENT, sessionsFromSqlRows, sqlSessionsArguments, sqlSessionsCursor, sqlSessionsOffset } from './sqlSessions';
+import {
+  SQL_SESSIONS_STATEMENT,
+  sessionsFromSqlRows,
+  sqlSessionsArguments,
+  sqlSessionsCursor,
+  sqlSessionsOffset,
+} from './sqlSessions';
 import type { SqlStatement } from './api';
-import { clustersInSession, isAggregatedSession, isNotAvailableOnTenants, sessionFromSetCookie, SYSTEM_CLUSTER } from './virtualCluster';
+import { signIn, signOut } from './signIn';
+import { clustersInSession, isAggregatedSession, isNotAvailableOnTenants, SYSTEM_CLUSTER } from './virtualCluster';
+import { DEFAULT_PAGE_SIZE, MAX_PAGES, offsetPage, uniqueErrors, walkCursor, walkOffset, type Page } from './walks';
 
-const DEFAULT_PAGE_SIZE = 100;
-const LOGIN_FAILED = 'Sign-in failed: wrong username or password, or the password has expired.';
-/** Upper bound on pages in one walk, so a misbehaving server cannot loop us forever. */
-const MAX_PAGES = 10_000;
 /** What the Cluster API can address in a path segment (gorilla/mux `[\w.]+`). */
 const ADDRESSABLE_NAME = /^[\w.]+$/;
-
-type Page = { limit: number; offset?: number };
 
 function seg(v: string | number): string {
   return encodeURIComponent(String(v));
 }
 
 function nameHint(name: string): string {
-  return ADDRESSABLE_NAME.test(name) ? '' : ' (names with characters other than letters, digits, _ and . cannot be addressed by the Cluster API)';
-}
-
-function offsetPage<T>(items: T[], body: unknown, offset: number | undefined): OffsetPage<T> {
-  const next = nextOffset(body, offset ?? 0);
-  return next === undefined ? { items } : { items, next };
+  return ADDRESSABLE_NAME.test(name)
+    ? ''
+    : ' (names with characters other than letters, digits, _ and . cannot be addressed by the Cluster API)';
 }
 
 export class ClusterClient implements ClusterApi {
@@ -75,56 +87,10 @@ export class ClusterClient implements ClusterApi {
     return this.req.virtualized && this.req.virtualCluster !== SYSTEM_CLUSTER;
   }
 
-  // ---- auth -------------------------------------------------------------
+  // ---- auth (the mechanics, incl. virtual clusters, are in ./signIn) -----
 
-  async login(username: string, password: string, opts: RequestOptions = {}): Promise<string> {
-    if (this.onApplicationCluster) return this.loginToAllClusters(username, password, opts);
-    // A virtual cluster named `system` signs in there; otherwise the server's default decides.
-    const base: ClusterRequest = { ...opts, method: 'POST', route: 'login/', auth: false, messages: { 401: LOGIN_FAILED }, ...(this.req.virtualCluster === SYSTEM_CLUSTER ? { scope: 'system' as const } : {}) };
-    let res;
-    try {
-      res = await this.req.send({ ...base, body: new URLSearchParams({ username, password }).toString(), contentType: 'application/x-www-form-urlencoded' });
-    } catch (err) {
-      if (isNotAvailableOnTenants(err)) {
-        // The default is an application virtual cluster: its login/ is 501 before anything else.
-        this.req.markVirtualized();
-        return this.loginToAllClusters(username, password, opts);
-      }
-      // Servers built from the seed OpenAPI text want JSON and reject the form like this.
-      if (!isApiError(err, 'badRequest') || !/username not specified/i.test(err.details.serverMessage ?? '')) throw err;
-      res = await this.req.send({ ...base, body: JSON.stringify({ username, password }), contentType: 'application/json' });
-    }
-    const header = res.headers['x-cockroach-api-session'];
-    const fromHeader = typeof header === 'string' && header !== '' ? header : undefined;
-    let fromBody: string | undefined;
-    try {
-      const session = this.req.parseBody(res, 'login/').session;
-      fromBody = typeof session === 'string' && session !== '' ? session : undefined;
-    } catch (err) {
-      if (!fromHeader) throw err;
-    }
-    const token = fromBody ?? fromHeader;
-    if (!token) throw new ApiError('malformed', 'login/ succeeded but returned no session token.', { status: res.status, route: 'login/' });
-    return token;
-  }
-
-  /**
-   * The server controller's `/login`: signs in to every virtual cluster and returns the
-   * aggregated `session` cookie, which then reaches the system cluster and the chosen one.
-   */
-  private async loginToAllClusters(username: string, password: string, opts: RequestOptions): Promise<string> {
-    const res = await this.req.send({
-      ...opts,
-      method: 'POST',
-      route: '/login',
-      auth: false,
-      body: JSON.stringify({ username, password }),
-      contentType: 'application/json',
-      messages: { 401: LOGIN_FAILED },
-    });
-    const token = sessionFromSetCookie(res.headers['set-cookie'] as string | string[] | undefined);
-    if (!token) throw new ApiError('malformed', '/login succeeded but set no session cookie.', { status: res.status, route: '/login' });
-    return token;
+  login(username: string, password: string, opts: RequestOptions = {}): Promise<string> {
+    return signIn(this.req, username, password, opts);
   }
 
   /** The names the aggregated session holds: exactly what `/virtual_clusters` answers for it. */
@@ -133,51 +99,64 @@ export class ClusterClient implements ClusterApi {
     return Promise.resolve(token && isAggregatedSession(token) ? clustersInSession(token) : []);
   }
 
-  async logout(opts: RequestOptions = {}): Promise<void> {
-    const token = this.session?.getToken();
-    if (token && isAggregatedSession(token)) {
-      // One logout for every virtual cluster's session, as the controller does for /login.
-      await this.req.send({ ...opts, method: 'POST', route: '/logout', auth: 'noRenew' });
-      return;
-    }
-    try {
-      await this.req.json({ ...opts, method: 'POST', route: 'logout/', auth: 'noRenew' });
-    } catch (err) {
-      // 400 "invalid session" / "invalid or unspecified session": there is nothing left to revoke.
-      if (!isApiError(err, 'badRequest')) throw err;
-    }
+  logout(opts: RequestOptions = {}): Promise<void> {
+    return signOut(this.req, this.session?.getToken(), opts);
   }
 
   async health(ready: boolean, opts: RequestOptions = {}): Promise<void> {
     const route = 'health/';
     let body: Record<string, unknown>;
     try {
-      body = await this.req.json({ ...opts, route, scope: 'system', auth: false, params: { ready: ready ? 'true' : undefined } });
+      body = await this.req.json({
+        ...opts,
+        route,
+        scope: 'system',
+        auth: false,
+        params: { ready: ready ? 'true' : undefined },
+      });
     } catch (err) {
       if (ready && isApiError(err, 'server') && err.status === 500) {
-        throw new ApiError('server', `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`, err.details);
+        throw new ApiError(
+          'server',
+          `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`,
+          err.details,
+        );
       }
       throw err;
     }
     // Real servers answer `{}`; seed-spec servers `{node_id, ready}` where ready:false means not ready.
     if (ready && body.ready === false) {
-      throw new ApiError('server', `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`, { status: 200, route });
+      throw new ApiError(
+        'server',
+        `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`,
+        { status: 200, route },
+      );
     }
   }
 
   // ---- nodes and ranges -------------------------------------------------
 
   async nodesPage(page: Page, opts: RequestOptions = {}): Promise<OffsetPage<NodeStatus>> {
-    const body = await this.req.json({ ...opts, route: 'nodes/', scope: 'system', params: { limit: page.limit, offset: page.offset } });
+    const body = await this.req.json({
+      ...opts,
+      route: 'nodes/',
+      scope: 'system',
+      params: { limit: page.limit, offset: page.offset },
+    });
     return offsetPage(normalizeNodes(body), body, page.offset);
   }
 
   allNodes(opts: RequestOptions = {}): AsyncIterable<NodeStatus> {
-    return this.walkOffset((p) => this.nodesPage(p, opts));
+    return walkOffset((p) => this.nodesPage(p, opts));
   }
 
-  async nodeRangesPage(nodeId: number | 'local', page: Page & { rangeIds?: number[] }, opts: RequestOptions = {}): Promise<OffsetPage<RangeInfo>> {
-    const ranges = page.rangeIds && page.rangeIds.length > 0 ? page.rangeIds.map((r) => Math.trunc(r)).join(',') : undefined;
+  async nodeRangesPage(
+    nodeId: number | 'local',
+    page: Page & { rangeIds?: number[] },
+    opts: RequestOptions = {},
+  ): Promise<OffsetPage<RangeInfo>> {
+    const ranges =
+      page.rangeIds && page.rangeIds.length > 0 ? page.rangeIds.map((r) => Math.trunc(r)).join(',') : undefined;
     const who = nodeId === 'local' ? 'The node answering' : `Node n${nodeId}`;
     const body = await this.req.json({
       ...opts,
@@ -185,7 +164,10 @@ export class ClusterClient implements ClusterApi {
       scope: 'system',
       params: { ranges, limit: page.limit, offset: page.offset },
       // The server answers 500 for a node it cannot dial, after its own dial timeout.
-      messages: { 404: `Node ${nodeId} was not found in the cluster.`, 500: `${who} did not answer – it may be down, restarting or no longer in the cluster.` },
+      messages: {
+        404: `Node ${nodeId} was not found in the cluster.`,
+        500: `${who} did not answer – it may be down, restarting or no longer in the cluster.`,
+      },
       // Every attempt at a dead node costs that timeout again (and a proxy with a shorter
       // one would turn it into a 504 that the transport retries): one attempt only.
       retry: false,
@@ -194,7 +176,11 @@ export class ClusterClient implements ClusterApi {
   }
 
   /** First page (`limit` ranges) of each node, at most `concurrency` requests at a time. */
-  async fanOutNodeRanges(nodeIds: number[], page: { limit: number }, opts: RequestOptions = {}): Promise<NodeRangesResult[]> {
+  async fanOutNodeRanges(
+    nodeIds: number[],
+    page: { limit: number },
+    opts: RequestOptions = {},
+  ): Promise<NodeRangesResult[]> {
     // p-limit is ESM-only; a dynamic import keeps this CommonJS module loadable.
     const { default: pLimit } = await import('p-limit');
     const limit = pLimit(this.concurrency);
@@ -212,7 +198,10 @@ export class ClusterClient implements ClusterApi {
     );
   }
 
-  async hotRangesPage(query: { nodeId?: number | 'local'; limit: number; start?: string }, opts: RequestOptions = {}): Promise<CursorPage<HotRange>> {
+  async hotRangesPage(
+    query: { nodeId?: number | 'local'; limit: number; start?: string },
+    opts: RequestOptions = {},
+  ): Promise<CursorPage<HotRange>> {
     const raw = await this.rawHotRangesPage(query, opts);
     const page: CursorPage<HotRange> = { items: dedupeHotRanges(raw.entries), errors: raw.errors };
     const next = nextCursor(raw.next, raw.entries.length, query.limit);
@@ -221,12 +210,18 @@ export class ClusterClient implements ClusterApi {
   }
 
   /** Every page; replicas of one range (possibly on different pages) are merged into one row. */
-  async hotRanges(query: { nodeId?: number | 'local'; pageSize?: number } = {}, opts: RequestOptions = {}): Promise<HotRangesResult> {
+  async hotRanges(
+    query: { nodeId?: number | 'local'; pageSize?: number } = {},
+    opts: RequestOptions = {},
+  ): Promise<HotRangesResult> {
     const limit = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const entries: HotRange[] = [];
     const errors: NodeError[] = [];
-    await this.walkCursor(async (start) => {
-      const raw = await this.rawHotRangesPage({ ...(query.nodeId !== undefined ? { nodeId: query.nodeId } : {}), limit, ...(start ? { start } : {}) }, opts);
+    await walkCursor(async (start) => {
+      const raw = await this.rawHotRangesPage(
+        { ...(query.nodeId !== undefined ? { nodeId: query.nodeId } : {}), limit, ...(start ? { start } : {}) },
+        opts,
+      );
       entries.push(...raw.entries);
       errors.push(...raw.errors);
       return nextCursor(raw.next, raw.entries.length, limit);
@@ -235,14 +230,23 @@ export class ClusterClient implements ClusterApi {
   }
 
   async rangeDetail(rangeId: number, opts: RequestOptions = {}): Promise<RangeDetail> {
-    if (!Number.isSafeInteger(rangeId) || rangeId <= 0) throw new ApiError('badRequest', `Range id must be a positive integer (got ${rangeId}).`);
-    const body = await this.req.json({ ...opts, route: `ranges/${rangeId}/`, scope: 'system', messages: { 404: `Range r${rangeId} does not exist` } });
+    if (!Number.isSafeInteger(rangeId) || rangeId <= 0)
+      throw new ApiError('badRequest', `Range id must be a positive integer (got ${rangeId}).`);
+    const body = await this.req.json({
+      ...opts,
+      route: `ranges/${rangeId}/`,
+      scope: 'system',
+      messages: { 404: `Range r${rangeId} does not exist` },
+    });
     return normalizeRangeDetail(body, rangeId);
   }
 
   // ---- sessions and events ----------------------------------------------
 
-  async sessionsPage(query: SessionsQuery & { limit: number }, opts: RequestOptions = {}): Promise<CursorPage<Session>> {
+  async sessionsPage(
+    query: SessionsQuery & { limit: number },
+    opts: RequestOptions = {},
+  ): Promise<CursorPage<Session>> {
     if (this.onApplicationCluster) return this.sqlSessionsPage(query, opts);
     let body: Record<string, unknown>;
     try {
@@ -260,7 +264,10 @@ export class ClusterClient implements ClusterApi {
     return page;
   }
 
-  private sessionsRoute(query: SessionsQuery & { limit: number }, opts: RequestOptions): Promise<Record<string, unknown>> {
+  private sessionsRoute(
+    query: SessionsQuery & { limit: number },
+    opts: RequestOptions,
+  ): Promise<Record<string, unknown>> {
     return this.req.json({
       ...opts,
       route: 'sessions/',
@@ -273,9 +280,17 @@ export class ClusterClient implements ClusterApi {
     });
   }
 
-  private async sqlSessionsPage(query: SessionsQuery & { limit: number }, opts: RequestOptions): Promise<CursorPage<Session>> {
+  private async sqlSessionsPage(
+    query: SessionsQuery & { limit: number },
+    opts: RequestOptions,
+  ): Promise<CursorPage<Session>> {
     const offset = sqlSessionsOffset(query.start);
-    const args = sqlSessionsArguments({ ...(query.username ? { username: query.username } : {}), excludeClosed: query.excludeClosed === true, limit: query.limit, offset });
+    const args = sqlSessionsArguments({
+      ...(query.username ? { username: query.username } : {}),
+      excludeClosed: query.excludeClosed === true,
+      limit: query.limit,
+      offset,
+    });
     const result = await this.sql([{ sql: SQL_SESSIONS_STATEMENT, arguments: args }], {}, opts);
     const rows = result.statements[0]?.rows ?? [];
     const more = rows.length > query.limit;
@@ -308,7 +323,10 @@ export class ClusterClient implements ClusterApi {
    * `targetId` is applied here, not by the server: from v23.1 the server ignores `targetID`.
    * A page filtered by target may therefore hold fewer than `limit` events and still have a `next`.
    */
-  async eventsPage(page: Page & { type?: string; targetId?: number }, opts: RequestOptions = {}): Promise<OffsetPage<ClusterEvent>> {
+  async eventsPage(
+    page: Page & { type?: string; targetId?: number },
+    opts: RequestOptions = {},
+  ): Promise<OffsetPage<ClusterEvent>> {
     const body = await this.req.json({
       ...opts,
       route: 'events/',
@@ -329,7 +347,11 @@ export class ClusterClient implements ClusterApi {
   }
 
   async databasesPage(page: Page, opts: RequestOptions = {}): Promise<OffsetPage<string>> {
-    const body = await this.req.json({ ...opts, route: 'databases/', params: { limit: page.limit, offset: page.offset } });
+    const body = await this.req.json({
+      ...opts,
+      route: 'databases/',
+      params: { limit: page.limit, offset: page.offset },
+    });
     return offsetPage(normalizeDatabases(body), body, page.offset);
   }
 
@@ -357,7 +379,9 @@ export class ClusterClient implements ClusterApi {
     const body = await this.req.json({
       ...opts,
       route: `databases/${seg(database)}/tables/${seg(table)}/`,
-      messages: { 404: `Table "${table}" was not found in database "${database}"${nameHint(database) || nameHint(table)}.` },
+      messages: {
+        404: `Table "${table}" was not found in database "${database}"${nameHint(database) || nameHint(table)}.`,
+      },
     });
     return normalizeTableDetails(body, database, table);
   }
@@ -369,27 +393,51 @@ export class ClusterClient implements ClusterApi {
       return normalizeRules(text);
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new ApiError('malformed', `rules/ did not return readable YAML: ${why}`, { status: res.status, route: 'rules/', cause: err });
+      throw new ApiError('malformed', `rules/ did not return readable YAML: ${why}`, {
+        status: res.status,
+        route: 'rules/',
+        cause: err,
+      });
     }
   }
 
   // ---- SQL over HTTP ---------------------------------------------------
 
-  async sql(statements: SqlStatement[], options: { database?: string; execute?: boolean; applicationName?: string } = {}, opts: RequestOptions = {}): Promise<SqlResult> {
+  async sql(
+    statements: SqlStatement[],
+    options: { database?: string; execute?: boolean; applicationName?: string } = {},
+    opts: RequestOptions = {},
+  ): Promise<SqlResult> {
     const payload = {
       // The server defaults to `system`; the explorer's default is the user database.
       database: options.database ?? 'defaultdb',
       execute: options.execute ?? true,
       application_name: options.applicationName ?? '$ cockroachdb-explorer',
-      statements: statements.map((s) => (typeof s === 'string' ? { sql: s } : s.arguments?.length ? { sql: s.sql, arguments: s.arguments } : { sql: s.sql })),
+      statements: statements.map((s) =>
+        typeof s === 'string'
+          ? { sql: s }
+          : s.arguments?.length
+            ? { sql: s.sql, arguments: s.arguments }
+            : { sql: s.sql },
+      ),
     };
-    const body = await this.req.json({ ...opts, method: 'POST', route: 'sql/', body: JSON.stringify(payload), contentType: 'application/json' });
+    const body = await this.req.json({
+      ...opts,
+      method: 'POST',
+      route: 'sql/',
+      body: JSON.stringify(payload),
+      contentType: 'application/json',
+    });
     const { result, firstError } = normalizeSqlResponse(body);
     if (firstError) {
       // SQLSTATE 42501 = insufficient_privilege.
       const kind = firstError.code === '42501' ? 'forbidden' : 'badRequest';
       const code = firstError.code ? ` (SQLSTATE ${firstError.code})` : '';
-      throw new ApiError(kind, `SQL failed: ${firstError.message}${code}`, { status: 200, route: 'sql/', serverMessage: firstError.message });
+      throw new ApiError(kind, `SQL failed: ${firstError.message}${code}`, {
+        status: 200,
+        route: 'sql/',
+        serverMessage: firstError.message,
+      });
     }
     return result;
   }
@@ -404,45 +452,17 @@ export class ClusterClient implements ClusterApi {
 
   // ---- paging walks ----------------------------------------------------
 
-  private rawHotRangesPage(query: { nodeId?: number | 'local'; limit: number; start?: string }, opts: RequestOptions): Promise<RawHotRangesPage> {
+  private rawHotRangesPage(
+    query: { nodeId?: number | 'local'; limit: number; start?: string },
+    opts: RequestOptions,
+  ): Promise<RawHotRangesPage> {
     return this.req
-      .json({ ...opts, route: 'ranges/hot/', scope: 'system', params: { node_id: query.nodeId, limit: query.limit, start: query.start || undefined } })
+      .json({
+        ...opts,
+        route: 'ranges/hot/',
+        scope: 'system',
+        params: { node_id: query.nodeId, limit: query.limit, start: query.start || undefined },
+      })
       .then(normalizeHotRangesPage);
   }
-
-  private walkOffset<T>(fetchPage: (p: Page) => Promise<OffsetPage<T>>): AsyncIterable<T> {
-    return {
-      [Symbol.asyncIterator]: async function* () {
-        let offset = 0;
-        for (let i = 0; i < MAX_PAGES; i++) {
-          const page = await fetchPage({ limit: DEFAULT_PAGE_SIZE, offset });
-          yield* page.items;
-          if (page.next === undefined || page.items.length === 0) return;
-          offset = page.next;
-        }
-      },
-    };
-  }
-
-  /** Calls `step` with each cursor until it returns undefined or a cursor repeats. */
-  private async walkCursor(step: (start: string | undefined) => Promise<string | undefined>): Promise<void> {
-    const seen = new Set<string>();
-    let start: string | undefined;
-    for (let i = 0; i < MAX_PAGES; i++) {
-      const next = await step(start);
-      if (next === undefined || seen.has(next)) return;
-      seen.add(next);
-      start = next;
-    }
-  }
-}
-
-function uniqueErrors(errors: NodeError[]): NodeError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.nodeId}\u0000${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

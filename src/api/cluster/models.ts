@@ -7,14 +7,7 @@
 export type Nanos = bigint;
 
 export type Liveness =
-  | 'unknown'
-  | 'dead'
-  | 'unavailable'
-  | 'live'
-  | 'decommissioning'
-  | 'decommissioned'
-  | 'draining'
-  | 'starting';
+  'unknown' | 'dead' | 'unavailable' | 'live' | 'decommissioning' | 'decommissioned' | 'draining' | 'starting';
 
 export interface LocalityTier {
   key: string;

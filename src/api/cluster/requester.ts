@@ -40,7 +40,11 @@ export function normalizeBaseUrl(baseUrl: string): string {
 }
 
 /** Cluster API wording for HTTP errors (the generic text is used for anything else). */
-export function describeClusterStatus(status: number, serverText: string, route: string): { kind?: ApiErrorKind; message: string } | undefined {
+export function describeClusterStatus(
+  status: number,
+  serverText: string,
+  route: string,
+): { kind?: ApiErrorKind; message: string } | undefined {
   const suffix = serverText ? `: ${serverText}` : '';
   switch (status) {
     case 400:
@@ -80,7 +84,8 @@ export class ClusterRequester {
   constructor(options: ClusterClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
     this.virtualCluster = options.virtualCluster?.trim() || undefined;
-    this.virtualizedFlag = options.virtualized === true || (this.virtualCluster !== undefined && this.virtualCluster !== SYSTEM_CLUSTER);
+    this.virtualizedFlag =
+      options.virtualized === true || (this.virtualCluster !== undefined && this.virtualCluster !== SYSTEM_CLUSTER);
     this.onVirtualized = options.onVirtualized;
     this.timeoutMs = timeoutReader(options.timeoutMs, DEFAULT_TIMEOUT_MS);
     this.session = options.session;
@@ -119,7 +124,8 @@ export class ClusterRequester {
 
   /** The virtual cluster a request is addressed to; undefined leaves the choice to the server. */
   target(req: Pick<ClusterRequest, 'scope'>): string | undefined {
-    if ((req.scope ?? 'sql') === 'system') return this.virtualizedFlag || this.virtualCluster === SYSTEM_CLUSTER ? SYSTEM_CLUSTER : undefined;
+    if ((req.scope ?? 'sql') === 'system')
+      return this.virtualizedFlag || this.virtualCluster === SYSTEM_CLUSTER ? SYSTEM_CLUSTER : undefined;
     return this.virtualCluster;
   }
 
@@ -157,11 +163,15 @@ export class ClusterRequester {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       // One line: the excerpt ends up in a tree row's label.
       const excerpt = text.trim().slice(0, 200).replace(/\s+/g, ' ');
-      throw new ApiError('malformed', `${route} answered HTTP ${res.status} with a body that is not JSON${excerpt ? `: ${excerpt}` : ' (empty)'}`, {
-        status: res.status,
-        route,
-        serverMessage: excerpt,
-      });
+      throw new ApiError(
+        'malformed',
+        `${route} answered HTTP ${res.status} with a body that is not JSON${excerpt ? `: ${excerpt}` : ' (empty)'}`,
+        {
+          status: res.status,
+          route,
+          serverMessage: excerpt,
+        },
+      );
     }
     return parsed as Record<string, unknown>;
   }
@@ -172,7 +182,8 @@ export class ClusterRequester {
       describeStatus: (status, text) => {
         const custom = req.messages?.[status];
         if (custom !== undefined) return { message: custom };
-        if (status === 501 && /not available on tenants/i.test(text)) return { message: notOnVirtualClusterMessage(req.route, this.target(req)) };
+        if (status === 501 && /not available on tenants/i.test(text))
+          return { message: notOnVirtualClusterMessage(req.route, this.target(req)) };
         return describeClusterStatus(status, text, req.route);
       },
     });
@@ -200,7 +211,11 @@ export class ClusterRequester {
    * One renewal per wave. A request sent before the last renewal settled just
    * retries with that renewal's token; concurrent 401s share the pending promise.
    */
-  private async renewAfter401(generation: number, req: ClusterRequest, failedToken: string | undefined): Promise<string> {
+  private async renewAfter401(
+    generation: number,
+    req: ClusterRequest,
+    failedToken: string | undefined,
+  ): Promise<string> {
     let token: string | undefined;
     if (generation !== this.authGeneration) {
       token = this.renewedToken;
@@ -210,7 +225,10 @@ export class ClusterRequester {
       token = await this.pendingRenew;
     }
     if (!token) {
-      throw new ApiError('unauthorized', 'Signed out or session expired – sign in again.', { status: 401, route: req.route });
+      throw new ApiError('unauthorized', 'Signed out or session expired – sign in again.', {
+        status: 401,
+        route: req.route,
+      });
     }
     return token;
   }

@@ -19,7 +19,12 @@ export const SQL_SESSIONS_STATEMENT = [
 /** Prefix of the cursor of SQL-paged sessions, so it is never mistaken for a `sessions/` cursor. */
 const CURSOR_PREFIX = 'sql:';
 
-export function sqlSessionsArguments(q: { username?: string; excludeClosed?: boolean; limit: number; offset: number }): unknown[] {
+export function sqlSessionsArguments(q: {
+  username?: string;
+  excludeClosed?: boolean;
+  limit: number;
+  offset: number;
+}): unknown[] {
   // One row more than asked tells whether there is a next page.
   return [q.username ?? '', q.excludeClosed === true, q.limit + 1, q.offset];
 }
@@ -83,12 +88,18 @@ export function sessionFromSqlRow(row: Record<string, unknown>): Session {
  * statements. A node that did not answer is a row with no session id and the error,
  * prefixed `-- `, in active_queries (crdb_internal populateSessionsTable).
  */
-export function sessionsFromSqlRows(rows: Array<Record<string, unknown>>): { sessions: Session[]; errors: NodeError[] } {
+export function sessionsFromSqlRows(rows: Array<Record<string, unknown>>): {
+  sessions: Session[];
+  errors: NodeError[];
+} {
   const byId = new Map<string, Session>();
   const errors: NodeError[] = [];
   for (const row of rows) {
     if (!optStr(row.session_id)) {
-      errors.push({ nodeId: num(row.node_id), message: str(row.active_queries).replace(/^--\s*/, '') || 'the node did not answer' });
+      errors.push({
+        nodeId: num(row.node_id),
+        message: str(row.active_queries).replace(/^--\s*/, '') || 'the node did not answer',
+      });
       continue;
     }
     const s = sessionFromSqlRow(row);

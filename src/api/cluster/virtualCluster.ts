@@ -20,7 +20,11 @@ export type RouteScope = 'system' | 'sql';
 
 /** The 501 an application virtual cluster gives for routes only the system cluster serves. */
 export function isNotAvailableOnTenants(error: unknown): boolean {
-  return isApiError(error, 'notAvailable') && error.status === 501 && /not available on tenants/i.test(error.details.serverMessage ?? '');
+  return (
+    isApiError(error, 'notAvailable') &&
+    error.status === 501 &&
+    /not available on tenants/i.test(error.details.serverMessage ?? '')
+  );
 }
 
 /** An aggregated multi-cluster session (from `/login`) rather than a single `/api/v2/login/` token. */

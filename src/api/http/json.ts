@@ -51,7 +51,15 @@ function tagLongIntegers(text: string): string | undefined {
       const prev = text.charCodeAt(i - 1);
       const digits = j - i - (c === 45 ? 1 : 0);
       // Only whole integers: not the fraction or exponent of another number.
-      const partOfNumber = prev === 46 || prev === 101 || prev === 69 || prev === 43 || prev === 45 || next === 46 || next === 101 || next === 69;
+      const partOfNumber =
+        prev === 46 ||
+        prev === 101 ||
+        prev === 69 ||
+        prev === 43 ||
+        prev === 45 ||
+        next === 46 ||
+        next === 101 ||
+        next === 69;
       if (digits >= 16 && !partOfNumber) {
         out ??= [];
         // Written escaped: a raw control character is not allowed inside a JSON string.
@@ -68,7 +76,8 @@ function tagLongIntegers(text: string): string | undefined {
 
 /** Turns tagged strings back into numbers in place (faster than a JSON.parse reviver). */
 function revive(value: unknown): unknown {
-  if (typeof value === 'string') return value.charCodeAt(0) === 0 && value.startsWith(TAG) ? parseNumberLossless(value.slice(TAG.length)) : value;
+  if (typeof value === 'string')
+    return value.charCodeAt(0) === 0 && value.startsWith(TAG) ? parseNumberLossless(value.slice(TAG.length)) : value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
   } else if (value !== null && typeof value === 'object') {

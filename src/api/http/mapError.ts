@@ -179,7 +179,11 @@ function fromNetwork(err: AxiosError, route: string, ctx: ErrorContext): ApiErro
   }
   if (code === 'CERT_HAS_EXPIRED') {
     const until = cause.cert?.valid_to ? ` on ${cause.cert.valid_to}` : '';
-    return new ApiError('tls', `The certificate of ${where} has expired${until} – renew the node certificate.`, details);
+    return new ApiError(
+      'tls',
+      `The certificate of ${where} has expired${until} – renew the node certificate.`,
+      details,
+    );
   }
   if (code === 'CERT_NOT_YET_VALID') {
     return new ApiError('tls', `The certificate of ${where} is not valid yet – check the clocks.`, details);
@@ -188,7 +192,11 @@ function fromNetwork(err: AxiosError, route: string, ctx: ErrorContext): ApiErro
     return new ApiError('tls', `TLS handshake with ${where} failed (${code}): ${err.message}`, details);
   }
   if (code === 'ERR_FR_TOO_MANY_REDIRECTS') {
-    return new ApiError('server', `${where} answered ${route} with a redirect; the API does not redirect – check the URL.`, details);
+    return new ApiError(
+      'server',
+      `${where} answered ${route} with a redirect; the API does not redirect – check the URL.`,
+      details,
+    );
   }
   const reason = code ? `${code}: ${err.message}` : err.message;
   return new ApiError('network', `Network error talking to ${where} (${route}): ${reason}`, details);
@@ -202,17 +210,22 @@ export function toApiError(err: unknown, route: string, ctx: ErrorContext = {}):
       const status = err.response.status;
       if (status >= 300 && status < 400) {
         const location = String(err.response.headers?.location ?? '');
-        return new ApiError('server', `Unexpected redirect (HTTP ${status}) from ${route}${location ? ` to ${location}` : ''} – check the URL.`, {
-          status,
-          route,
-          cause: safeCause(err),
-        });
+        return new ApiError(
+          'server',
+          `Unexpected redirect (HTTP ${status}) from ${route}${location ? ` to ${location}` : ''} – check the URL.`,
+          {
+            status,
+            route,
+            cause: safeCause(err),
+          },
+        );
       }
       return fromStatus(err, route, ctx);
     }
     return fromNetwork(err, route, ctx);
   }
-  if (err instanceof Error && err.name === 'AbortError') return new ApiError('cancelled', `Request to ${route} was cancelled.`, { route, cause: err });
+  if (err instanceof Error && err.name === 'AbortError')
+    return new ApiError('cancelled', `Request to ${route} was cancelled.`, { route, cause: err });
   const message = err instanceof Error ? err.message : String(err);
   return new ApiError('network', `Request to ${route} failed: ${message}`, { route, cause: err });
 }

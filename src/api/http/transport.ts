@@ -62,7 +62,9 @@ export function retryAfterMs(err: AxiosError | undefined): number {
 
 function hasRetryAfter(err: AxiosError): boolean {
   const raw: unknown = err.response?.headers?.['retry-after'];
-  return typeof raw === 'string' && raw.trim() !== '' && (Number.isFinite(Number(raw)) || Number.isFinite(Date.parse(raw)));
+  return (
+    typeof raw === 'string' && raw.trim() !== '' && (Number.isFinite(Number(raw)) || Number.isFinite(Date.parse(raw)))
+  );
 }
 
 /** Whether a failed request is worth one more attempt (see RETRY_CODES and RETRY_STATUSES). */

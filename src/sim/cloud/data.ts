@@ -100,11 +100,34 @@ interface Spec {
 // list at limit 10 needs several pages.
 const SPECS: Spec[] = [
   { name: 'prod-orders', plan: 'ADVANCED', state: 'CREATED', provider: 'AWS', folder: 0 },
-  { name: 'prod-analytics', plan: 'ADVANCED', state: 'CREATED', operation: 'CRDB_PATCH_RUNNING', provider: 'GCP', regions: 3, folder: 0 },
-  { name: 'prod-ledger', plan: 'ADVANCED', state: 'LOCKED', operation: 'CRDB_SCALE_RUNNING', provider: 'AZURE', folder: 2 },
+  {
+    name: 'prod-analytics',
+    plan: 'ADVANCED',
+    state: 'CREATED',
+    operation: 'CRDB_PATCH_RUNNING',
+    provider: 'GCP',
+    regions: 3,
+    folder: 0,
+  },
+  {
+    name: 'prod-ledger',
+    plan: 'ADVANCED',
+    state: 'LOCKED',
+    operation: 'CRDB_SCALE_RUNNING',
+    provider: 'AZURE',
+    folder: 2,
+  },
   { name: 'new-search', plan: 'ADVANCED', state: 'CREATING', provider: 'AWS' },
   { name: 'dev-sandbox', plan: 'STANDARD', state: 'CREATED', upgrade: 'UPGRADE_AVAILABLE', provider: 'GCP', folder: 1 },
-  { name: 'staging-api', plan: 'STANDARD', state: 'CREATED', upgrade: 'MAJOR_UPGRADE_RUNNING', operation: 'CRDB_MAJOR_UPGRADE_RUNNING', provider: 'AWS', folder: 1 },
+  {
+    name: 'staging-api',
+    plan: 'STANDARD',
+    state: 'CREATED',
+    upgrade: 'MAJOR_UPGRADE_RUNNING',
+    operation: 'CRDB_MAJOR_UPGRADE_RUNNING',
+    provider: 'AWS',
+    folder: 1,
+  },
   { name: 'hobby-blog', plan: 'BASIC', state: 'CREATED', provider: 'GCP' },
   { name: 'trial-locked', plan: 'BASIC', state: 'LOCKED', provider: 'AWS' },
   { name: 'spinning-up', plan: 'STANDARD', state: 'CREATING', provider: 'AZURE' },
@@ -117,7 +140,12 @@ const FILLER_COUNT = 20;
 export function buildWorld(o: WorldOptions): CloudWorld {
   const rng = new Rng(o.seed ^ 0x5eed_c10d);
   const orgId = uuid(rng);
-  const organization = { id: orgId, label: 'acme-corp', name: 'Acme Corp', created_at: iso(BASE_TIME - 400 * 86_400_000) };
+  const organization = {
+    id: orgId,
+    label: 'acme-corp',
+    name: 'Acme Corp',
+    created_at: iso(BASE_TIME - 400 * 86_400_000),
+  };
 
   const folder = (name: string, parent?: WireFolder): WireFolder => {
     const id = uuid(rng);
@@ -186,7 +214,15 @@ function buildCluster(
   });
   const created = BASE_TIME + index * 3_600_000 * 7 + rng.int(0, 3_600_000);
   const config = advanced
-    ? { dedicated: { machine_type: MACHINES[provider], num_virtual_cpus: 4, storage_gib: 150, memory_gib: 16, disk_iops: provider === 'AWS' ? 3000 : 0 } }
+    ? {
+        dedicated: {
+          machine_type: MACHINES[provider],
+          num_virtual_cpus: 4,
+          storage_gib: 150,
+          memory_gib: 16,
+          disk_iops: provider === 'AWS' ? 3000 : 0,
+        },
+      }
     : {
         serverless: {
           routing_id: `${s.name}-${rng.int(1000, 9999)}`,
@@ -238,7 +274,12 @@ function buildCluster(
   }
 
   const databases = new Map<string, { name: string; table_count: string }>();
-  for (const [n, t] of [['defaultdb', '0'], ['postgres', '0'], ['movr', String(rng.int(3, 12))], ['orders', String(rng.int(5, 40))]] as const) {
+  for (const [n, t] of [
+    ['defaultdb', '0'],
+    ['postgres', '0'],
+    ['movr', String(rng.int(3, 12))],
+    ['orders', String(rng.int(5, 40))],
+  ] as const) {
     databases.set(n, { name: n, table_count: t });
   }
   const sqlUsers = new Map<string, string>();

@@ -19,7 +19,10 @@ export const SUPPORTED_CC_VERSIONS = ['2022-09-20', '2023-04-10', '2024-09-16'];
  * ADVANCED cluster's SQL users, so a user listed here can sign in to its DB Console.
  * `root` is left out: Cloud never lists it.
  */
-export const DEFAULT_ADVANCED_SQL_USERS = [...SIM_USERS.map((u) => u.username), ...OTHER_SQL_USERS.filter((u) => u !== 'root')];
+export const DEFAULT_ADVANCED_SQL_USERS = [
+  ...SIM_USERS.map((u) => u.username),
+  ...OTHER_SQL_USERS.filter((u) => u !== 'root'),
+];
 
 export interface CloudSimOptions {
   /** 0 / omitted = any free port. */
@@ -60,7 +63,14 @@ export interface CloudSimControl {
   setRetryAfterSeconds(s: number | undefined): void;
   setLatency(ms: number): void;
   /** The next `count` authenticated requests (optionally only `method`) get this status and `{code, message}`. */
-  failNext(f: { count: number; status: number; code?: number; message?: string; retryAfterSeconds?: number; method?: string }): void;
+  failNext(f: {
+    count: number;
+    status: number;
+    code?: number;
+    message?: string;
+    retryAfterSeconds?: number;
+    method?: string;
+  }): void;
   /** Shallow-merges wire fields into a cluster, e.g. `{state: 'HIBERNATING'}` to test unknown enums. */
   patchCluster(id: string, patch: Record<string, unknown>): void;
   /** Live wire state (for assertions). */
@@ -99,13 +109,30 @@ export async function startCloudSimulator(opts: CloudSimOptions): Promise<Runnin
   let latencyMs = 0;
   const log: CloudRequestRecord[] = [];
   const windows = new Map<string, number[]>();
-  const faults: Array<{ count: number; status: number; code: number; message: string; retryAfterSeconds?: number; method?: string }> = [];
+  const faults: Array<{
+    count: number;
+    status: number;
+    code: number;
+    message: string;
+    retryAfterSeconds?: number;
+    method?: string;
+  }> = [];
   const now = (): number => performance.timeOrigin + performance.now();
 
-  function send(res: http.ServerResponse, rec: CloudRequestRecord, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  function send(
+    res: http.ServerResponse,
+    rec: CloudRequestRecord,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
     rec.status = status;
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   }
 
@@ -137,7 +164,11 @@ export async function startCloudSimulator(opts: CloudSimOptions): Promise<Runnin
     const key = m?.[1];
     rec.key = key === adminKey ? 'admin' : key === restrictedKey ? 'restricted' : key ? 'invalid' : 'none';
     if (rec.key === 'none' || rec.key === 'invalid') {
-      return send(res, rec, 401, { code: GRPC.UNAUTHENTICATED, message: 'unauthenticated: invalid or missing bearer token', details: [] });
+      return send(res, rec, 401, {
+        code: GRPC.UNAUTHENTICATED,
+        message: 'unauthenticated: invalid or missing bearer token',
+        details: [],
+      });
     }
     const version = req.headers['cc-version'];
     if (version !== undefined) rec.ccVersion = String(version);
@@ -146,24 +177,39 @@ export async function startCloudSimulator(opts: CloudSimOptions): Promise<Runnin
     }
     const wait = admit(key!, at);
     if (wait !== undefined) {
-      return send(res, rec, 429, { code: GRPC.RESOURCE_EXHAUSTED, message: 'rate limit exceeded', details: [] }, { 'Retry-After': String(wait) });
+      return send(
+        res,
+        rec,
+        429,
+        { code: GRPC.RESOURCE_EXHAUSTED, message: 'rate limit exceeded', details: [] },
+        { 'Retry-After': String(wait) },
+      );
     }
     const fi = faults.findIndex((f) => !f.method || f.method === method);
     if (fi >= 0) {
       const f = faults[fi]!;
       if (--f.count <= 0) faults.splice(fi, 1);
-      const h: Record<string, string> = f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {};
+      const h: Record<string, string> =
+        f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : {};
       return send(res, rec, f.status, { code: f.code, message: f.message, details: [] }, h);
     }
 
     const route = ROUTES.find((r) => r.method === method && r.pattern.test(url.pathname));
     if (!route) {
       const known = ROUTES.some((r) => r.pattern.test(url.pathname));
-      return send(res, rec, known ? 405 : 404, { code: known ? GRPC.UNIMPLEMENTED : GRPC.NOT_FOUND, message: known ? 'method not allowed' : 'Not Found', details: [] });
+      return send(res, rec, known ? 405 : 404, {
+        code: known ? GRPC.UNIMPLEMENTED : GRPC.NOT_FOUND,
+        message: known ? 'method not allowed' : 'Not Found',
+        details: [],
+      });
     }
     const roles = rec.key === 'admin' ? ADMIN_ROLES : RESTRICTED_ROLES;
     if (!(REQUIRED_ROLES[route.op] as readonly string[]).some((r) => roles.has(r))) {
-      return send(res, rec, 403, { code: GRPC.PERMISSION_DENIED, message: 'user does not have permission to perform this action', details: [] });
+      return send(res, rec, 403, {
+        code: GRPC.PERMISSION_DENIED,
+        message: 'user does not have permission to perform this action',
+        details: [],
+      });
     }
     let body: Record<string, unknown> = {};
     if (chunks.length > 0) {
@@ -171,7 +217,11 @@ export async function startCloudSimulator(opts: CloudSimOptions): Promise<Runnin
         const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
       } catch {
-        return send(res, rec, 400, { code: GRPC.INVALID_ARGUMENT, message: 'request body is not valid JSON', details: [] });
+        return send(res, rec, 400, {
+          code: GRPC.INVALID_ARGUMENT,
+          message: 'request body is not valid JSON',
+          details: [],
+        });
       }
     }
     try {

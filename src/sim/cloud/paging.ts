@@ -56,14 +56,17 @@ export function paginate<T>(
   let limit = DEFAULT_PAGE_LIMIT;
   if (limitRaw !== null && limitRaw !== '') {
     limit = Number(limitRaw);
-    if (!Number.isInteger(limit) || limit < 0) throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.limit');
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.limit');
     if (limit === 0) limit = DEFAULT_PAGE_LIMIT;
     limit = Math.min(limit, MAX_PAGE_LIMIT);
   }
   const asOf = q.get('pagination.as_of_time');
-  if (asOf && Number.isNaN(Date.parse(asOf))) throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.as_of_time');
+  if (asOf && Number.isNaN(Date.parse(asOf)))
+    throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.as_of_time');
   const orderRaw = q.get('pagination.sort_order') ?? 'ASC';
-  if (orderRaw !== 'ASC' && orderRaw !== 'DESC') throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.sort_order');
+  if (orderRaw !== 'ASC' && orderRaw !== 'DESC')
+    throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.sort_order');
   const pageRaw = q.get('pagination.page');
   const token = pageRaw ? decode(pageRaw) : undefined;
   const order = token?.o ?? orderRaw;

@@ -41,7 +41,11 @@ function cluster(ctx: RouteContext): ClusterState {
 function mutable(ctx: RouteContext): ClusterState {
   const c = cluster(ctx);
   if (c.cluster.state !== 'CREATED') {
-    throw new SimHttpError(400, GRPC.FAILED_PRECONDITION, `cluster is ${c.cluster.state}; the operation is not allowed in this state`);
+    throw new SimHttpError(
+      400,
+      GRPC.FAILED_PRECONDITION,
+      `cluster is ${c.cluster.state}; the operation is not allowed in this state`,
+    );
   }
   return c;
 }
@@ -125,7 +129,10 @@ export const ROUTES: Route[] = [
         labels: c.labels,
       }));
     // Folders sorted by name, then clusters sorted by name (spec); the type prefix keeps that order.
-    const all = [...folders.map((f) => ({ k: `0${f.name}`, v: f as unknown })), ...clusters.map((c) => ({ k: `1${c.name}`, v: c as unknown }))];
+    const all = [
+      ...folders.map((f) => ({ k: `0${f.name}`, v: f as unknown })),
+      ...clusters.map((c) => ({ k: `1${c.name}`, v: c as unknown })),
+    ];
     const { items, pagination } = paginate(all, (x) => `${x.k}\u0000`, ctx.query);
     return { resources: items.map((x) => x.v), pagination };
   }),
@@ -133,8 +140,11 @@ export const ROUTES: Route[] = [
   r('GET', 'clusters', 'listClusters', (ctx) => {
     const showInactive = ctx.query.get('show_inactive') === 'true';
     const sortBy = ctx.query.get('pagination.sort_by') ?? 'NAME';
-    if (!['NAME', 'CREATED_AT', 'DELETED_AT'].includes(sortBy)) throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.sort_by');
-    const all = [...ctx.world.clusters.values()].map((c) => c.cluster).filter((c) => showInactive || !INACTIVE.has(c.state));
+    if (!['NAME', 'CREATED_AT', 'DELETED_AT'].includes(sortBy))
+      throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid pagination.sort_by');
+    const all = [...ctx.world.clusters.values()]
+      .map((c) => c.cluster)
+      .filter((c) => showInactive || !INACTIVE.has(c.state));
     const key = (c: (typeof all)[number]): string =>
       `${sortBy === 'NAME' ? c.name : sortBy === 'DELETED_AT' ? String(c.deleted_at ?? c.created_at) : c.created_at}\u0000${c.id}`;
     const { items, pagination } = paginate(all, key, ctx.query);
@@ -173,7 +183,11 @@ export const ROUTES: Route[] = [
   }),
 
   r('GET', USER_ROUTE, 'listSqlUsers', (ctx) => {
-    const { items, pagination } = paginate([...cluster(ctx).sqlUsers.keys()].map((name) => ({ name })), (u) => u.name, ctx.query);
+    const { items, pagination } = paginate(
+      [...cluster(ctx).sqlUsers.keys()].map((name) => ({ name })),
+      (u) => u.name,
+      ctx.query,
+    );
     return { users: items, pagination };
   }),
   r('POST', USER_ROUTE, 'createSqlUser', (ctx) => {
@@ -203,13 +217,18 @@ export const ROUTES: Route[] = [
     const db = ctx.query.get('database') || 'defaultdb';
     const user = ctx.query.get('sql_user') ?? '';
     const os = ctx.query.get('os') ?? '';
-    if (os && !['MAC', 'LINUX', 'WINDOWS'].includes(os)) throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid os');
+    if (os && !['MAC', 'LINUX', 'WINDOWS'].includes(os))
+      throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid os');
     if (user && !c.sqlUsers.has(user)) throw new SimHttpError(404, GRPC.NOT_FOUND, `SQL user "${user}" not found`);
     const host = String(c.cluster.sql_dns ?? '');
     const advanced = c.cluster.plan === 'ADVANCED';
     if (advanced && !os) throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'os is required for ADVANCED clusters');
     const cert =
-      os === 'WINDOWS' ? '%APPDATA%\\CockroachCloud\\certs\\' : os === 'MAC' ? '$HOME/Library/CockroachCloud/certs/' : '$HOME/.postgresql/';
+      os === 'WINDOWS'
+        ? '%APPDATA%\\CockroachCloud\\certs\\'
+        : os === 'MAC'
+          ? '$HOME/Library/CockroachCloud/certs/'
+          : '$HOME/.postgresql/';
     const who = user || '{username}';
     const url = advanced
       ? `postgresql://${who}@${host}:26257/${db}?sslmode=verify-full&sslrootcert=${cert}${c.cluster.name}-ca.crt`
@@ -221,7 +240,11 @@ export const ROUTES: Route[] = [
   }),
 
   r('GET', AL_ROUTE, 'listAllowlist', (ctx) => {
-    const key = (e: WireAllowlistEntry): string => `${e.cidr_ip.split('.').map((x) => x.padStart(3, '0')).join('.')}/${e.cidr_mask}`;
+    const key = (e: WireAllowlistEntry): string =>
+      `${e.cidr_ip
+        .split('.')
+        .map((x) => x.padStart(3, '0'))
+        .join('.')}/${e.cidr_mask}`;
     const { items, pagination } = paginate(cluster(ctx).allowlist, key, ctx.query);
     return { allowlist: items, propagating: false, pagination };
   }),
@@ -230,7 +253,13 @@ export const ROUTES: Route[] = [
     const ip = str(ctx, 'cidr_ip');
     const mask = ctx.body.cidr_mask;
     const family = isIP(ip);
-    if (family === 0 || typeof mask !== 'number' || !Number.isInteger(mask) || mask < 0 || mask > (family === 4 ? 32 : 128)) {
+    if (
+      family === 0 ||
+      typeof mask !== 'number' ||
+      !Number.isInteger(mask) ||
+      mask < 0 ||
+      mask > (family === 4 ? 32 : 128)
+    ) {
       throw new SimHttpError(400, GRPC.INVALID_ARGUMENT, 'invalid cidr_ip or cidr_mask');
     }
     if (typeof ctx.body.ui !== 'boolean' || typeof ctx.body.sql !== 'boolean') {

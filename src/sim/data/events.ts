@@ -7,7 +7,17 @@ import type { Topology } from './topology';
 
 export const EVENT_COUNT = 240;
 
-const TYPES = ['create_table', 'drop_table', 'alter_table', 'create_database', 'set_cluster_setting', 'node_join', 'node_restart', 'grant_privilege', 'create_index'];
+const TYPES = [
+  'create_table',
+  'drop_table',
+  'alter_table',
+  'create_database',
+  'set_cluster_setting',
+  'node_join',
+  'node_restart',
+  'grant_privilege',
+  'create_index',
+];
 
 export interface EventModel {
   eventType: string;
@@ -27,11 +37,14 @@ export function eventModel(t: Topology, i: number): EventModel {
     Timestamp: Number(ts),
     EventType: eventType,
     User: hostile ? XSS_SCRIPT : rng.pick(['root', 'admin', 'app_user']),
-    Statement: hostile ? `CREATE TABLE movr.public."${XSS_SCRIPT}" (note STRING DEFAULT '${XSS_IMG}') -- ${TEMPLATE}` : `‹×›`,
+    Statement: hostile
+      ? `CREATE TABLE movr.public."${XSS_SCRIPT}" (note STRING DEFAULT '${XSS_IMG}') -- ${TEMPLATE}`
+      : `‹×›`,
     TableName: hostile ? `movr.public.${XSS_IMG}` : `movr.public.t_${targetId}`,
     ApplicationName: hostile ? EMOJI : '$ cockroach sql',
   };
-  if (eventType === 'set_cluster_setting') Object.assign(infoObj, { SettingName: 'kv.rangefeed.enabled', Value: 'true' });
+  if (eventType === 'set_cluster_setting')
+    Object.assign(infoObj, { SettingName: 'kv.rangefeed.enabled', Value: 'true' });
   const unique = Buffer.alloc(16);
   unique.writeUInt32BE(i, 0);
   unique.writeUInt32BE(rng.int(0, 2 ** 31), 4);

@@ -8,7 +8,7 @@ export const XSS_IMG = '<img src=x onerror="window.__xss=1">';
 export const XSS_SVG = '</textarea><svg onload="window.__xss=1">';
 export const QUOTES = `it's a "quoted" \\ 'name'`;
 export const BACKTICKS = '`rm -rf /` ${window.__xss=1}';
-export const TEMPLATE = '{{constructor.constructor(\'window.__xss=1\')()}}';
+export const TEMPLATE = "{{constructor.constructor('window.__xss=1')()}}";
 /** U+202E flips the rest of the line; Arabic and Hebrew are right-to-left scripts. */
 export const RTL = '\u202Etxt.exe مرحبا שלום';
 export const EMOJI = '🪳🔥 crdb 👩‍💻 ñ 漢字';

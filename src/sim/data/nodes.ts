@@ -5,7 +5,15 @@ import { K, rngFor } from '../prng';
 import type { Topology } from './topology';
 import { localityOf, rangeCountOfNode } from './topology';
 
-export const LIVENESS = { unknown: 0, dead: 1, unavailable: 2, live: 3, decommissioning: 4, decommissioned: 5, draining: 6 } as const;
+export const LIVENESS = {
+  unknown: 0,
+  dead: 1,
+  unavailable: 2,
+  live: 3,
+  decommissioning: 4,
+  decommissioned: 5,
+  draining: 6,
+} as const;
 
 export function versionOf(t: Topology): { tag: string; major: number; minor: number; patch: number } {
   switch (t.profile) {
@@ -34,7 +42,8 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
   const rng = rngFor(t.seed, K.node, nodeId);
   const loc = localityOf(nodeId);
   const v = versionOf(t);
-  const startedAt = t.baseNanos - BigInt(rng.int(3_600, 30 * 86_400)) * 1_000_000_000n - BigInt(rng.int(0, 999_999_999));
+  const startedAt =
+    t.baseNanos - BigInt(rng.int(3_600, 30 * 86_400)) * 1_000_000_000n - BigInt(rng.int(0, 999_999_999));
   const isDown = down.has(nodeId);
   // A dead node stops heartbeating: its status is ~10 minutes stale.
   const updatedAt = t.baseNanos - (isDown ? 600_000_000_000n : BigInt(rng.int(0, 9_999_999_999)));
@@ -52,29 +61,60 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
     'sys.rss': Math.round(mem * (0.2 + rng.float() * 0.5)),
     'sys.uptime': Number((t.baseNanos - startedAt) / 1_000_000_000n),
     'liveness.livenodes': t.nodeCount - down.size,
-    'replicas': ranges,
+    replicas: ranges,
     'replicas.leaseholders': Math.round(ranges / 3),
     'ranges.underreplicated': rng.int(0, 3),
     'ranges.unavailable': 0,
-    'capacity': capacity,
+    capacity: capacity,
     'capacity.used': used,
     'capacity.available': capacity - used,
     'sql.service.latency-p99': rng.int(1_000_000, 90_000_000),
   };
   const address = { network_field: 'tcp', address_field: nodeAddress(nodeId) };
-  const locality = { tiers: [{ key: 'region', value: loc.region }, { key: 'zone', value: loc.zone }] };
+  const locality = {
+    tiers: [
+      { key: 'region', value: loc.region },
+      { key: 'zone', value: loc.zone },
+    ],
+  };
   // roachpb.Version's JSON names: `major`/`minor` on recent servers, `major_val`/`minor_val`
   // before; all four fields are always there (the cluster version has no patch of its own).
   const serverVersion =
-    t.profile === 'v25' ? { major: v.major, minor: v.minor, patch: 0, internal: 0 } : { major_val: v.major, minor_val: v.minor, patch: 0, internal: 0 };
+    t.profile === 'v25'
+      ? { major: v.major, minor: v.minor, patch: 0, internal: 0 }
+      : { major_val: v.major, minor_val: v.minor, patch: 0, internal: 0 };
   if (t.profile === 'seed-spec') {
     return {
-      desc: { node_id: nodeId, address, attrs: {}, locality, server_version: serverVersion, build_tag: v.tag, started_at: startedAt, cluster_name: 'sim-cluster', sql_address: address },
-      build_info: { go_version: 'go1.23.7', tag: v.tag, time: '2025/06/01 12:00:00', revision: 'abc123def456', platform: 'linux amd64', distribution: 'CCL', type: 'release', channel: 'official-binary' },
+      desc: {
+        node_id: nodeId,
+        address,
+        attrs: {},
+        locality,
+        server_version: serverVersion,
+        build_tag: v.tag,
+        started_at: startedAt,
+        cluster_name: 'sim-cluster',
+        sql_address: address,
+      },
+      build_info: {
+        go_version: 'go1.23.7',
+        tag: v.tag,
+        time: '2025/06/01 12:00:00',
+        revision: 'abc123def456',
+        platform: 'linux amd64',
+        distribution: 'CCL',
+        type: 'release',
+        channel: 'official-binary',
+      },
       started_at: startedAt,
       updated_at: updatedAt,
       metrics,
-      store_statuses: [{ desc: { store_id: nodeId, node: { node_id: nodeId } }, metrics: { capacity, 'capacity.used': used, 'capacity.available': capacity - used, replicas: ranges } }],
+      store_statuses: [
+        {
+          desc: { store_id: nodeId, node: { node_id: nodeId } },
+          metrics: { capacity, 'capacity.used': used, 'capacity.available': capacity - used, replicas: ranges },
+        },
+      ],
       args: ['cockroach', 'start', `--locality=region=${loc.region},zone=${loc.zone}`],
       env: [],
       activity: {},
@@ -94,7 +134,14 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
   };
   if (t.profile !== 'v21') {
     wire.store_metrics = {
-      [String(nodeId)]: { capacity, 'capacity.used': used, 'capacity.available': capacity - used, ranges, replicas: ranges, 'replicas.leaseholders': Math.round(ranges / 3) },
+      [String(nodeId)]: {
+        capacity,
+        'capacity.used': used,
+        'capacity.available': capacity - used,
+        ranges,
+        replicas: ranges,
+        'replicas.leaseholders': Math.round(ranges / 3),
+      },
     };
   }
   wire.total_system_memory = mem;

@@ -38,7 +38,15 @@ export interface RangeModel {
 }
 
 /** roachpb.ReplicaType values (pkg/roachpb/metadata.proto). */
-export const REPLICA_TYPE = { VOTER_FULL: 0, LEARNER: 1, VOTER_INCOMING: 2, VOTER_OUTGOING: 3, VOTER_DEMOTING_LEARNER: 4, NON_VOTER: 5, VOTER_DEMOTING_NON_VOTER: 6 } as const;
+export const REPLICA_TYPE = {
+  VOTER_FULL: 0,
+  LEARNER: 1,
+  VOTER_INCOMING: 2,
+  VOTER_OUTGOING: 3,
+  VOTER_DEMOTING_LEARNER: 4,
+  NON_VOTER: 5,
+  VOTER_DEMOTING_NON_VOTER: 6,
+} as const;
 const TYPE_NAMES = Object.keys(REPLICA_TYPE);
 
 /**
@@ -95,7 +103,9 @@ export function rangeModel(t: Topology, rangeId: number, down: ReadonlySet<numbe
   if (straddles && nextSlot.table !== slot.table) slots.push(nextSlot);
   const base = [slot.table.id, slot.index.id];
   const startParts = chunk === 0 ? base : [...base, chunk * KEYS_PER_RANGE];
-  const endParts = straddles ? [nextSlot.table.id, nextSlot.index.id, KEYS_PER_RANGE] : [...base, (chunk + 1) * KEYS_PER_RANGE];
+  const endParts = straddles
+    ? [nextSlot.table.id, nextSlot.index.id, KEYS_PER_RANGE]
+    : [...base, (chunk + 1) * KEYS_PER_RANGE];
   const pretty = (p: number[]): string => `/Table/${p.join('/')}`;
 
   const u = rng.float();
@@ -151,7 +161,11 @@ function leaseHistory(t: Topology, m: RangeModel): unknown[] | null {
     const holder = i === count - 1 ? m.leaseholder : (m.replicas[(m.rangeId + i) % m.replicas.length] as number);
     const start = t.baseNanos - BigInt((count - i) * 3_600 + (m.rangeId % 600)) * 1_000_000_000n;
     // A lease records the replica descriptor as it was then; VOTER_FULL (0) is omitted.
-    const replica: Record<string, unknown> = { node_id: holder, store_id: holder, replica_id: m.replicas.indexOf(holder) + 1 };
+    const replica: Record<string, unknown> = {
+      node_id: holder,
+      store_id: holder,
+      replica_id: m.replicas.indexOf(holder) + 1,
+    };
     if (i === count - 1 && m.leaseByIncoming) replica.type = REPLICA_TYPE.VOTER_INCOMING;
     entries.push({
       start: { wall_time: start },
@@ -230,7 +244,9 @@ export class HotRangeIndex {
       ids[i] = rangeOfNodeAt(this.t, nodeId, i);
       load[i] = qpsOf(this.t, ids[i] as number);
     }
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (load[b] as number) - (load[a] as number) || (ids[a] as number) - (ids[b] as number));
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (load[b] as number) - (load[a] as number) || (ids[a] as number) - (ids[b] as number),
+    );
     const top = Int32Array.from(order.slice(0, this.t.hotRangesPerNode).map((i) => ids[i] as number));
     this.cache.set(nodeId, top);
     return top;

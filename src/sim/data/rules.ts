@@ -17,7 +17,9 @@ const RULES = {
         alert: 'StoreDiskLow',
         expr: ':node_capacity_available:ratio{job="cockroachdb"} < 0.15',
         labels: { severity: 'critical' },
-        annotations: { summary: 'Store {{ $labels.store }} on node {{ $labels.instance }} at {{ $value }} available disk fraction' },
+        annotations: {
+          summary: 'Store {{ $labels.store }} on node {{ $labels.instance }} at {{ $value }} available disk fraction',
+        },
       },
       {
         alert: 'ClockOffsetNearMax',
@@ -31,7 +33,10 @@ const RULES = {
     rules: [
       { record: 'node:capacity', expr: 'sum without(store) (capacity{job="cockroachdb"})' },
       { record: 'cluster:capacity', expr: 'sum without(instance) (node:capacity{job="cockroachdb"})' },
-      { record: 'node:capacity_available:ratio', expr: 'sum without(store) (capacity_available) / sum without(store) (capacity)' },
+      {
+        record: 'node:capacity_available:ratio',
+        expr: 'sum without(store) (capacity_available) / sum without(store) (capacity)',
+      },
     ],
   },
 };

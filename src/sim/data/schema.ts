@@ -37,7 +37,12 @@ export interface DatabaseDef {
 }
 
 let nextId = 104;
-function table(name: string, columns: ColumnDef[], extraIndexes: Array<Omit<IndexDef, 'id'>> = [], schema = 'public'): TableDef {
+function table(
+  name: string,
+  columns: ColumnDef[],
+  extraIndexes: Array<Omit<IndexDef, 'id'>> = [],
+  schema = 'public',
+): TableDef {
   const id = nextId++;
   const pk: IndexDef = { name: `${name}_pkey`, id: 1, unique: true, columns: [columns[0]?.name ?? 'rowid'] };
   return { schema, name, id, columns, indexes: [pk, ...extraIndexes.map((ix, i) => ({ ...ix, id: i + 2 }))] };
@@ -92,30 +97,61 @@ export const DATABASES: readonly DatabaseDef[] = [
     id: 101,
     tables: [
       table('users', [uuid('id'), str('city', false), str('name'), str('address'), str('credit_card')]),
-      table('vehicles', [uuid('id'), str('city', false), str('type'), uuid('owner_id'), ts('creation_time'), str('status')], [
-        { name: 'vehicles_auto_index_fk_city_ref_users', unique: false, columns: ['city', 'owner_id'] },
-      ]),
+      table(
+        'vehicles',
+        [uuid('id'), str('city', false), str('type'), uuid('owner_id'), ts('creation_time'), str('status')],
+        [{ name: 'vehicles_auto_index_fk_city_ref_users', unique: false, columns: ['city', 'owner_id'] }],
+      ),
       table(
         'rides',
-        [uuid('id'), str('city', false), uuid('rider_id'), uuid('vehicle_id'), ts('start_time'), ts('end_time'), { name: 'revenue', type: 'DECIMAL(10,2)', nullable: true }],
+        [
+          uuid('id'),
+          str('city', false),
+          uuid('rider_id'),
+          uuid('vehicle_id'),
+          ts('start_time'),
+          ts('end_time'),
+          { name: 'revenue', type: 'DECIMAL(10,2)', nullable: true },
+        ],
         [
           { name: 'rides_auto_index_fk_city_ref_users', unique: false, columns: ['city', 'rider_id'] },
           { name: 'rides_start_time_idx', unique: false, columns: ['start_time'], storing: ['revenue'] },
         ],
       ),
-      table('promo_codes', [str('code', false), str('description'), ts('creation_time'), { name: 'rules', type: 'JSONB', nullable: true }]),
+      table('promo_codes', [
+        str('code', false),
+        str('description'),
+        ts('creation_time'),
+        { name: 'rules', type: 'JSONB', nullable: true },
+      ]),
       table(XSS_SCRIPT, [uuid('id'), str(XSS_IMG)]),
     ],
-    grants: [...adminGrants, { user: 'app_user', privileges: ['CONNECT', 'CREATE'] }, { user: 'viewer', privileges: ['CONNECT'] }],
+    grants: [
+      ...adminGrants,
+      { user: 'app_user', privileges: ['CONNECT', 'CREATE'] },
+      { user: 'viewer', privileges: ['CONNECT'] },
+    ],
   },
   {
     name: 'bank',
     id: 102,
     tables: [
-      table('accounts', [{ name: 'id', type: 'INT8' }, { name: 'balance', type: 'DECIMAL', nullable: true }, { name: 'crdb_internal_id_shard_16', type: 'INT8', hidden: true }], [
-        { name: 'accounts_balance_idx', unique: false, columns: ['balance'] },
+      table(
+        'accounts',
+        [
+          { name: 'id', type: 'INT8' },
+          { name: 'balance', type: 'DECIMAL', nullable: true },
+          { name: 'crdb_internal_id_shard_16', type: 'INT8', hidden: true },
+        ],
+        [{ name: 'accounts_balance_idx', unique: false, columns: ['balance'] }],
+      ),
+      table('transfers', [
+        uuid('id'),
+        { name: 'src', type: 'INT8' },
+        { name: 'dst', type: 'INT8' },
+        { name: 'amount', type: 'DECIMAL' },
+        ts('at'),
       ]),
-      table('transfers', [uuid('id'), { name: 'src', type: 'INT8' }, { name: 'dst', type: 'INT8' }, { name: 'amount', type: 'DECIMAL' }, ts('at')]),
       table(`ledger ${EMOJI}`, [uuid('id'), str('memo')]),
       table('audit_log', [uuid('id'), str('actor'), str('action')], [], 'audit'),
     ],
@@ -163,7 +199,8 @@ export const INDEX_SLOTS: readonly IndexSlot[] = DATABASES.flatMap((db) =>
 
 export function createTableStatement(t: TableDef): string {
   const cols = t.columns.map(
-    (c) => `\t${quoteIdent(c.name)} ${c.type}${c.nullable ? ' NULL' : ' NOT NULL'}${c.default_value ? ` DEFAULT ${c.default_value}` : ''}${c.hidden ? ' NOT VISIBLE' : ''}`,
+    (c) =>
+      `\t${quoteIdent(c.name)} ${c.type}${c.nullable ? ' NULL' : ' NOT NULL'}${c.default_value ? ` DEFAULT ${c.default_value}` : ''}${c.hidden ? ' NOT VISIBLE' : ''}`,
   );
   const idx = t.indexes.map((ix) =>
     ix.id === 1

@@ -37,13 +37,33 @@ function sqlFor(rng: Rng): { sql: string; noConst: string; summary: string; db: 
   }
   if (u < 0.25) {
     const sql = `INSERT INTO bank.public."ledger" (memo) VALUES ('${RTL}'), ('${BACKTICKS}')`;
-    return { sql, noConst: 'INSERT INTO bank.public.ledger(memo) VALUES (__more__)', summary: 'INSERT INTO ledger', db: 'bank' };
+    return {
+      sql,
+      noConst: 'INSERT INTO bank.public.ledger(memo) VALUES (__more__)',
+      summary: 'INSERT INTO ledger',
+      db: 'bank',
+    };
   }
   const id = rng.int(1, 1e6);
   const picks = [
-    { sql: `SELECT id, city, revenue FROM rides WHERE revenue > ${id % 100}`, noConst: 'SELECT id, city, revenue FROM rides WHERE revenue > _', summary: 'SELECT id, city, revenue FROM rides', db: 'movr' },
-    { sql: `UPDATE accounts SET balance = balance - 10 WHERE id = ${id}`, noConst: 'UPDATE accounts SET balance = balance - _ WHERE id = _', summary: 'UPDATE accounts', db: 'bank' },
-    { sql: `SELECT count(*) FROM vehicles WHERE status = 'available'`, noConst: 'SELECT count(*) FROM vehicles WHERE status = _', summary: 'SELECT count(*) FROM vehicles', db: 'movr' },
+    {
+      sql: `SELECT id, city, revenue FROM rides WHERE revenue > ${id % 100}`,
+      noConst: 'SELECT id, city, revenue FROM rides WHERE revenue > _',
+      summary: 'SELECT id, city, revenue FROM rides',
+      db: 'movr',
+    },
+    {
+      sql: `UPDATE accounts SET balance = balance - 10 WHERE id = ${id}`,
+      noConst: 'UPDATE accounts SET balance = balance - _ WHERE id = _',
+      summary: 'UPDATE accounts',
+      db: 'bank',
+    },
+    {
+      sql: `SELECT count(*) FROM vehicles WHERE status = 'available'`,
+      noConst: 'SELECT count(*) FROM vehicles WHERE status = _',
+      summary: 'SELECT count(*) FROM vehicles',
+      db: 'movr',
+    },
   ];
   return rng.pick(picks);
 }
@@ -86,7 +106,8 @@ export function sessionModel(t: Topology, nodeId: number, index: number, cancel:
   const idBytes = clusterWideId(startNs, nodeId, index);
   const idHex = idBytes.toString('hex');
   const u = rng.float();
-  let status: number = t.profile === 'v21' ? STATUS.active : u < 0.6 ? STATUS.active : u < 0.85 ? STATUS.idle : STATUS.closed;
+  let status: number =
+    t.profile === 'v21' ? STATUS.active : u < 0.6 ? STATUS.active : u < 0.85 ? STATUS.idle : STATUS.closed;
   const cancelled = cancel.sessions.has(idHex);
   if (cancelled) status = STATUS.closed;
   const q = sqlFor(rng);
@@ -150,7 +171,9 @@ export function sessionModel(t: Topology, nodeId: number, index: number, cancel:
     end: newer && status === STATUS.closed ? nanosToRfc3339(t.baseNanos - BigInt(rng.int(1, 20)) * SECOND) : undefined,
     num_txns_executed: newer ? rng.int(0, 5000) : undefined,
     // uint64 fingerprints routinely exceed 2^53.
-    txn_fingerprint_ids: newer ? [BigInt(rng.int(1, 2 ** 30)) * 9_000_000_000_011n, BigInt(rng.int(1, 1e6))] : undefined,
+    txn_fingerprint_ids: newer
+      ? [BigInt(rng.int(1, 2 ** 30)) * 9_000_000_000_011n, BigInt(rng.int(1, 1e6))]
+      : undefined,
     total_active_time: newer ? BigInt(rng.int(1, 900)) * 100_000_000n : undefined,
   });
   // gogoproto keeps a nil non-nullable repeated field as null rather than dropping it.

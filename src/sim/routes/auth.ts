@@ -28,7 +28,8 @@ async function login(ctx: Ctx): Promise<void> {
   if (username === '') return sendError(res, sim.profile, 400, 'username not specified');
   if (password === '') return sendError(res, sim.profile, 400, 'password not specified');
   const user = sim.store.checkPassword(username, password);
-  if (!user) return sendError(res, sim.profile, 401, 'the provided credentials did not match any account on the server');
+  if (!user)
+    return sendError(res, sim.profile, 401, 'the provided credentials did not match any account on the server');
   const token = sim.store.create(user);
   // Real servers put the token in the body only; the seed spec claims a header too.
   const headers: Record<string, string> = sim.profile === 'seed-spec' ? { [SESSION_HEADER]: token } : {};

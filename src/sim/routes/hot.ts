@@ -27,7 +27,11 @@ function names(m: RangeModel): { databases: string[]; tables: string[]; indexes:
   const multiTable = tables.length > 1;
   const indexes = uniq(
     m.slots.map((s) => {
-      const prefix = multiDb ? `${quoteDotted(s.db.name)}.${quoteDotted(s.table.name)}.` : multiTable ? `${quoteDotted(s.table.name)}.` : '';
+      const prefix = multiDb
+        ? `${quoteDotted(s.db.name)}.${quoteDotted(s.table.name)}.`
+        : multiTable
+          ? `${quoteDotted(s.table.name)}.`
+          : '';
       return prefix + quoteDotted(s.index.name);
     }),
   );
@@ -40,11 +44,28 @@ function entry(sim: SimState, nodeId: number, rangeId: number): HotEntry {
   const r2 = (x: number): number => Math.round(x * 100) / 100;
   switch (sim.profile) {
     case 'v21':
-      return { nodeId, wire: { range_id: rangeId, start_key: m.startKey, end_key: m.endKey, store_id: nodeId, queries_per_second: m.qps } };
+      return {
+        nodeId,
+        wire: {
+          range_id: rangeId,
+          start_key: m.startKey,
+          end_key: m.endKey,
+          store_id: nodeId,
+          queries_per_second: m.qps,
+        },
+      };
     case 'seed-spec':
       return {
         nodeId,
-        wire: { range_id: rangeId, node_id: nodeId, qps: m.qps, table_name: first?.table.name, db_name: first?.db.name, index_name: first?.index.name, schema_name: first?.table.schema },
+        wire: {
+          range_id: rangeId,
+          node_id: nodeId,
+          qps: m.qps,
+          table_name: first?.table.name,
+          db_name: first?.db.name,
+          index_name: first?.index.name,
+          schema_name: first?.table.schema,
+        },
       };
     default: {
       const load = {
@@ -56,7 +77,11 @@ function entry(sim: SimState, nodeId: number, rangeId: number): HotEntry {
       };
       const where =
         sim.profile === 'v23'
-          ? { table_name: first?.table.name ?? '', database_name: first?.db.name ?? '', index_name: first?.index.name ?? '' }
+          ? {
+              table_name: first?.table.name ?? '',
+              database_name: first?.db.name ?? '',
+              index_name: first?.index.name ?? '',
+            }
           : names(m);
       return {
         nodeId,
@@ -88,12 +113,19 @@ function hotRanges(ctx: Ctx): void {
   }
   const source = (nodeId: number): NodeSource<HotEntry> => {
     if (!nodeExists(t, nodeId)) return { ok: false, error: `node ${nodeId} not found` };
-    if (sim.down.has(nodeId)) return { ok: false, error: `error requesting hot ranges from node ${nodeId} (DEAD): ${unreachable(nodeId)}` };
+    if (sim.down.has(nodeId))
+      return { ok: false, error: `error requesting hot ranges from node ${nodeId} (DEAD): ${unreachable(nodeId)}` };
     const list = sim.hot.listFor(nodeId);
-    return { ok: true, count: list.length, slice: (a, b) => Array.from(list.subarray(a, b), (rangeId) => entry(sim, nodeId, rangeId)) };
+    return {
+      ok: true,
+      count: list.length,
+      slice: (a, b) => Array.from(list.subarray(a, b), (rangeId) => entry(sim, nodeId, rangeId)),
+    };
   };
   const page = walkCursor(ids, query.get('start') ?? undefined, parsePositiveInt(query.get('limit')), source);
-  const responseError = page.errors.length ? page.errors.map((e) => ({ error_message: e.message, node_id: e.nodeId })) : undefined;
+  const responseError = page.errors.length
+    ? page.errors.map((e) => ({ error_message: e.message, node_id: e.nodeId }))
+    : undefined;
   if (sim.profile === 'v21') {
     const byNode: Record<string, unknown[]> = {};
     for (const e of page.items) (byNode[String(e.nodeId)] ??= []).push(e.wire);

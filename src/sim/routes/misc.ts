@@ -34,7 +34,12 @@ function rules(ctx: Ctx): void {
 const ALL_USERS = [...SIM_USERS.map((u) => u.username), ...OTHER_SQL_USERS, ...HOSTILE_USERNAMES].sort();
 
 function users(ctx: Ctx): void {
-  const page = offsetPage(ALL_USERS.length, parseOffsetParams(ctx.query), (a, b) => ALL_USERS.slice(a, b).map((username) => ({ username })), true);
+  const page = offsetPage(
+    ALL_USERS.length,
+    parseOffsetParams(ctx.query),
+    (a, b) => ALL_USERS.slice(a, b).map((username) => ({ username })),
+    true,
+  );
   sendJson(ctx.res, 200, { users: page.items, next: page.next });
 }
 
@@ -55,7 +60,12 @@ function events(ctx: Ctx): void {
     if (targetId !== undefined && e.targetId !== targetId) continue;
     matching.push(i);
   }
-  const page = offsetPage(matching.length, parseOffsetParams(query), (a, b) => matching.slice(a, b).map((i) => eventModel(sim.topo, i).wire), true);
+  const page = offsetPage(
+    matching.length,
+    parseOffsetParams(query),
+    (a, b) => matching.slice(a, b).map((i) => eventModel(sim.topo, i).wire),
+    true,
+  );
   sendJson(ctx.res, 200, { events: page.items, next: page.next });
 }
 

@@ -89,7 +89,9 @@ function rangeDetail(ctx: Ctx): void {
   for (const id of nodeIds(t)) {
     if (sim.down.has(id)) {
       byNode[String(id)] =
-        sim.profile === 'seed-spec' ? { ...ZERO_RANGE_INFO, error_message: unreachable(id) } : { range_info: ZERO_RANGE_INFO, error: unreachable(id) };
+        sim.profile === 'seed-spec'
+          ? { ...ZERO_RANGE_INFO, error_message: unreachable(id) }
+          : { range_info: ZERO_RANGE_INFO, error: unreachable(id) };
     } else if (m && m.replicas.includes(id)) {
       const info = rangeInfoWire(t, m, id);
       byNode[String(id)] = sim.profile === 'seed-spec' ? info : { range_info: info };

@@ -1,6 +1,13 @@
 // databases/… routes (pkg/server/api_v2_sql_schema.go).
 
-import { DATABASES, createTableStatement, findDatabase, findTable, qualifiedTableName, quoteIdent } from '../data/schema';
+import {
+  DATABASES,
+  createTableStatement,
+  findDatabase,
+  findTable,
+  qualifiedTableName,
+  quoteIdent,
+} from '../data/schema';
 import { sendError, sendJson } from '../http';
 import { offsetPage, parseOffsetParams } from '../paging';
 import type { Ctx, Route } from '../router';
@@ -44,8 +51,21 @@ function tableDetails(ctx: Ctx): void {
     hidden: c.hidden || undefined,
   }));
   const indexes = t.indexes.flatMap((ix) => [
-    ...ix.columns.map((col, i) => ({ name: ix.name, unique: ix.unique || undefined, seq: i + 1, column: col, direction: 'ASC' })),
-    ...(ix.storing ?? []).map((col, i) => ({ name: ix.name, unique: ix.unique || undefined, seq: ix.columns.length + i + 1, column: col, direction: 'N/A', storing: true })),
+    ...ix.columns.map((col, i) => ({
+      name: ix.name,
+      unique: ix.unique || undefined,
+      seq: i + 1,
+      column: col,
+      direction: 'ASC',
+    })),
+    ...(ix.storing ?? []).map((col, i) => ({
+      name: ix.name,
+      unique: ix.unique || undefined,
+      seq: ix.columns.length + i + 1,
+      column: col,
+      direction: 'N/A',
+      storing: true,
+    })),
   ]);
   const rangeCount = 1 + ((t.id * 7) % 40);
   const zone = `ALTER TABLE ${quoteIdent(db.name)}.${quoteIdent(t.schema)}.${quoteIdent(t.name)} CONFIGURE ZONE USING\n\trange_min_bytes = 134217728,\n\trange_max_bytes = 536870912,\n\tgc.ttlseconds = 14400,\n\tnum_replicas = 3`;
@@ -55,7 +75,14 @@ function tableDetails(ctx: Ctx): void {
     indexes,
     range_count: rangeCount,
     create_table_statement: createTableStatement(t),
-    zone_config: { range_min_bytes: 134217728, range_max_bytes: 536870912, gc: { ttl_seconds: 14400 }, num_replicas: 3, constraints: null, lease_preferences: null },
+    zone_config: {
+      range_min_bytes: 134217728,
+      range_max_bytes: 536870912,
+      gc: { ttl_seconds: 14400 },
+      num_replicas: 3,
+      constraints: null,
+      lease_preferences: null,
+    },
     // 1 = CLUSTER: the table inherits the default zone.
     zone_config_level: 1,
     descriptor_id: t.id,

@@ -15,7 +15,8 @@ function sessions(ctx: Ctx): void {
   const username = query.get('username') ?? '';
   const excludeClosed = sim.profile !== 'v21' && query.get('exclude_closed_sessions') === 'true';
   const filtered = username !== '' || excludeClosed;
-  const keep = (s: SessionModel): boolean => (username === '' || s.username === username) && !(excludeClosed && s.status === STATUS.closed);
+  const keep = (s: SessionModel): boolean =>
+    (username === '' || s.username === username) && !(excludeClosed && s.status === STATUS.closed);
   const source = (nodeId: number): NodeSource<SessionModel> => {
     if (sim.down.has(nodeId)) return { ok: false, error: unreachable(nodeId) };
     if (!filtered) {

@@ -14,6 +14,10 @@ export interface Outcome {
   error?: PgError;
 }
 
-export const sqlError = (message: string, code: string): Outcome => ({ tag: '', rowsAffected: 0, error: { message, code, severity: 'ERROR' } });
+export const sqlError = (message: string, code: string): Outcome => ({
+  tag: '',
+  rowsAffected: 0,
+  error: { message, code, severity: 'ERROR' },
+});
 
 export const OID = { int8: 20, bool: 16, string: 25 } as const;

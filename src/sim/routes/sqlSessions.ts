@@ -8,14 +8,22 @@ import { nodeIds } from '../data/topology';
 import type { SimState } from '../state';
 import { OID, sqlError, type Outcome } from './sqlOutcome';
 
-export const SESSIONS_QUERY = /FROM\s+\[SHOW\s+CLUSTER\s+SESSIONS\]\s+AS\s+s\s+LEFT\s+JOIN\s+\[SHOW\s+CLUSTER\s+QUERIES\]\s+AS\s+q/i;
+export const SESSIONS_QUERY =
+  /FROM\s+\[SHOW\s+CLUSTER\s+SESSIONS\]\s+AS\s+s\s+LEFT\s+JOIN\s+\[SHOW\s+CLUSTER\s+QUERIES\]\s+AS\s+q/i;
 
-const STATUS_NAME: Record<number, string> = { [STATUS.active]: 'ACTIVE', [STATUS.idle]: 'IDLE', [STATUS.closed]: 'CLOSED' };
+const STATUS_NAME: Record<number, string> = {
+  [STATUS.active]: 'ACTIVE',
+  [STATUS.idle]: 'IDLE',
+  [STATUS.closed]: 'CLOSED',
+};
 
 /** TIMESTAMP::STRING: `2025-06-01 12:00:00.123456`, no zone. */
 function tsString(iso: unknown): string | null {
   if (typeof iso !== 'string' || iso === '') return null;
-  return iso.replace('T', ' ').replace(/Z$/, '').replace(/(\.\d{6})\d+$/, '$1');
+  return iso
+    .replace('T', ' ')
+    .replace(/Z$/, '')
+    .replace(/(\.\d{6})\d+$/, '$1');
 }
 
 const COLUMNS: Array<[string, string, number]> = [
@@ -42,7 +50,12 @@ export function showClusterSessions(sim: SimState, args: unknown[] | undefined, 
   const a = args ?? [];
   if (a.length !== 4) return sqlError(`expected 4 arguments, got ${a.length}`, '08P01');
   const [username, excludeClosed, limit, offset] = a;
-  if (typeof username !== 'string' || typeof excludeClosed !== 'boolean' || !Number.isInteger(limit) || !Number.isInteger(offset)) {
+  if (
+    typeof username !== 'string' ||
+    typeof excludeClosed !== 'boolean' ||
+    !Number.isInteger(limit) ||
+    !Number.isInteger(offset)
+  ) {
     return sqlError('could not parse the arguments as STRING, BOOL, INT8, INT8', '22P02');
   }
   const rows: Array<Record<string, unknown>> = [];
@@ -59,7 +72,8 @@ export function showClusterSessions(sim: SimState, args: unknown[] | undefined, 
       if (onlyUser !== undefined && m.username !== onlyUser) continue;
       if (excludeClosed && m.status === STATUS.closed) continue;
       const w = m.wire;
-      const q = (Array.isArray(w.active_queries) ? w.active_queries[0] : undefined) as Record<string, unknown> | undefined;
+      const q = (Array.isArray(w.active_queries) ? w.active_queries[0] : undefined) as
+        Record<string, unknown> | undefined;
       own.push({
         node_id: nodeId,
         session_id: m.idHex,
@@ -84,5 +98,10 @@ export function showClusterSessions(sim: SimState, args: unknown[] | undefined, 
     rows.push(...own);
   }
   const page = rows.slice(offset as number, (offset as number) + (limit as number));
-  return { tag: 'SELECT', columns: COLUMNS.map(([name, type, oid]) => ({ name, type, oid })), rows: page, rowsAffected: page.length };
+  return {
+    tag: 'SELECT',
+    columns: COLUMNS.map(([name, type, oid]) => ({ name, type, oid })),
+    rows: page,
+    rowsAffected: page.length,
+  };
 }

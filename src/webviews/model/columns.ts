@@ -37,30 +37,126 @@ export interface Column<R, K extends string = string> {
 const joined = (xs: readonly string[]): string | undefined => (xs.length ? xs.join(', ') : undefined);
 
 export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
-  { key: 'rangeId', label: 'Range ID', numeric: true, width: '7em', value: (r) => r.rangeId, text: (r) => String(r.rangeId) },
+  {
+    key: 'rangeId',
+    label: 'Range ID',
+    numeric: true,
+    width: '7em',
+    value: (r) => r.rangeId,
+    text: (r) => String(r.rangeId),
+  },
   { key: 'qps', label: 'QPS', numeric: true, width: '7em', value: (r) => r.qps, text: (r) => fixed(r.qps) },
-  { key: 'cpuTimePerSecond', label: 'CPU time/s', numeric: true, width: '7em', value: (r) => r.cpuTimePerSecond, text: (r) => cpuNanos(r.cpuTimePerSecond) },
-  { key: 'writesPerSecond', label: 'Writes/s', numeric: true, width: '6em', value: (r) => r.writesPerSecond, text: (r) => fixed(r.writesPerSecond) },
-  { key: 'readsPerSecond', label: 'Reads/s', numeric: true, width: '6em', value: (r) => r.readsPerSecond, text: (r) => fixed(r.readsPerSecond) },
-  { key: 'writeBytesPerSecond', label: 'Write bytes/s', numeric: true, width: '8em', value: (r) => r.writeBytesPerSecond, text: (r) => formatBytes(r.writeBytesPerSecond) },
-  { key: 'readBytesPerSecond', label: 'Read bytes/s', numeric: true, width: '8em', value: (r) => r.readBytesPerSecond, text: (r) => formatBytes(r.readBytesPerSecond) },
-  { key: 'leaseholderNodeId', label: 'Leaseholder', numeric: true, width: '7em', value: (r) => r.leaseholderNodeId, text: (r) => (r.leaseholderNodeId === undefined ? '' : `n${r.leaseholderNodeId}`) },
+  {
+    key: 'cpuTimePerSecond',
+    label: 'CPU time/s',
+    numeric: true,
+    width: '7em',
+    value: (r) => r.cpuTimePerSecond,
+    text: (r) => cpuNanos(r.cpuTimePerSecond),
+  },
+  {
+    key: 'writesPerSecond',
+    label: 'Writes/s',
+    numeric: true,
+    width: '6em',
+    value: (r) => r.writesPerSecond,
+    text: (r) => fixed(r.writesPerSecond),
+  },
+  {
+    key: 'readsPerSecond',
+    label: 'Reads/s',
+    numeric: true,
+    width: '6em',
+    value: (r) => r.readsPerSecond,
+    text: (r) => fixed(r.readsPerSecond),
+  },
+  {
+    key: 'writeBytesPerSecond',
+    label: 'Write bytes/s',
+    numeric: true,
+    width: '8em',
+    value: (r) => r.writeBytesPerSecond,
+    text: (r) => formatBytes(r.writeBytesPerSecond),
+  },
+  {
+    key: 'readBytesPerSecond',
+    label: 'Read bytes/s',
+    numeric: true,
+    width: '8em',
+    value: (r) => r.readBytesPerSecond,
+    text: (r) => formatBytes(r.readBytesPerSecond),
+  },
+  {
+    key: 'leaseholderNodeId',
+    label: 'Leaseholder',
+    numeric: true,
+    width: '7em',
+    value: (r) => r.leaseholderNodeId,
+    text: (r) => (r.leaseholderNodeId === undefined ? '' : `n${r.leaseholderNodeId}`),
+  },
   // Sorted by replica count, then by the list's text: "how replicated is it" is the useful order.
-  { key: 'replicaNodeIds', label: 'Replicas', numeric: true, width: '9em', value: (r) => (r.replicaNodeIds.length ? r.replicaNodeIds.length : undefined), text: (r) => nodeList(r.replicaNodeIds) },
-  { key: 'storeId', label: 'Store', numeric: true, width: '5em', value: (r) => r.storeId, text: (r) => (r.storeId === undefined ? '' : String(r.storeId)) },
-  { key: 'database', label: 'Database', numeric: false, width: 'minmax(7em, 1fr)', value: (r) => joined(r.databases), text: (r) => r.databases.join(', ') },
-  { key: 'table', label: 'Table', numeric: false, width: 'minmax(8em, 1.5fr)', value: (r) => joined(r.tables), text: (r) => r.tables.join(', ') },
-  { key: 'index', label: 'Index', numeric: false, width: 'minmax(7em, 1fr)', value: (r) => joined(r.indexes), text: (r) => r.indexes.join(', ') },
-  { key: 'locality', label: 'Locality', numeric: false, width: 'minmax(8em, 1fr)', value: (r) => r.locality || undefined, text: (r) => r.locality ?? '' },
+  {
+    key: 'replicaNodeIds',
+    label: 'Replicas',
+    numeric: true,
+    width: '9em',
+    value: (r) => (r.replicaNodeIds.length ? r.replicaNodeIds.length : undefined),
+    text: (r) => nodeList(r.replicaNodeIds),
+  },
+  {
+    key: 'storeId',
+    label: 'Store',
+    numeric: true,
+    width: '5em',
+    value: (r) => r.storeId,
+    text: (r) => (r.storeId === undefined ? '' : String(r.storeId)),
+  },
+  {
+    key: 'database',
+    label: 'Database',
+    numeric: false,
+    width: 'minmax(7em, 1fr)',
+    value: (r) => joined(r.databases),
+    text: (r) => r.databases.join(', '),
+  },
+  {
+    key: 'table',
+    label: 'Table',
+    numeric: false,
+    width: 'minmax(8em, 1.5fr)',
+    value: (r) => joined(r.tables),
+    text: (r) => r.tables.join(', '),
+  },
+  {
+    key: 'index',
+    label: 'Index',
+    numeric: false,
+    width: 'minmax(7em, 1fr)',
+    value: (r) => joined(r.indexes),
+    text: (r) => r.indexes.join(', '),
+  },
+  {
+    key: 'locality',
+    label: 'Locality',
+    numeric: false,
+    width: 'minmax(8em, 1fr)',
+    value: (r) => r.locality || undefined,
+    text: (r) => r.locality ?? '',
+  },
 ];
 
-export function columnByKey<R, K extends string>(cols: ReadonlyArray<Column<R, K>>, key: string): Column<R, K> | undefined {
+export function columnByKey<R, K extends string>(
+  cols: ReadonlyArray<Column<R, K>>,
+  key: string,
+): Column<R, K> | undefined {
   return cols.find((c) => c.key === key);
 }
 
 /** Columns some row has a value for. Range ID and QPS are always shown. */
 export function presentColumns(rows: readonly HotRangeRow[]): Array<Column<HotRangeRow, HotColumnKey>> {
-  return HOT_COLUMNS.filter((c) => c.key === 'rangeId' || c.key === 'qps' || rows.some((r) => c.value(r) !== undefined));
+  return HOT_COLUMNS.filter(
+    (c) => c.key === 'rangeId' || c.key === 'qps' || rows.some((r) => c.value(r) !== undefined),
+  );
 }
 
 export function isHotColumnKey(k: unknown): k is HotColumnKey {

@@ -12,7 +12,11 @@ type Cell = string | number | undefined;
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
   const clean = (v: Cell) => (typeof v === 'number' && !Number.isFinite(v) ? undefined : v);
-  return stringify([header, ...rows.map((r) => r.map(clean))], { record_delimiter: '\r\n', escape_formulas: true, quoted_match: /[\r\n]/ });
+  return stringify([header, ...rows.map((r) => r.map(clean))], {
+    record_delimiter: '\r\n',
+    escape_formulas: true,
+    quoted_match: /[\r\n]/,
+  });
 }
 
 /** The export value of a cell: the raw number for numeric columns, the shown text otherwise. */
@@ -37,7 +41,11 @@ export function viewToCsv<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R
  * JSON keeps the column keys and raw values (arrays stay arrays) so that it can
  * be read back by a program; absent values are omitted rather than null.
  */
-export function viewToJson<R extends object>(columns: ReadonlyArray<Column<R>>, rows: readonly R[], meta: Record<string, unknown> = {}): string {
+export function viewToJson<R extends object>(
+  columns: ReadonlyArray<Column<R>>,
+  rows: readonly R[],
+  meta: Record<string, unknown> = {},
+): string {
   const keys = columns.map((c) => c.key);
   const out = rows.map((r) => {
     const o: Record<string, unknown> = {};

@@ -55,7 +55,12 @@ export function filterRows(rows: readonly HotRangeRow[], f: HotFilter): HotRange
 }
 
 /** Distinct names for the filter drop-downs, naturally sorted. */
-export function filterOptions(rows: readonly HotRangeRow[]): { databases: string[]; tables: string[]; indexes: string[]; nodes: number[] } {
+export function filterOptions(rows: readonly HotRangeRow[]): {
+  databases: string[];
+  tables: string[];
+  indexes: string[];
+  nodes: number[];
+} {
   const dbs = new Set<string>();
   const tables = new Set<string>();
   const indexes = new Set<string>();
@@ -69,5 +74,10 @@ export function filterOptions(rows: readonly HotRangeRow[]): { databases: string
     r.replicaNodeIds.forEach((n) => nodes.add(n));
   }
   const c = new Intl.Collator(undefined, { numeric: true });
-  return { databases: [...dbs].sort(c.compare), tables: [...tables].sort(c.compare), indexes: [...indexes].sort(c.compare), nodes: [...nodes].sort((a, b) => a - b) };
+  return {
+    databases: [...dbs].sort(c.compare),
+    tables: [...tables].sort(c.compare),
+    indexes: [...indexes].sort(c.compare),
+    nodes: [...nodes].sort((a, b) => a - b),
+  };
 }

@@ -35,7 +35,11 @@ export interface Placement {
 }
 
 /** `leaseholderNodeId` undefined means the leaseholder is unknown, not that there is none. */
-export function groupPlacement(replicas: readonly ReplicaView[], clusterRegions: readonly string[] = [], leaseholderNodeId?: number): Placement {
+export function groupPlacement(
+  replicas: readonly ReplicaView[],
+  clusterRegions: readonly string[] = [],
+  leaseholderNodeId?: number,
+): Placement {
   const regions = new Map<string, Map<string, PlacedReplica[]>>();
   let leaseholderRegion: string | undefined;
   for (const r of replicas) {
@@ -45,25 +49,47 @@ export function groupPlacement(replicas: readonly ReplicaView[], clusterRegions:
     if (!zones) regions.set(region, (zones = new Map()));
     let list = zones.get(zone);
     if (!list) zones.set(zone, (list = []));
-    list.push({ nodeId: r.nodeId, ...(r.storeId !== undefined ? { storeId: r.storeId } : {}), ...(r.type !== undefined ? { type: r.type } : {}), leaseholder: r.leaseholder, voter: isVoter(r.type), error: r.error !== undefined });
+    list.push({
+      nodeId: r.nodeId,
+      ...(r.storeId !== undefined ? { storeId: r.storeId } : {}),
+      ...(r.type !== undefined ? { type: r.type } : {}),
+      leaseholder: r.leaseholder,
+      voter: isVoter(r.type),
+      error: r.error !== undefined,
+    });
   }
   const c = new Intl.Collator(undefined, { numeric: true });
   const grouped: PlacementRegion[] = [...regions.entries()]
     .map(([region, zones]) => {
-      const zs = [...zones.entries()].map(([zone, reps]) => ({ zone, replicas: reps.sort((a, b) => a.nodeId - b.nodeId) })).sort((a, b) => c.compare(a.zone, b.zone));
+      const zs = [...zones.entries()]
+        .map(([zone, reps]) => ({ zone, replicas: reps.sort((a, b) => a.nodeId - b.nodeId) }))
+        .sort((a, b) => c.compare(a.zone, b.zone));
       const all = zs.flatMap((z) => z.replicas);
       return { region, zones: zs, replicaCount: all.length, voterCount: all.filter((x) => x.voter).length };
     })
     .sort((a, b) => c.compare(a.region, b.region));
-  return { regions: grouped, ...(leaseholderRegion !== undefined ? { leaseholderRegion } : {}), findings: placementFindings(grouped, leaseholderRegion, clusterRegions, leaseholderNodeId !== undefined) };
+  return {
+    regions: grouped,
+    ...(leaseholderRegion !== undefined ? { leaseholderRegion } : {}),
+    findings: placementFindings(grouped, leaseholderRegion, clusterRegions, leaseholderNodeId !== undefined),
+  };
 }
 
-function placementFindings(regions: readonly PlacementRegion[], lhRegion: string | undefined, clusterRegions: readonly string[], lhKnown: boolean): Finding[] {
+function placementFindings(
+  regions: readonly PlacementRegion[],
+  lhRegion: string | undefined,
+  clusterRegions: readonly string[],
+  lhKnown: boolean,
+): Finding[] {
   const out: Finding[] = [];
   const total = regions.reduce((s, r) => s + r.replicaCount, 0);
   if (!total) return out;
   // A known leaseholder outside the reported replicas is a range problem (problems.ts says so).
-  if (lhRegion === undefined && !lhKnown) out.push({ severity: 'info', message: 'the leaseholder is unknown, so its distance from the voters cannot be judged' });
+  if (lhRegion === undefined && !lhKnown)
+    out.push({
+      severity: 'info',
+      message: 'the leaseholder is unknown, so its distance from the voters cannot be judged',
+    });
   const known = regions.filter((r) => r.region !== UNKNOWN);
   if (!known.length) {
     out.push({ severity: 'info', message: 'nodes report no region locality; placement cannot be judged' });
@@ -73,20 +99,29 @@ function placementFindings(regions: readonly PlacementRegion[], lhRegion: string
     const lh = regions.find((r) => r.region === lhRegion)!;
     const most = known.reduce((a, b) => (b.voterCount > a.voterCount ? b : a));
     if (most.region !== lhRegion && most.voterCount > lh.voterCount) {
-      out.push({ severity: 'warning', message: `distant leaseholder: the lease is in ${lhRegion} (${lh.voterCount} voter${lh.voterCount === 1 ? '' : 's'}) while ${most.region} holds ${most.voterCount}` });
+      out.push({
+        severity: 'warning',
+        message: `distant leaseholder: the lease is in ${lhRegion} (${lh.voterCount} voter${lh.voterCount === 1 ? '' : 's'}) while ${most.region} holds ${most.voterCount}`,
+      });
     }
   }
   for (const r of known) {
     for (const z of r.zones) {
       const voters = z.replicas.filter((x) => x.voter).length;
       if (z.zone !== UNKNOWN && voters > 1) {
-        out.push({ severity: 'warning', message: `${voters} voters share zone ${z.zone} in ${r.region}: an outage of that zone takes them together` });
+        out.push({
+          severity: 'warning',
+          message: `${voters} voters share zone ${z.zone} in ${r.region}: an outage of that zone takes them together`,
+        });
       }
     }
   }
   const multi = new Set(clusterRegions.filter((x) => x && x !== UNKNOWN));
   if (known.length === 1 && multi.size > 1 && total > 1) {
-    out.push({ severity: 'info', message: `every replica is in ${known[0]!.region}; the cluster also has ${[...multi].filter((x) => x !== known[0]!.region).join(', ')}` });
+    out.push({
+      severity: 'info',
+      message: `every replica is in ${known[0]!.region}; the cluster also has ${[...multi].filter((x) => x !== known[0]!.region).join(', ')}`,
+    });
   }
   return out;
 }

@@ -31,13 +31,27 @@ export function rangeFindings(d: RangeDetailsPayload): Finding[] {
   // The lease history is kept in memory per replica and a restart empties it: that
   // says nothing about the lease itself (the `no lease` flag does).
   if (d.replicas.length && !d.leaseHistory.length && !seen.has('no lease')) {
-    const who = d.leaseholderNodeId !== undefined ? `the hot-range report names n${d.leaseholderNodeId} as leaseholder` : 'the leaseholder is unknown';
-    out.push({ severity: 'info', message: `the lease history is empty (nodes keep it in memory; a restart clears it); ${who}` });
+    const who =
+      d.leaseholderNodeId !== undefined
+        ? `the hot-range report names n${d.leaseholderNodeId} as leaseholder`
+        : 'the leaseholder is unknown';
+    out.push({
+      severity: 'info',
+      message: `the lease history is empty (nodes keep it in memory; a restart clears it); ${who}`,
+    });
   }
-  if (d.leaseholderNodeId !== undefined && d.replicas.length && !d.replicas.some((r) => r.nodeId === d.leaseholderNodeId)) {
-    out.push({ severity: 'warning', message: `leaseholder n${d.leaseholderNodeId} holds no replica the nodes reported` });
+  if (
+    d.leaseholderNodeId !== undefined &&
+    d.replicas.length &&
+    !d.replicas.some((r) => r.nodeId === d.leaseholderNodeId)
+  ) {
+    out.push({
+      severity: 'warning',
+      message: `leaseholder n${d.leaseholderNodeId} holds no replica the nodes reported`,
+    });
   }
   const failed = d.replicas.filter((r) => r.error !== undefined);
-  if (failed.length) out.push({ severity: 'warning', message: `${nodeList(failed.map((r) => r.nodeId))} did not answer` });
+  if (failed.length)
+    out.push({ severity: 'warning', message: `${nodeList(failed.map((r) => r.nodeId))} did not answer` });
   return out;
 }

@@ -51,7 +51,18 @@ export function rollUp(rows: readonly HotRangeRow[], level: RollupLevel): Rollup
     let g = groups.get(key);
     if (!g) {
       g = {
-        row: { key, database, table, index, rangeCount: 0, qps: 0, leaseholderCount: 0, leaseholders: [], topLeaseholderShare: 0, rangeIds: [] },
+        row: {
+          key,
+          database,
+          table,
+          index,
+          rangeCount: 0,
+          qps: 0,
+          leaseholderCount: 0,
+          leaseholders: [],
+          topLeaseholderShare: 0,
+          rangeIds: [],
+        },
         qpsByLh: new Map(),
         rangesByLh: new Map(),
         ranges: [],
@@ -86,17 +97,75 @@ export function rollUp(rows: readonly HotRangeRow[], level: RollupLevel): Rollup
   return out.sort((a, b) => b.qps - a.qps || a.key.localeCompare(b.key));
 }
 
-export type RollupColumnKey = 'database' | 'table' | 'index' | 'rangeCount' | 'qps' | 'cpuTimePerSecond' | 'leaseholderCount' | 'topLeaseholderShare' | 'leaseholders';
+export type RollupColumnKey =
+  | 'database'
+  | 'table'
+  | 'index'
+  | 'rangeCount'
+  | 'qps'
+  | 'cpuTimePerSecond'
+  | 'leaseholderCount'
+  | 'topLeaseholderShare'
+  | 'leaseholders';
 
 export const ROLLUP_COLUMNS: ReadonlyArray<Column<RollupRow, RollupColumnKey>> = [
-  { key: 'database', label: 'Database', numeric: false, width: 'minmax(7em, 1fr)', value: (r) => r.database, text: (r) => r.database },
-  { key: 'table', label: 'Table', numeric: false, width: 'minmax(8em, 1.5fr)', value: (r) => r.table, text: (r) => r.table },
-  { key: 'index', label: 'Index', numeric: false, width: 'minmax(7em, 1fr)', value: (r) => r.index || undefined, text: (r) => r.index },
-  { key: 'rangeCount', label: 'Ranges', numeric: true, width: '6em', value: (r) => r.rangeCount, text: (r) => String(r.rangeCount) },
+  {
+    key: 'database',
+    label: 'Database',
+    numeric: false,
+    width: 'minmax(7em, 1fr)',
+    value: (r) => r.database,
+    text: (r) => r.database,
+  },
+  {
+    key: 'table',
+    label: 'Table',
+    numeric: false,
+    width: 'minmax(8em, 1.5fr)',
+    value: (r) => r.table,
+    text: (r) => r.table,
+  },
+  {
+    key: 'index',
+    label: 'Index',
+    numeric: false,
+    width: 'minmax(7em, 1fr)',
+    value: (r) => r.index || undefined,
+    text: (r) => r.index,
+  },
+  {
+    key: 'rangeCount',
+    label: 'Ranges',
+    numeric: true,
+    width: '6em',
+    value: (r) => r.rangeCount,
+    text: (r) => String(r.rangeCount),
+  },
   { key: 'qps', label: 'QPS (sum)', numeric: true, width: '8em', value: (r) => r.qps, text: (r) => fixed(r.qps) },
-  { key: 'cpuTimePerSecond', label: 'CPU time/s (sum)', numeric: true, width: '9em', value: (r) => r.cpuTimePerSecond, text: (r) => cpuNanos(r.cpuTimePerSecond) },
-  { key: 'leaseholderCount', label: 'Leaseholder nodes', numeric: true, width: '8em', value: (r) => r.leaseholderCount || undefined, text: (r) => (r.leaseholderCount ? String(r.leaseholderCount) : '') },
-  { key: 'topLeaseholderShare', label: 'Top node share', numeric: true, width: '8em', value: (r) => (r.leaseholderCount ? r.topLeaseholderShare : undefined), text: (r) => (r.leaseholderCount ? `${Math.round(r.topLeaseholderShare * 100)}%` : '') },
+  {
+    key: 'cpuTimePerSecond',
+    label: 'CPU time/s (sum)',
+    numeric: true,
+    width: '9em',
+    value: (r) => r.cpuTimePerSecond,
+    text: (r) => cpuNanos(r.cpuTimePerSecond),
+  },
+  {
+    key: 'leaseholderCount',
+    label: 'Leaseholder nodes',
+    numeric: true,
+    width: '8em',
+    value: (r) => r.leaseholderCount || undefined,
+    text: (r) => (r.leaseholderCount ? String(r.leaseholderCount) : ''),
+  },
+  {
+    key: 'topLeaseholderShare',
+    label: 'Top node share',
+    numeric: true,
+    width: '8em',
+    value: (r) => (r.leaseholderCount ? r.topLeaseholderShare : undefined),
+    text: (r) => (r.leaseholderCount ? `${Math.round(r.topLeaseholderShare * 100)}%` : ''),
+  },
   {
     key: 'leaseholders',
     label: 'Leaseholders (ranges)',
@@ -104,15 +173,28 @@ export const ROLLUP_COLUMNS: ReadonlyArray<Column<RollupRow, RollupColumnKey>> =
     width: 'minmax(10em, 1.5fr)',
     value: (r) => (r.leaseholders.length ? r.leaseholders.map(([n, c]) => `n${n}:${c}`).join(' ') : undefined),
     // The five busiest; a table spread over 100 nodes would otherwise fill the row (JSON keeps them all).
-    text: (r) => r.leaseholders.slice(0, 5).map(([n, c]) => `n${n} (${c})`).join(', ') + (r.leaseholders.length > 5 ? `, +${r.leaseholders.length - 5} more` : ''),
+    text: (r) =>
+      r.leaseholders
+        .slice(0, 5)
+        .map(([n, c]) => `n${n} (${c})`)
+        .join(', ') + (r.leaseholders.length > 5 ? `, +${r.leaseholders.length - 5} more` : ''),
   },
 ];
 
 /** The index column only when rolled up by index; CPU only when some range reports it. */
-export function rollupColumns(rows: readonly RollupRow[], level: RollupLevel): Array<Column<RollupRow, RollupColumnKey>> {
+export function rollupColumns(
+  rows: readonly RollupRow[],
+  level: RollupLevel,
+): Array<Column<RollupRow, RollupColumnKey>> {
   return ROLLUP_COLUMNS.filter((c) => {
     if (c.key === 'index') return level === 'index';
-    if (c.key === 'cpuTimePerSecond' || c.key === 'leaseholderCount' || c.key === 'topLeaseholderShare' || c.key === 'leaseholders') return rows.some((r) => c.value(r) !== undefined);
+    if (
+      c.key === 'cpuTimePerSecond' ||
+      c.key === 'leaseholderCount' ||
+      c.key === 'topLeaseholderShare' ||
+      c.key === 'leaseholders'
+    )
+      return rows.some((r) => c.value(r) !== undefined);
     return true;
   });
 }

@@ -1,6 +1,7 @@
 // Payloads the host sends to the webviews. They are plain JSON: bigint
 // nanosecond timestamps from the API models are converted to decimal strings on
 // the host, because postMessage cannot clone a bigint.
+import type { RangeProblemFlags } from '../../domain/rangeProblems';
 
 /** One hot range as the Hot ranges table shows it. Optional fields are absent on older servers. */
 export interface HotRangeRow {
@@ -47,17 +48,7 @@ export interface HotRangesPayload {
 }
 
 /** Problem flags of one replica's view of the range (only true ones matter). */
-export interface ProblemFlags {
-  unavailable: boolean;
-  leaderNotLeaseHolder: boolean;
-  noRaftLeader: boolean;
-  underreplicated: boolean;
-  overreplicated: boolean;
-  noLease: boolean;
-  quiescentEqualsTicking: boolean;
-  raftLogTooLarge: boolean;
-  other: string[];
-}
+export type ProblemFlags = RangeProblemFlags;
 
 export interface RangeStatsView {
   queriesPerSecond: number;

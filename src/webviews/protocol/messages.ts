@@ -16,13 +16,18 @@ export interface RequestMap {
   loadHotRanges: { params: { nodeId?: number }; result: HotRangesPayload };
   loadRangeDetails: { params: Record<string, never>; result: RangeDetailsPayload };
   /** Save the current view; the host asks where. `saved` is false if the user cancelled. */
-  saveExport: { params: { format: ExportFormat; suggestedName: string; content: string }; result: { saved: boolean; path?: string } };
+  saveExport: {
+    params: { format: ExportFormat; suggestedName: string; content: string };
+    result: { saved: boolean; path?: string };
+  };
 }
 export type RequestMethod = keyof RequestMap;
 export type ParamsOf<M extends RequestMethod> = RequestMap[M]['params'];
 export type ResultOf<M extends RequestMethod> = RequestMap[M]['result'];
 
-export type WebviewRequest = { [M in RequestMethod]: { type: 'request'; req: number; method: M; params: ParamsOf<M> } }[RequestMethod];
+export type WebviewRequest = {
+  [M in RequestMethod]: { type: 'request'; req: number; method: M; params: ParamsOf<M> };
+}[RequestMethod];
 
 export type WebviewToHost =
   | { type: 'ready' }
@@ -39,7 +44,9 @@ export interface Failure {
   message: string;
 }
 
-export type Reply = { [M in RequestMethod]: { type: 'reply'; req: number; method: M; ok: true; result: ResultOf<M> } }[RequestMethod] | { type: 'reply'; req: number; method: RequestMethod; ok: false; error: Failure };
+export type Reply =
+  | { [M in RequestMethod]: { type: 'reply'; req: number; method: M; ok: true; result: ResultOf<M> } }[RequestMethod]
+  | { type: 'reply'; req: number; method: RequestMethod; ok: false; error: Failure };
 
 export type HostToWebview =
   /** First message after `ready`: who this panel is for. */
@@ -66,7 +73,11 @@ function validParams(method: string, p: unknown): boolean {
     case 'loadRangeDetails':
       return true;
     case 'saveExport':
-      return (p.format === 'csv' || p.format === 'json') && typeof p.suggestedName === 'string' && typeof p.content === 'string';
+      return (
+        (p.format === 'csv' || p.format === 'json') &&
+        typeof p.suggestedName === 'string' &&
+        typeof p.content === 'string'
+      );
     default:
       return false;
   }
@@ -84,7 +95,13 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
     case 'cspViolation':
       return typeof m.directive === 'string' && typeof m.blocked === 'string';
     case 'request':
-      return typeof m.req === 'number' && Number.isSafeInteger(m.req) && typeof m.method === 'string' && METHODS.has(m.method) && validParams(m.method, m.params);
+      return (
+        typeof m.req === 'number' &&
+        Number.isSafeInteger(m.req) &&
+        typeof m.method === 'string' &&
+        METHODS.has(m.method) &&
+        validParams(m.method, m.params)
+      );
     default:
       return false;
   }
@@ -95,11 +112,19 @@ export function isHostToWebview(m: unknown): m is HostToWebview {
   if (!isObject(m)) return false;
   switch (m.type) {
     case 'init':
-      return (m.panel === 'hotRanges' || m.panel === 'rangeDetails') && typeof m.clusterId === 'string' && typeof m.clusterName === 'string';
+      return (
+        (m.panel === 'hotRanges' || m.panel === 'rangeDetails') &&
+        typeof m.clusterId === 'string' &&
+        typeof m.clusterName === 'string'
+      );
     case 'refresh':
       return true;
     case 'reply':
-      return typeof m.req === 'number' && typeof m.ok === 'boolean' && (m.ok ? 'result' in m : isObject(m.error) && typeof m.error.message === 'string');
+      return (
+        typeof m.req === 'number' &&
+        typeof m.ok === 'boolean' &&
+        (m.ok ? 'result' in m : isObject(m.error) && typeof m.error.message === 'string')
+      );
     default:
       return false;
   }

@@ -42,11 +42,16 @@ export class Workbench {
     const deadline = Date.now() + 30_000;
     let clicked = 0;
     for (;;) {
-      const state = await this.row(text).getAttribute('aria-expanded').catch(() => null);
+      const state = await this.row(text)
+        .getAttribute('aria-expanded')
+        .catch(() => null);
       if (state === 'true') return;
       if (Date.now() > deadline) throw new Error(`row ${text} did not expand`);
       if (state === 'false' && clicked < 3) {
-        await this.row(text).locator('.monaco-tl-twistie').click().catch(() => {});
+        await this.row(text)
+          .locator('.monaco-tl-twistie')
+          .click()
+          .catch(() => {});
         clicked++;
       }
       await this.page.waitForTimeout(250);

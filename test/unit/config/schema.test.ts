@@ -2,13 +2,28 @@
 // is read as, defaults and bounds come from there, and the untrusted-workspace rule.
 import * as assert from 'node:assert/strict';
 import manifest from '../../../package.json';
-import { clusterEntries, coerce, pickTrusted, resolveSetting, SETTING_KEYS, specsFrom, SPECS, type ManifestLike } from '../../../src/config/schema';
+import {
+  clusterEntries,
+  coerce,
+  pickTrusted,
+  resolveSetting,
+  SETTING_KEYS,
+  specsFrom,
+  SPECS,
+  type ManifestLike,
+} from '../../../src/config/schema';
 
-const declared = manifest.contributes.configuration.properties as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
+const declared = manifest.contributes.configuration.properties as Record<
+  string,
+  { default?: unknown; minimum?: number; maximum?: number }
+>;
 const restrictedInManifest = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
 
 /** A minimal manifest for the error cases. */
-const tiny = (props: ManifestLike['contributes']['configuration']['properties'], restricted: string[] = []): ManifestLike => ({
+const tiny = (
+  props: ManifestLike['contributes']['configuration']['properties'],
+  restricted: string[] = [],
+): ManifestLike => ({
   contributes: { configuration: { properties: props } },
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: restricted } },
 });
@@ -18,7 +33,7 @@ describe('settings table (src/config/schema)', () => {
     assert.deepEqual(SETTING_KEYS.map((k) => `cockroachdb.${k}`).sort(), Object.keys(declared).sort());
   });
 
-  it("takes each default, minimum and maximum from the manifest", () => {
+  it('takes each default, minimum and maximum from the manifest', () => {
     for (const key of SETTING_KEYS) {
       const p = declared[`cockroachdb.${key}`]!;
       assert.deepEqual(SPECS[key].default, p.default, key);
@@ -36,10 +51,15 @@ describe('settings table (src/config/schema)', () => {
   });
 
   it('refuses a manifest that lacks a key, declares another type, or restricts an unknown key', () => {
-    const props = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties)) as ManifestLike['contributes']['configuration']['properties'];
+    const props = Object.fromEntries(
+      Object.entries(manifest.contributes.configuration.properties),
+    ) as ManifestLike['contributes']['configuration']['properties'];
     const { ['cockroachdb.pageSize']: _dropped, ...withoutPageSize } = props;
     assert.throws(() => specsFrom(tiny(withoutPageSize)), /cockroachdb\.pageSize is read by the code but not declared/);
-    assert.throws(() => specsFrom(tiny({ ...props, 'cockroachdb.pageSize': { type: 'string', default: '100' } })), /declared as string, read as number/);
+    assert.throws(
+      () => specsFrom(tiny({ ...props, 'cockroachdb.pageSize': { type: 'string', default: '100' } })),
+      /declared as string, read as number/,
+    );
     assert.throws(() => specsFrom(tiny(props, ['cockroachdb.nope'])), /unknown settings: cockroachdb\.nope/);
   });
 });
@@ -89,17 +109,33 @@ describe('workspace trust', () => {
   it('reads the workspace layer only in a trusted workspace', () => {
     assert.deepEqual(pickTrusted(clusters, true, []), evil);
     assert.deepEqual(pickTrusted(clusters, false, []), mine);
-    assert.deepEqual(pickTrusted({ defaultValue: 'https://cockroachlabs.cloud', workspaceValue: 'https://evil' }, false, ''), 'https://cockroachlabs.cloud');
+    assert.deepEqual(
+      pickTrusted({ defaultValue: 'https://cockroachlabs.cloud', workspaceValue: 'https://evil' }, false, ''),
+      'https://cockroachlabs.cloud',
+    );
     assert.equal(pickTrusted(undefined, false, 'x'), 'x');
   });
 
   it('applies the rule to the restricted keys only', () => {
     assert.deepEqual(resolveSetting(SPECS.clusters, clusters, false), mine);
     assert.deepEqual(resolveSetting(SPECS.clusters, clusters, true), evil);
-    assert.equal(resolveSetting(SPECS['cloud.apiUrl'], { defaultValue: 'https://cockroachlabs.cloud', workspaceValue: 'https://evil' }, false), 'https://cockroachlabs.cloud');
+    assert.equal(
+      resolveSetting(
+        SPECS['cloud.apiUrl'],
+        { defaultValue: 'https://cockroachlabs.cloud', workspaceValue: 'https://evil' },
+        false,
+      ),
+      'https://cockroachlabs.cloud',
+    );
     // A workspace may still shorten the timeout or page size: those cannot point anywhere.
-    assert.equal(resolveSetting(SPECS.requestTimeout, { defaultValue: 10, globalValue: 20, workspaceValue: 3 }, false), 3);
-    assert.equal(resolveSetting(SPECS.pageSize, { defaultValue: 100, workspaceFolderValue: 50, workspaceValue: 40 }, true), 50);
+    assert.equal(
+      resolveSetting(SPECS.requestTimeout, { defaultValue: 10, globalValue: 20, workspaceValue: 3 }, false),
+      3,
+    );
+    assert.equal(
+      resolveSetting(SPECS.pageSize, { defaultValue: 100, workspaceFolderValue: 50, workspaceValue: 40 }, true),
+      50,
+    );
   });
 
   it('clamps whichever layer wins', () => {

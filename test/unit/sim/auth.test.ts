@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Sim } from './helpers';
-import { ADMIN, VIEWER, get, login, startSim } from './helpers';
+import type { Sim } from './simHttp';
+import { ADMIN, VIEWER, get, login, startSim } from './simHttp';
 
 describe('cluster sim: authentication', () => {
   let sim: Sim;
@@ -33,7 +33,11 @@ describe('cluster sim: authentication', () => {
   });
 
   it('rejects a JSON login body with 400 username not specified (plain text)', async () => {
-    const res = await fetch(sim.api('login/'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const res = await fetch(sim.api('login/'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     assert.equal(res.status, 400);
     assert.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
@@ -41,7 +45,11 @@ describe('cluster sim: authentication', () => {
   });
 
   it('answers 401 plain text on a wrong password', async () => {
-    const res = await fetch(sim.api('login/'), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'username=admin&password=nope' });
+    const res = await fetch(sim.api('login/'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'username=admin&password=nope',
+    });
     assert.equal(res.status, 401);
     assert.match(await res.text(), /credentials did not match/);
   });
@@ -65,7 +73,8 @@ describe('cluster sim: authentication', () => {
       assert.equal(res.status, 403, p);
       assert.equal(await res.text(), 'user not allowed to access this endpoint\n');
     }
-    for (const p of ['users/', 'databases/', 'databases/movr/tables/']) assert.equal((await get(sim, p, token)).status, 200, p);
+    for (const p of ['users/', 'databases/', 'databases/movr/tables/'])
+      assert.equal((await get(sim, p, token)).status, 200, p);
   });
 
   it('logout revokes the session; a second logout is 400', async () => {

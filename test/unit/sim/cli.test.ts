@@ -9,14 +9,20 @@ describe('cluster sim: CLI', () => {
   it('prints one ready line, serves, and exits cleanly on SIGTERM', async function () {
     this.timeout(20_000);
     const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, ['src/sim/main.ts', '--port', '0', '--nodes', '4', '--down-node', '2', '--seed', '5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, ['src/sim/main.ts', '--port', '0', '--nodes', '4', '--down-node', '2', '--seed', '5'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         const rl = createInterface({ input: child.stdout! });
         rl.once('line', resolve);
         child.once('exit', (c) => reject(new Error(`exited early with ${c}`)));
       });
-      const ready = JSON.parse(line) as { clusterUrl: string; users: Array<{ username: string; password: string; admin: boolean }> };
+      const ready = JSON.parse(line) as {
+        clusterUrl: string;
+        users: Array<{ username: string; password: string; admin: boolean }>;
+      };
       assert.match(ready.clusterUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
       const admin = ready.users.find((u) => u.admin)!;
       const login = await fetch(`${ready.clusterUrl}/api/v2/login/`, {
@@ -25,7 +31,9 @@ describe('cluster sim: CLI', () => {
         body: new URLSearchParams({ username: admin.username, password: admin.password }).toString(),
       });
       const token = ((await login.json()) as { session: string }).session;
-      const nodes = (await (await fetch(`${ready.clusterUrl}/api/v2/nodes/`, { headers: { 'X-Cockroach-API-Session': token } })).json()) as { nodes: Array<{ node_id: number; liveness_status: number }> };
+      const nodes = (await (
+        await fetch(`${ready.clusterUrl}/api/v2/nodes/`, { headers: { 'X-Cockroach-API-Session': token } })
+      ).json()) as { nodes: Array<{ node_id: number; liveness_status: number }> };
       assert.equal(nodes.nodes.length, 4);
       assert.equal(nodes.nodes[1]!.liveness_status, 1);
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

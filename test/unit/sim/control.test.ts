@@ -9,7 +9,9 @@ describe('cluster sim control port', () => {
     try {
       const post = (p: string) => fetch(new URL(p, control.url), { method: 'POST' });
       assert.equal((await post('/down-nodes?ids=2')).status, 200);
-      const nodes = (await (await fetch(new URL('/api/v2/nodes/', sim.clusterUrl))).json()) as { nodes: Array<{ node_id: number; liveness_status: number }> };
+      const nodes = (await (await fetch(new URL('/api/v2/nodes/', sim.clusterUrl))).json()) as {
+        nodes: Array<{ node_id: number; liveness_status: number }>;
+      };
       assert.equal(nodes.nodes.find((n) => n.node_id === 2)?.liveness_status, 1);
       assert.equal((await post('/not-ready?on=1')).status, 200);
       assert.equal((await fetch(new URL('/api/v2/health/?ready=true', sim.clusterUrl))).status, 500);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Json, Sim } from './helpers';
-import { get, getJson, login, startSim } from './helpers';
+import type { Json, Sim } from './simHttp';
+import { get, getJson, login, startSim } from './simHttp';
 
 describe('cluster sim: faults', () => {
   let sim: Sim;
@@ -29,7 +29,10 @@ describe('cluster sim: faults', () => {
       [3],
     );
     assert.equal(typeof sessions.errors[0].message, 'string');
-    assert.equal(sessions.sessions.some((s: Json) => s.node_id === 3), false);
+    assert.equal(
+      sessions.sessions.some((s: Json) => s.node_id === 3),
+      false,
+    );
     const hot = await getJson(sim, 'ranges/hot/', token);
     assert.deepEqual(
       hot.response_error.map((e: Json) => e.node_id),
@@ -53,7 +56,9 @@ describe('cluster sim: faults', () => {
     assert.equal((await get(sim, 'nodes/5/ranges/', token)).status, 500);
     // Node 2 shares ranges with node 5 (replicas sit 3 node ids apart).
     const ranges = await getJson(sim, 'nodes/2/ranges/', token);
-    const underreplicated = ranges.ranges.filter((r: Json) => r.problems.underreplicated).map((r: Json) => r.desc.range_id);
+    const underreplicated = ranges.ranges
+      .filter((r: Json) => r.problems.underreplicated)
+      .map((r: Json) => r.desc.range_id);
     sim.control.setDownNodes([]);
     const healthy = await getJson(sim, 'nodes/2/ranges/', token);
     const before = healthy.ranges.filter((r: Json) => r.problems.underreplicated).length;
@@ -66,7 +71,10 @@ describe('cluster sim: faults', () => {
     sim.control.setFailRate(1);
     const res = await get(sim, 'nodes/', token);
     assert.equal(res.status, 500);
-    assert.equal(await res.text(), 'An internal server error has occurred. Please check your CockroachDB logs for more details.\n');
+    assert.equal(
+      await res.text(),
+      'An internal server error has occurred. Please check your CockroachDB logs for more details.\n',
+    );
     sim.control.setFailRate(0.5);
     const statuses = await Promise.all(Array.from({ length: 40 }, () => get(sim, 'health/').then((r) => r.status)));
     assert.ok(statuses.includes(500) && statuses.includes(200), statuses.join(','));
@@ -74,7 +82,10 @@ describe('cluster sim: faults', () => {
 
   it('a stalled route never answers (client timeout), other routes do; clearing releases it', async () => {
     sim.control.stallRoute('sessions/');
-    await assert.rejects(fetch(sim.api('sessions/'), { headers: { 'X-Cockroach-API-Session': token }, signal: AbortSignal.timeout(300) }), (e: Error) => e.name === 'TimeoutError');
+    await assert.rejects(
+      fetch(sim.api('sessions/'), { headers: { 'X-Cockroach-API-Session': token }, signal: AbortSignal.timeout(300) }),
+      (e: Error) => e.name === 'TimeoutError',
+    );
     assert.equal((await get(sim, 'nodes/', token)).status, 200);
     const pending = get(sim, 'sessions/', token);
     await new Promise((r) => setTimeout(r, 50));
@@ -106,13 +117,19 @@ describe('cluster sim: faults', () => {
       assert.equal(await res.text(), 'Not Available on Tenants\n');
     }
     assert.equal((await get(sim, 'rules/')).status, 200);
-    const system = await fetch(sim.api('nodes/'), { headers: { 'X-Cockroach-API-Session': token, 'X-Cockroach-Tenant': 'system' } });
+    const system = await fetch(sim.api('nodes/'), {
+      headers: { 'X-Cockroach-API-Session': token, 'X-Cockroach-Tenant': 'system' },
+    });
     assert.equal(system.status, 200);
     // The token came from the system cluster's login/: the application cluster has its own sessions.
     const sql = (tenant?: string): Promise<Response> =>
       fetch(sim.api('sql/'), {
         method: 'POST',
-        headers: { 'X-Cockroach-API-Session': token, 'Content-Type': 'application/json', ...(tenant ? { 'X-Cockroach-Tenant': tenant } : {}) },
+        headers: {
+          'X-Cockroach-API-Session': token,
+          'Content-Type': 'application/json',
+          ...(tenant ? { 'X-Cockroach-Tenant': tenant } : {}),
+        },
         body: JSON.stringify({ statements: [{ sql: 'SELECT 1' }], execute: true }),
       });
     assert.equal((await sql()).status, 401);

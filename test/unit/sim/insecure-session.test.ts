@@ -2,7 +2,7 @@
 // still demand a session, and the dial timeout before a dead node's ranges fail.
 import assert from 'node:assert/strict';
 import { startControlServer } from '../../../src/sim/control';
-import { login, startSim } from './helpers';
+import { login, startSim } from './simHttp';
 
 describe('cluster sim: insecure with sessions, dead-node delay', () => {
   it('insecure serves anonymously; insecureNeedsSession answers 401 over plain http until signed in', async () => {

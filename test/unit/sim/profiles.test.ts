@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Json, Sim } from './helpers';
-import { ADMIN, get, getJson, login, startSim } from './helpers';
+import type { Json, Sim } from './simHttp';
+import { ADMIN, get, getJson, login, startSim } from './simHttp';
 
 describe('cluster sim: profiles', () => {
   describe('v21', () => {
@@ -25,7 +25,11 @@ describe('cluster sim: profiles', () => {
       assert.ok(body.sessions.length > 0);
       assert.ok(body.sessions.every((s: Json) => !('status' in s)));
       assert.equal((await get(sim, 'rules/')).status, 404);
-      assert.equal((await fetch(sim.api('sql/'), { method: 'POST', headers: { 'X-Cockroach-API-Session': token }, body: '{}' })).status, 404);
+      assert.equal(
+        (await fetch(sim.api('sql/'), { method: 'POST', headers: { 'X-Cockroach-API-Session': token }, body: '{}' }))
+          .status,
+        404,
+      );
     });
 
     it('nodes have no store_metrics', async () => {
@@ -42,7 +46,8 @@ describe('cluster sim: profiles', () => {
         const token = await login(sim);
         const body = await getJson(sim, 'ranges/hot/?limit=5', token);
         const e = body.ranges[0];
-        for (const k of ['table_name', 'database_name', 'index_name', 'schema_name']) assert.equal(typeof e[k], 'string', k);
+        for (const k of ['table_name', 'database_name', 'index_name', 'schema_name'])
+          assert.equal(typeof e[k], 'string', k);
         assert.equal('databases' in e, false);
         const nodes = await getJson(sim, 'nodes/', token);
         assert.ok(nodes.nodes[0].store_metrics);
@@ -61,7 +66,11 @@ describe('cluster sim: profiles', () => {
     after(() => sim.close());
 
     it('accepts a JSON login body and returns the token in a header too', async () => {
-      const res = await fetch(sim.api('login/'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+      const res = await fetch(sim.api('login/'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
       assert.equal(res.status, 200);
       const body = (await res.json()) as { session: string };
       assert.equal(res.headers.get('x-cockroach-api-session'), body.session);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Json, Sim } from './helpers';
-import { decodeCursor, get, getJson, login, startSim } from './helpers';
+import type { Json, Sim } from './simHttp';
+import { decodeCursor, get, getJson, login, startSim } from './simHttp';
 
 describe('cluster sim: v25 routes', () => {
   let sim: Sim;
@@ -131,15 +131,22 @@ describe('cluster sim: v25 routes', () => {
     assert.equal(all.length, 9 * 128);
     const e = all[0];
     for (const k of ['databases', 'tables', 'indexes', 'replica_node_ids']) assert.ok(Array.isArray(e[k]), k);
-    for (const k of ['writes_per_second', 'reads_per_second', 'cpu_time_per_second', 'leaseholder_node_id', 'store_id']) assert.equal(typeof e[k], 'number', k);
+    for (const k of ['writes_per_second', 'reads_per_second', 'cpu_time_per_second', 'leaseholder_node_id', 'store_id'])
+      assert.equal(typeof e[k], 'number', k);
     assert.equal('table_name' in e, false);
     const byRange = new Map<number, Set<number>>();
     for (const x of all) {
       if (!byRange.has(x.range_id)) byRange.set(x.range_id, new Set());
       byRange.get(x.range_id)!.add(x.node_id);
     }
-    assert.ok([...byRange.values()].some((s) => s.size > 1), 'a range appears once per replica holder');
-    assert.ok(all.some((x) => x.tables.length > 1), 'some range spans two tables');
+    assert.ok(
+      [...byRange.values()].some((s) => s.size > 1),
+      'a range appears once per replica holder',
+    );
+    assert.ok(
+      all.some((x) => x.tables.length > 1),
+      'some range spans two tables',
+    );
   });
 
   it('hot ranges: node_id filter and the cursor walk order', async () => {
@@ -173,7 +180,10 @@ describe('cluster sim: v25 routes', () => {
     }
     const statuses = new Set(all.map((s) => s.status ?? 0));
     assert.deepEqual([...statuses].sort(), [0, 1, 2]);
-    assert.ok(all.some((s) => (s.active_queries ?? []).some((q: Json) => q.sql.length > 2048)), 'long SQL');
+    assert.ok(
+      all.some((s) => (s.active_queries ?? []).some((q: Json) => q.sql.length > 2048)),
+      'long SQL',
+    );
   });
 
   it('sessions: username and exclude_closed_sessions filters', async () => {
@@ -202,7 +212,10 @@ describe('cluster sim: v25 routes', () => {
     assert.ok(grants.grants.every((g: Json) => typeof g.user === 'string' && Array.isArray(g.privileges)));
     const tables = await getJson(sim, 'databases/movr/tables/', token);
     assert.ok(tables.table_names.includes('public.rides'));
-    assert.ok(tables.table_names.some((t: string) => t.startsWith('public."')), 'quoted hostile name');
+    assert.ok(
+      tables.table_names.some((t: string) => t.startsWith('public."')),
+      'quoted hostile name',
+    );
     const td = await getJson(sim, 'databases/movr/tables/public.rides/', token);
     assert.match(td.create_table_statement, /^CREATE TABLE/);
     assert.equal(td.zone_config_level, 1);

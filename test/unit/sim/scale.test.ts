@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Json, Sim } from './helpers';
-import { decodeCursor, getJson, login, startSim } from './helpers';
+import type { Json, Sim } from './simHttp';
+import { decodeCursor, getJson, login, startSim } from './simHttp';
 
 describe('cluster sim: scale (500 nodes × 10 000 ranges, 2 000 sessions per node)', () => {
   let sim: Sim;
@@ -24,7 +24,10 @@ describe('cluster sim: scale (500 nodes × 10 000 ranges, 2 000 sessions per nod
     assert.equal(page.ranges.length, 100);
     assert.equal(page.next, 5100);
     const ids = page.ranges.map((r: Json) => r.desc.range_id);
-    assert.ok(ids.every((id: number, i: number) => i === 0 || id > ids[i - 1]), 'ascending');
+    assert.ok(
+      ids.every((id: number, i: number) => i === 0 || id > ids[i - 1]),
+      'ascending',
+    );
     for (const r of page.ranges) assert.equal(r.source_node_id, 250);
     const again = await getJson(sim, 'nodes/250/ranges/?offset=5000&limit=100', token);
     assert.deepEqual(again, page);
@@ -49,7 +52,9 @@ describe('cluster sim: scale (500 nodes × 10 000 ranges, 2 000 sessions per nod
 
   it('cursor-pages sessions from deep inside the cluster', async () => {
     // Start at node 300, index 1990: the page spans into node 301.
-    const start = Buffer.from(`${Array.from({ length: 299 }, (_, i) => `${i + 1},`).join('')}|300|1990|${Array.from({ length: 200 }, (_, i) => `${i + 301},`).join('')}`).toString('base64url');
+    const start = Buffer.from(
+      `${Array.from({ length: 299 }, (_, i) => `${i + 1},`).join('')}|300|1990|${Array.from({ length: 200 }, (_, i) => `${i + 301},`).join('')}`,
+    ).toString('base64url');
     const t0 = performance.now();
     const page = await getJson(sim, `sessions/?limit=20&start=${start}`, token);
     assert.ok(performance.now() - t0 < 1000);
@@ -66,6 +71,9 @@ describe('cluster sim: scale (500 nodes × 10 000 ranges, 2 000 sessions per nod
     assert.ok(performance.now() - t0 < 2000);
     assert.equal(page.ranges.length, 50);
     const qps = page.ranges.map((r: Json) => r.qps);
-    assert.ok(qps.every((q: number, i: number) => i === 0 || q <= qps[i - 1]), 'hottest first');
+    assert.ok(
+      qps.every((q: number, i: number) => i === 0 || q <= qps[i - 1]),
+      'hottest first',
+    );
   });
 });

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import type { Json, Sim } from './helpers';
-import { VIEWER, getJson, login, startSim } from './helpers';
+import type { Json, Sim } from './simHttp';
+import { VIEWER, getJson, login, startSim } from './simHttp';
 
-async function sql(sim: Sim, token: string, body: unknown, method = 'POST'): Promise<{ status: number; body: Json; text: string }> {
+async function sql(
+  sim: Sim,
+  token: string,
+  body: unknown,
+  method = 'POST',
+): Promise<{ status: number; body: Json; text: string }> {
   const res = await fetch(sim.api('sql/'), {
     method,
     headers: { 'X-Cockroach-API-Session': token, 'Content-Type': 'application/json' },
@@ -37,7 +42,10 @@ describe('cluster sim: sql/', () => {
   });
 
   it('answers SHOW CLUSTER SETTING version and SHOW DATABASES', async () => {
-    const r = await sql(sim, token, { statements: [{ sql: 'SHOW CLUSTER SETTING version' }, { sql: 'SHOW DATABASES' }], execute: true });
+    const r = await sql(sim, token, {
+      statements: [{ sql: 'SHOW CLUSTER SETTING version' }, { sql: 'SHOW DATABASES' }],
+      execute: true,
+    });
     assert.equal(r.status, 200);
     const [v, dbs] = r.body.execution.txn_results;
     assert.equal(v.statement, 1);
@@ -75,17 +83,26 @@ describe('cluster sim: sql/', () => {
     assert.equal(q.active_queries, null);
     assert.equal(after.sessions.find((s: Json) => s.id === victim.id).status, 1);
     const open = await getJson(sim, 'sessions/?exclude_closed_sessions=true', token);
-    assert.equal(open.sessions.some((s: Json) => s.id === victim.id), false);
+    assert.equal(
+      open.sessions.some((s: Json) => s.id === victim.id),
+      false,
+    );
 
     r = await sql(sim, token, { statements: [{ sql: `CANCEL SESSION '${hexId}'` }], execute: true });
     assert.equal(r.body.error.code, 'XX000');
-    r = await sql(sim, token, { statements: [{ sql: "CANCEL QUERY '00000000000000000000000000000000'" }], execute: true });
+    r = await sql(sim, token, {
+      statements: [{ sql: "CANCEL QUERY '00000000000000000000000000000000'" }],
+      execute: true,
+    });
     assert.match(r.body.error.message, /not found/);
   });
 
   it('refuses CANCEL to a user without the privilege', async () => {
     const viewerToken = await login(sim, VIEWER);
-    const r = await sql(sim, viewerToken, { statements: [{ sql: "CANCEL SESSION '00000000000000000000000000000000'" }], execute: true });
+    const r = await sql(sim, viewerToken, {
+      statements: [{ sql: "CANCEL SESSION '00000000000000000000000000000000'" }],
+      execute: true,
+    });
     assert.equal(r.body.error.code, '42501');
   });
 });

@@ -4,9 +4,13 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTlsFaultServer } from '../../../src/sim/index';
-import { ADMIN, startSim } from './helpers';
+import { ADMIN, startSim } from './simHttp';
 
-function request(url: string, ca: string | undefined, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: string }> {
+function request(
+  url: string,
+  ca: string | undefined,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = https.request(url, { method: init.method ?? 'GET', ca, headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -35,7 +39,10 @@ describe('cluster sim: TLS', () => {
       const token = (JSON.parse(login.body) as { session: string }).session;
       const nodes = await request(sim.api('nodes/'), ca, { headers: { 'X-Cockroach-API-Session': token } });
       assert.equal(nodes.status, 200);
-      await assert.rejects(request(sim.api('health/'), undefined), (e: NodeJS.ErrnoException) => e.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+      await assert.rejects(
+        request(sim.api('health/'), undefined),
+        (e: NodeJS.ErrnoException) => e.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      );
     } finally {
       await sim.close();
     }

@@ -2,7 +2,7 @@
 // tenant selection, the 501 gate before authentication, per-cluster sessions,
 // the fan-out /login with its aggregated cookie, /virtual_clusters and /logout.
 import assert from 'node:assert/strict';
-import { ADMIN, get, login, startSim, type Sim } from './helpers';
+import { ADMIN, get, login, startSim, type Sim } from './simHttp';
 
 function cookieOf(res: Response): Record<string, string> {
   const out: Record<string, string> = {};
@@ -15,7 +15,11 @@ function cookieOf(res: Response): Record<string, string> {
 }
 
 async function loginAll(sim: Sim, user = ADMIN): Promise<Response> {
-  return fetch(`${sim.clusterUrl}/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(user) });
+  return fetch(`${sim.clusterUrl}/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(user),
+  });
 }
 
 describe('cluster sim: --virtualized', () => {
@@ -26,7 +30,11 @@ describe('cluster sim: --virtualized', () => {
   after(() => sim.close());
 
   it('refuses the application cluster’s login/ with 501; the system cluster’s works', async () => {
-    const res = await fetch(sim.api('login/'), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(ADMIN).toString() });
+    const res = await fetch(sim.api('login/'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(ADMIN).toString(),
+    });
     assert.equal(res.status, 501);
     assert.equal(await res.text(), 'Not Available on Tenants\n');
     const sys = await fetch(sim.api('login/'), {
@@ -40,8 +48,14 @@ describe('cluster sim: --virtualized', () => {
   it('selects the cluster by ?cluster=, then the header, then the tenant cookie; unknown names fall back to the default', async () => {
     const before = (t: string): number => sim.control.tenantRequestCount(t, 'health/');
     const [s0, a0] = [before('system'), before('app')];
-    assert.equal((await fetch(sim.api('health/?cluster=system'), { headers: { 'X-Cockroach-Tenant': 'app' } })).status, 200);
-    assert.equal((await fetch(sim.api('health/'), { headers: { 'X-Cockroach-Tenant': 'system', Cookie: 'tenant=app' } })).status, 200);
+    assert.equal(
+      (await fetch(sim.api('health/?cluster=system'), { headers: { 'X-Cockroach-Tenant': 'app' } })).status,
+      200,
+    );
+    assert.equal(
+      (await fetch(sim.api('health/'), { headers: { 'X-Cockroach-Tenant': 'system', Cookie: 'tenant=app' } })).status,
+      200,
+    );
     assert.equal((await fetch(sim.api('health/'), { headers: { Cookie: 'tenant=system' } })).status, 200);
     assert.equal((await fetch(sim.api('health/'), { headers: { 'X-Cockroach-Tenant': 'nope' } })).status, 501);
     assert.equal((await get(sim, 'health/')).status, 501);
@@ -57,8 +71,14 @@ describe('cluster sim: --virtualized', () => {
     assert.equal(cookies.tenant, 'app');
     const parts = cookies.session!.split(',');
     assert.deepEqual([parts[1], parts[3]], ['app', 'system']);
-    assert.match(res.headers.getSetCookie()[0]!, /^session="[^"]+,system"; Path=\//, 'quoted, as Go writes a value with commas');
-    const list = await fetch(`${sim.clusterUrl}/virtual_clusters`, { headers: { Cookie: `session=${cookies.session}` } });
+    assert.match(
+      res.headers.getSetCookie()[0]!,
+      /^session="[^"]+,system"; Path=\//,
+      'quoted, as Go writes a value with commas',
+    );
+    const list = await fetch(`${sim.clusterUrl}/virtual_clusters`, {
+      headers: { Cookie: `session=${cookies.session}` },
+    });
     assert.deepEqual(await list.json(), { virtual_clusters: ['app', 'system'] });
     assert.deepEqual(await (await fetch(`${sim.clusterUrl}/virtual_clusters`)).json(), { virtual_clusters: [] });
     assert.equal((await loginAll(sim, { username: 'admin', password: 'wrong' })).status, 401);
@@ -74,8 +94,18 @@ describe('cluster sim: --virtualized', () => {
       });
     assert.equal((await sql({ Cookie: `session=${agg}` })).status, 200, 'default cluster, default session');
     assert.equal((await sql({ Cookie: `session=${agg}; tenant=system`, 'X-Cockroach-Tenant': 'system' })).status, 200);
-    assert.equal((await sql({ Cookie: `session=${agg}; tenant=app`, 'X-Cockroach-Tenant': 'system' })).status, 401, "the app cluster's session is not valid on the system cluster");
-    const nodes = await fetch(sim.api('nodes/'), { headers: { 'X-Cockroach-API-Session': 'cookie', Cookie: `session=${agg}; tenant=system`, 'X-Cockroach-Tenant': 'system' } });
+    assert.equal(
+      (await sql({ Cookie: `session=${agg}; tenant=app`, 'X-Cockroach-Tenant': 'system' })).status,
+      401,
+      "the app cluster's session is not valid on the system cluster",
+    );
+    const nodes = await fetch(sim.api('nodes/'), {
+      headers: {
+        'X-Cockroach-API-Session': 'cookie',
+        Cookie: `session=${agg}; tenant=system`,
+        'X-Cockroach-Tenant': 'system',
+      },
+    });
     assert.equal(nodes.status, 200);
   });
 
@@ -96,10 +126,17 @@ describe('cluster sim: --virtualized', () => {
         headers: { 'X-Cockroach-API-Session': 'cookie', Cookie: `session=${agg}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({
           execute: true,
-          statements: [{ sql: 'SELECT s.node_id FROM [SHOW CLUSTER SESSIONS] AS s LEFT JOIN [SHOW CLUSTER QUERIES] AS q ON q.session_id = s.session_id LIMIT $3 OFFSET $4', arguments: args }],
+          statements: [
+            {
+              sql: 'SELECT s.node_id FROM [SHOW CLUSTER SESSIONS] AS s LEFT JOIN [SHOW CLUSTER QUERIES] AS q ON q.session_id = s.session_id LIMIT $3 OFFSET $4',
+              arguments: args,
+            },
+          ],
         }),
       });
-    const ok = (await (await post(['', true, 5, 0])).json()) as { execution: { txn_results: Array<{ rows: Array<{ status: string }> }> } };
+    const ok = (await (await post(['', true, 5, 0])).json()) as {
+      execution: { txn_results: Array<{ rows: Array<{ status: string }> }> };
+    };
     const rows = ok.execution.txn_results[0]!.rows;
     assert.equal(rows.length, 5);
     assert.ok(rows.every((r) => r.status !== 'CLOSED'));

@@ -7,7 +7,9 @@ import { hot } from './fixtures';
 
 /** One field as toCsv writes it: a single-cell CSV without its row delimiters. */
 function csvField(v: string | number | undefined): string {
-  return toCsv([], [[v]]).replace(/\r\n$/, '').replace(/^\r\n/, '');
+  return toCsv([], [[v]])
+    .replace(/\r\n$/, '')
+    .replace(/^\r\n/, '');
 }
 
 /** Reads the export back with a CSV library, as a spreadsheet or a script would. */
@@ -43,12 +45,22 @@ describe('webviews: CSV export', () => {
   });
   it('exports the visible columns of the current view, and parses back', () => {
     const rows = [
-      hot(7, { qps: 12.5, tables: ['=cmd|"/c calc"!A0'], databases: ['db,one'], indexes: ['line\nbreak'], replicaNodeIds: [1, 2], leaseholderNodeId: 2 }),
+      hot(7, {
+        qps: 12.5,
+        tables: ['=cmd|"/c calc"!A0'],
+        databases: ['db,one'],
+        indexes: ['line\nbreak'],
+        replicaNodeIds: [1, 2],
+        leaseholderNodeId: 2,
+      }),
       hot(8, { qps: 3, tables: ['<script>window.__xss=1</script>'] }),
     ];
     const cols = presentColumns(rows);
     const parsed = parseCsv(viewToCsv(cols, rows));
-    assert.deepEqual(parsed[0], cols.map((c) => c.label));
+    assert.deepEqual(
+      parsed[0],
+      cols.map((c) => c.label),
+    );
     const rec = Object.fromEntries(cols.map((c, i) => [c.key, parsed[1]![i]]));
     assert.equal(rec.rangeId, '7');
     assert.equal(rec.qps, '12.5', 'raw number, not the formatted 12.5 text');
@@ -61,7 +73,10 @@ describe('webviews: CSV export', () => {
     assert.equal(parsed.length, 3);
   });
   it('exports roll-up rows', () => {
-    const rolled = rollUp([hot(1, { qps: 2, leaseholderNodeId: 1 }), hot(2, { qps: 3, leaseholderNodeId: 2 })], 'table');
+    const rolled = rollUp(
+      [hot(1, { qps: 2, leaseholderNodeId: 1 }), hot(2, { qps: 3, leaseholderNodeId: 2 })],
+      'table',
+    );
     const parsed = parseCsv(viewToCsv(rollupColumns(rolled, 'table'), rolled));
     assert.deepEqual(parsed[0]!.slice(0, 4), ['Database', 'Table', 'Ranges', 'QPS (sum)']);
     assert.deepEqual(parsed[1]!.slice(0, 4), ['db', 't', '2', '5']);
@@ -71,11 +86,19 @@ describe('webviews: CSV export', () => {
 describe('webviews: JSON export', () => {
   it('keeps keys, raw values and arrays; omits absent values; carries metadata', () => {
     const rows = [hot(7, { qps: 1.25, cpuTimePerSecond: 9 }), hot(8, { qps: 2 })];
-    const cols = HOT_COLUMNS.filter((c) => ['rangeId', 'qps', 'cpuTimePerSecond', 'replicaNodeIds', 'table'].includes(c.key));
+    const cols = HOT_COLUMNS.filter((c) =>
+      ['rangeId', 'qps', 'cpuTimePerSecond', 'replicaNodeIds', 'table'].includes(c.key),
+    );
     const doc = JSON.parse(viewToJson(cols, rows, { cluster: 'prod' }));
     assert.equal(doc.cluster, 'prod');
     assert.deepEqual(doc.columns, ['rangeId', 'qps', 'cpuTimePerSecond', 'replicaNodeIds', 'table']);
-    assert.deepEqual(doc.rows[0], { rangeId: 7, qps: 1.25, cpuTimePerSecond: 9, replicaNodeIds: [1, 2, 3], table: ['t'] });
+    assert.deepEqual(doc.rows[0], {
+      rangeId: 7,
+      qps: 1.25,
+      cpuTimePerSecond: 9,
+      replicaNodeIds: [1, 2, 3],
+      table: ['t'],
+    });
     assert.ok(!('cpuTimePerSecond' in doc.rows[1]));
   });
   it('exports roll-up rows by their own keys', () => {

@@ -3,9 +3,32 @@ import { filterOptions, filterRows, isEmptyFilter } from '../../../src/webviews/
 import { hot } from './fixtures';
 
 const rows = [
-  hot(1, { databases: ['movr'], tables: ['users'], indexes: ['primary'], nodeId: 1, leaseholderNodeId: 1, replicaNodeIds: [1, 2, 3], locality: 'region=us-east1,zone=a' }),
-  hot(2, { databases: ['movr'], tables: ['rides'], indexes: ['rides_by_city'], nodeId: 4, leaseholderNodeId: 4, replicaNodeIds: [4, 5, 6], locality: 'region=eu-west1,zone=b' }),
-  hot(3, { databases: ['bank'], tables: ['users'], indexes: ['primary'], nodeId: 2, leaseholderNodeId: 2, replicaNodeIds: [2, 7, 8] }),
+  hot(1, {
+    databases: ['movr'],
+    tables: ['users'],
+    indexes: ['primary'],
+    nodeId: 1,
+    leaseholderNodeId: 1,
+    replicaNodeIds: [1, 2, 3],
+    locality: 'region=us-east1,zone=a',
+  }),
+  hot(2, {
+    databases: ['movr'],
+    tables: ['rides'],
+    indexes: ['rides_by_city'],
+    nodeId: 4,
+    leaseholderNodeId: 4,
+    replicaNodeIds: [4, 5, 6],
+    locality: 'region=eu-west1,zone=b',
+  }),
+  hot(3, {
+    databases: ['bank'],
+    tables: ['users'],
+    indexes: ['primary'],
+    nodeId: 2,
+    leaseholderNodeId: 2,
+    replicaNodeIds: [2, 7, 8],
+  }),
   hot(44, { databases: [], tables: [], indexes: [], nodeId: 9, replicaNodeIds: [] }),
 ];
 const ids = (rs: Array<{ rangeId: number }>) => rs.map((r) => r.rangeId);

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { buildHtml, childUri, contentSecurityPolicy, escapeHtml, localResourceRoots, nonce, webviewOptions, type WebviewLike } from '../../../src/webviews/html';
+import {
+  buildHtml,
+  childUri,
+  contentSecurityPolicy,
+  escapeHtml,
+  localResourceRoots,
+  nonce,
+  webviewOptions,
+  type WebviewLike,
+} from '../../../src/webviews/html';
 import { HOSTILE_STRINGS } from '../../../src/sim/data/hostile';
 import type * as vscode from 'vscode';
 
@@ -32,7 +41,10 @@ describe('webviews: HTML builder and CSP', () => {
   it('has the strict policy with a nonce and nothing unsafe', () => {
     const html = buildHtml(webview, ext, 'hotRanges', 'Hot ranges', 'TESTNONCE');
     const policy = csp(html);
-    assert.equal(policy, "default-src 'none'; script-src 'nonce-TESTNONCE'; style-src https://*.vscode-cdn.net 'nonce-TESTNONCE'; font-src https://*.vscode-cdn.net; img-src https://*.vscode-cdn.net data:");
+    assert.equal(
+      policy,
+      "default-src 'none'; script-src 'nonce-TESTNONCE'; style-src https://*.vscode-cdn.net 'nonce-TESTNONCE'; font-src https://*.vscode-cdn.net; img-src https://*.vscode-cdn.net data:",
+    );
     assert.doesNotMatch(html, /unsafe-(eval|inline)/);
     assert.doesNotMatch(policy, /https:(\s|;|$)/, 'no blanket https: source');
     assert.doesNotMatch(policy, /connect-src/, 'no connect-src: default none');
@@ -44,7 +56,10 @@ describe('webviews: HTML builder and CSP', () => {
     assert.equal(scripts.length, 1);
     assert.match(scripts[0]!, /nonce="N1"/);
     assert.match(scripts[0]!, /src="https:\/\/ext\/webview\/home\/u\/ext\/dist\/webviews\/rangeDetails\.js"/);
-    assert.match(html, /<link rel="stylesheet" id="vscode-codicon-stylesheet" href="[^"]*\/dist\/codicons\/codicon\.css" nonce="N1">/);
+    assert.match(
+      html,
+      /<link rel="stylesheet" id="vscode-codicon-stylesheet" href="[^"]*\/dist\/codicons\/codicon\.css" nonce="N1">/,
+    );
     assert.match(html, /<meta name="csp-nonce" content="N1">/);
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
     assert.doesNotMatch(html, /style="/, 'no inline style attributes');
@@ -70,7 +85,10 @@ describe('webviews: HTML builder and CSP', () => {
   });
 
   it('limits local resources to dist/ and media/ and does not retain hidden context', () => {
-    assert.deepEqual(localResourceRoots(ext).map((u) => u.path), ['/home/u/ext/dist', '/home/u/ext/media']);
+    assert.deepEqual(
+      localResourceRoots(ext).map((u) => u.path),
+      ['/home/u/ext/dist', '/home/u/ext/media'],
+    );
     const o = webviewOptions(ext);
     assert.equal(o.enableScripts, true);
     assert.equal(o.retainContextWhenHidden, false);

@@ -22,12 +22,17 @@ describe('webviews: voters by replica type', () => {
   });
 
   it('a demoting voter sharing a zone still shares the outage', () => {
-    const p = groupPlacement([replica(1, 'us', 'a', { leaseholder: true }), replica(2, 'us', 'a', { type: 'VOTER_DEMOTING_NON_VOTER' }), replica(3, 'us', 'b')]);
+    const p = groupPlacement([
+      replica(1, 'us', 'a', { leaseholder: true }),
+      replica(2, 'us', 'a', { type: 'VOTER_DEMOTING_NON_VOTER' }),
+      replica(3, 'us', 'b'),
+    ]);
     assert.ok(p.findings.some((f) => f.message.startsWith('2 voters share zone a')));
   });
 });
 
-const node = (nodeId: number, region: string): NodeStatus => ({ nodeId, locality: [{ key: 'region', value: region }] }) as unknown as NodeStatus;
+const node = (nodeId: number, region: string): NodeStatus =>
+  ({ nodeId, locality: [{ key: 'region', value: region }] }) as unknown as NodeStatus;
 
 function restartedRange(nodeId: number): RangeInfo {
   return normalizeRangeInfo({
@@ -42,7 +47,10 @@ function restartedRange(nodeId: number): RangeInfo {
 }
 
 describe('webviews: Range details with an empty lease history', () => {
-  const detail: RangeDetail = { rangeId: 15, byNode: [1, 2, 3].map((n) => ({ nodeId: n, rangeInfo: restartedRange(n) })) };
+  const detail: RangeDetail = {
+    rangeId: 15,
+    byNode: [1, 2, 3].map((n) => ({ nodeId: n, rangeInfo: restartedRange(n) })),
+  };
   const nodes = [node(1, 'us'), node(2, 'us'), node(3, 'eu')];
 
   it('takes the leaseholder from the hot-range report when it names one', () => {
@@ -50,7 +58,10 @@ describe('webviews: Range details with an empty lease history', () => {
     const d = rangeDetailsPayload(detail, nodes, new Date(0), 2);
     assert.equal(d.leaseholderNodeId, 2);
     assert.equal(d.leaseholderSource, 'hot ranges');
-    assert.deepEqual(d.replicas.filter((r) => r.leaseholder).map((r) => r.nodeId), [2]);
+    assert.deepEqual(
+      d.replicas.filter((r) => r.leaseholder).map((r) => r.nodeId),
+      [2],
+    );
     const all = [...rangeFindings(d), ...groupPlacement(d.replicas, d.clusterRegions, d.leaseholderNodeId).findings];
     assert.ok(!all.some((f) => /no replica holds the lease|no lease in/.test(f.message)), JSON.stringify(all));
     assert.ok(all.some((f) => f.severity === 'info' && f.message.includes('hot-range report names n2')));
@@ -67,11 +78,31 @@ describe('webviews: Range details with an empty lease history', () => {
 
   it('prefers the descriptor over the lease history for a replica type (the history records the type at acquisition)', () => {
     const info = normalizeRangeInfo({
-      desc: { range_id: 15, internal_replicas: [{ node_id: 1, store_id: 1, replica_id: 1 }, { node_id: 2, store_id: 2, replica_id: 2, type: 'NON_VOTER' }] },
+      desc: {
+        range_id: 15,
+        internal_replicas: [
+          { node_id: 1, store_id: 1, replica_id: 1 },
+          { node_id: 2, store_id: 2, replica_id: 2, type: 'NON_VOTER' },
+        ],
+      },
       source_node_id: 2,
-      lease_history: [{ start: { wall_time: 1 }, replica: { node_id: 2, store_id: 2, replica_id: 2 }, sequence: 1 }, { start: { wall_time: 2 }, replica: { node_id: 1, store_id: 1, replica_id: 1 }, sequence: 2 }],
+      lease_history: [
+        { start: { wall_time: 1 }, replica: { node_id: 2, store_id: 2, replica_id: 2 }, sequence: 1 },
+        { start: { wall_time: 2 }, replica: { node_id: 1, store_id: 1, replica_id: 1 }, sequence: 2 },
+      ],
     });
-    const d = rangeDetailsPayload({ rangeId: 15, byNode: [{ nodeId: 1, rangeInfo: info }, { nodeId: 2, rangeInfo: info }], leaseholderNodeId: 1 }, nodes, new Date(0));
+    const d = rangeDetailsPayload(
+      {
+        rangeId: 15,
+        byNode: [
+          { nodeId: 1, rangeInfo: info },
+          { nodeId: 2, rangeInfo: info },
+        ],
+        leaseholderNodeId: 1,
+      },
+      nodes,
+      new Date(0),
+    );
     assert.deepEqual(
       d.replicas.map((r) => [r.nodeId, r.type]),
       [

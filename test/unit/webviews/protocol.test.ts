@@ -11,7 +11,12 @@ describe('webviews: protocol guards', () => {
       { type: 'request', req: 1, method: 'loadHotRanges', params: {} },
       { type: 'request', req: 2, method: 'loadHotRanges', params: { nodeId: 3 } },
       { type: 'request', req: 3, method: 'loadRangeDetails', params: {} },
-      { type: 'request', req: 4, method: 'saveExport', params: { format: 'csv', suggestedName: 'a.csv', content: 'x' } },
+      {
+        type: 'request',
+        req: 4,
+        method: 'saveExport',
+        params: { format: 'csv', suggestedName: 'a.csv', content: 'x' },
+      },
     ];
     for (const m of ok) assert.ok(isWebviewToHost(m), JSON.stringify(m));
   });
@@ -45,7 +50,15 @@ describe('webviews: protocol guards', () => {
     assert.ok(isHostToWebview({ type: 'init', panel: 'rangeDetails', clusterId: 'x', clusterName: 'a', rangeId: 3 }));
     assert.ok(isHostToWebview({ type: 'refresh' }));
     assert.ok(isHostToWebview({ type: 'reply', req: 1, method: 'loadRangeDetails', ok: true, result: {} }));
-    assert.ok(isHostToWebview({ type: 'reply', req: 1, method: 'loadRangeDetails', ok: false, error: { kind: 'unauthorized', message: 'signed out' } }));
+    assert.ok(
+      isHostToWebview({
+        type: 'reply',
+        req: 1,
+        method: 'loadRangeDetails',
+        ok: false,
+        error: { kind: 'unauthorized', message: 'signed out' },
+      }),
+    );
     assert.ok(!isHostToWebview({ type: 'reply', req: 1, ok: false }));
     assert.ok(!isHostToWebview({ type: 'reply', req: 1, ok: true }));
     assert.ok(!isHostToWebview({ type: 'init', panel: 'other', clusterId: 'x', clusterName: 'a' }));

@@ -14,7 +14,15 @@ const rows = [
 describe('webviews: hot tables roll-up', () => {
   it('rolls up by table: sums, counts, hottest first', () => {
     const t = rollUp(rows, 'table');
-    assert.deepEqual(t.map((r) => [r.table, r.rangeCount, r.qps]), [['rides', 1, 400], ['users', 3, 200], ['a, b', 1, 7], [NO_NAME, 1, 1]]);
+    assert.deepEqual(
+      t.map((r) => [r.table, r.rangeCount, r.qps]),
+      [
+        ['rides', 1, 400],
+        ['users', 3, 200],
+        ['a, b', 1, 7],
+        [NO_NAME, 1, 1],
+      ],
+    );
     const users = t.find((r) => r.table === 'users')!;
     assert.equal(users.cpuTimePerSecond, 15, 'CPU summed over the ranges that report it');
     assert.equal(users.index, '');
@@ -23,7 +31,10 @@ describe('webviews: hot tables roll-up', () => {
   it('reports the leaseholder spread', () => {
     const users = rollUp(rows, 'table').find((r) => r.table === 'users')!;
     assert.equal(users.leaseholderCount, 2);
-    assert.deepEqual(users.leaseholders, [[1, 2], [2, 1]]);
+    assert.deepEqual(users.leaseholders, [
+      [1, 2],
+      [2, 1],
+    ]);
     assert.equal(users.topLeaseholderShare, 150 / 200);
     const none = rollUp(rows, 'table').find((r) => r.table === NO_NAME)!;
     assert.equal(none.leaseholderCount, 0);
@@ -38,8 +49,14 @@ describe('webviews: hot tables roll-up', () => {
   });
   it('counts a multi-table range once, so totals match the ranges', () => {
     const total = rows.reduce((s, r) => s + r.qps, 0);
-    assert.equal(rollUp(rows, 'table').reduce((s, r) => s + r.qps, 0), total);
-    assert.equal(rollUp(rows, 'index').reduce((s, r) => s + r.qps, 0), total);
+    assert.equal(
+      rollUp(rows, 'table').reduce((s, r) => s + r.qps, 0),
+      total,
+    );
+    assert.equal(
+      rollUp(rows, 'index').reduce((s, r) => s + r.qps, 0),
+      total,
+    );
   });
   it('keeps groups apart even when names contain separators', () => {
     const tricky = [hot(1, { databases: ['a'], tables: ['b c'] }), hot(2, { databases: ['a b'], tables: ['c'] })];

@@ -5,9 +5,51 @@ import { ROLLUP_COLUMNS, rollUp } from '../../../src/webviews/model/rollup';
 import { hot } from './fixtures';
 
 const rows = [
-  hot(3, { qps: 10, cpuTimePerSecond: 3e6, writesPerSecond: 1, readsPerSecond: 9, writeBytesPerSecond: 100, readBytesPerSecond: 5, leaseholderNodeId: 2, replicaNodeIds: [1, 2], storeId: 2, databases: ['b'], tables: ['t10'], indexes: ['i2'], locality: 'region=us-east1' }),
-  hot(1, { qps: 30, cpuTimePerSecond: 1e6, writesPerSecond: 3, readsPerSecond: 7, writeBytesPerSecond: 300, readBytesPerSecond: 1, leaseholderNodeId: 10, replicaNodeIds: [1, 2, 3, 4], storeId: 10, databases: ['a'], tables: ['t2'], indexes: ['i10'], locality: 'region=eu-west1' }),
-  hot(2, { qps: 20, cpuTimePerSecond: 2e6, writesPerSecond: 2, readsPerSecond: 8, writeBytesPerSecond: 200, readBytesPerSecond: 3, leaseholderNodeId: 1, replicaNodeIds: [5, 6, 7], storeId: 1, databases: ['C'], tables: ['t1'], indexes: ['i1'], locality: 'region=asia-south1' }),
+  hot(3, {
+    qps: 10,
+    cpuTimePerSecond: 3e6,
+    writesPerSecond: 1,
+    readsPerSecond: 9,
+    writeBytesPerSecond: 100,
+    readBytesPerSecond: 5,
+    leaseholderNodeId: 2,
+    replicaNodeIds: [1, 2],
+    storeId: 2,
+    databases: ['b'],
+    tables: ['t10'],
+    indexes: ['i2'],
+    locality: 'region=us-east1',
+  }),
+  hot(1, {
+    qps: 30,
+    cpuTimePerSecond: 1e6,
+    writesPerSecond: 3,
+    readsPerSecond: 7,
+    writeBytesPerSecond: 300,
+    readBytesPerSecond: 1,
+    leaseholderNodeId: 10,
+    replicaNodeIds: [1, 2, 3, 4],
+    storeId: 10,
+    databases: ['a'],
+    tables: ['t2'],
+    indexes: ['i10'],
+    locality: 'region=eu-west1',
+  }),
+  hot(2, {
+    qps: 20,
+    cpuTimePerSecond: 2e6,
+    writesPerSecond: 2,
+    readsPerSecond: 8,
+    writeBytesPerSecond: 200,
+    readBytesPerSecond: 3,
+    leaseholderNodeId: 1,
+    replicaNodeIds: [5, 6, 7],
+    storeId: 1,
+    databases: ['C'],
+    tables: ['t1'],
+    indexes: ['i1'],
+    locality: 'region=asia-south1',
+  }),
 ];
 
 const ids = (rs: Array<{ rangeId: number }>) => rs.map((r) => r.rangeId);
@@ -57,7 +99,9 @@ describe('webviews: sorting', () => {
   });
 
   it('sorts 12,800 rows quickly', () => {
-    const big = Array.from({ length: 12_800 }, (_, i) => hot(i + 1, { qps: (i * 7919) % 1000, tables: [`t${i % 97}`] }));
+    const big = Array.from({ length: 12_800 }, (_, i) =>
+      hot(i + 1, { qps: (i * 7919) % 1000, tables: [`t${i % 97}`] }),
+    );
     const t0 = performance.now();
     for (const col of HOT_COLUMNS) sortRows(big, col, 'desc');
     assert.ok(performance.now() - t0 < 2000, 'all columns sorted within 2 s');
@@ -66,8 +110,15 @@ describe('webviews: sorting', () => {
   it('sorts roll-up rows by every column', () => {
     const rolled = rollUp(rows, 'index');
     for (const col of ROLLUP_COLUMNS) assert.equal(sortRows(rolled, col, 'asc').length, rolled.length, col.key);
-    const byQps = sortRows(rolled, ROLLUP_COLUMNS.find((c) => c.key === 'qps')!, 'desc');
-    assert.deepEqual(byQps.map((r) => r.qps), [30, 20, 10]);
+    const byQps = sortRows(
+      rolled,
+      ROLLUP_COLUMNS.find((c) => c.key === 'qps')!,
+      'desc',
+    );
+    assert.deepEqual(
+      byQps.map((r) => r.qps),
+      [30, 20, 10],
+    );
   });
 
   it('header clicks: same column flips, a new numeric column starts descending, text ascending', () => {
@@ -80,7 +131,10 @@ describe('webviews: sorting', () => {
 describe('webviews: columns', () => {
   it('hides columns no row has a value for (older servers)', () => {
     const v21 = [hot(1, { qps: 3, databases: [], tables: [], indexes: [], replicaNodeIds: [], storeId: 1 })];
-    assert.deepEqual(presentColumns(v21).map((c) => c.key), ['rangeId', 'qps', 'storeId']);
+    assert.deepEqual(
+      presentColumns(v21).map((c) => c.key),
+      ['rangeId', 'qps', 'storeId'],
+    );
   });
   it('shows every column a v25 server sends', () => {
     assert.equal(presentColumns(rows).length, HOT_COLUMNS.length);

@@ -79,7 +79,9 @@ export function nodeErrors(list: unknown): NodeError[] {
 
 export function normalizeHotRangesPage(body: unknown): RawHotRangesPage {
   const b = obj(body);
-  const entries = isObj(b.ranges_by_node_id) ? fromV21(b.ranges_by_node_id) : arr(b.ranges).filter(isObj).map(fromFlatEntry);
+  const entries = isObj(b.ranges_by_node_id)
+    ? fromV21(b.ranges_by_node_id)
+    : arr(b.ranges).filter(isObj).map(fromFlatEntry);
   const page: RawHotRangesPage = { entries, errors: nodeErrors(b.response_error) };
   const next = cursorOf(b.next);
   if (next !== undefined) page.next = next;

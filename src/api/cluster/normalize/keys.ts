@@ -21,14 +21,19 @@ export function decodeVarintAscending(b: Uint8Array, at: number): { value: bigin
   const width = positive ? tag - (INT_ZERO + INT_SMALL) : INT_ZERO - tag;
   if (at + 1 + width > b.length) return undefined;
   let v = 0n;
-  for (let i = 0; i < width; i++) v = (v << 8n) | BigInt(positive ? (b[at + 1 + i] as number) : 0xff ^ (b[at + 1 + i] as number));
+  for (let i = 0; i < width; i++)
+    v = (v << 8n) | BigInt(positive ? (b[at + 1 + i] as number) : 0xff ^ (b[at + 1 + i] as number));
   return { value: positive ? v : -v - 1n, next: at + 1 + width };
 }
 
 /** Go's %q style: printable ASCII as is, everything else as \xNN. */
 function escaped(b: Uint8Array): string {
   let s = '';
-  for (const c of b) s += c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
+  for (const c of b)
+    s +=
+      c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c
+        ? String.fromCharCode(c)
+        : `\\x${c.toString(16).padStart(2, '0')}`;
   return `"${s}"`;
 }
 

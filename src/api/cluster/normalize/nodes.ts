@@ -81,7 +81,10 @@ export function normalizeNode(v: unknown): NodeStatus {
     address: addressOf(pick('address')),
     sqlAddress: addressOf(pick('sql_address')),
     locality: localityOf(pick('locality')),
-    version: versionString(pick('build_tag') ?? buildInfo.tag, raw.ServerVersion ?? desc.server_version ?? desc.ServerVersion),
+    version: versionString(
+      pick('build_tag') ?? buildInfo.tag,
+      raw.ServerVersion ?? desc.server_version ?? desc.ServerVersion,
+    ),
     clusterName: str(pick('cluster_name')),
     startedAt: nanos(pick('started_at')),
     updatedAt: nanos(raw.updated_at),

@@ -30,7 +30,12 @@ export function decodeCursor(cursor: string): DecodedCursor | undefined {
   const done = idList(doneText);
   const pending = idList(pendingText);
   if (!done || !pending || !/^\d+$/.test(inProgressText) || !/^\d+$/.test(indexText)) return undefined;
-  return { doneNodeIds: done, inProgressNodeId: Number(inProgressText), index: Number(indexText), pendingNodeIds: pending };
+  return {
+    doneNodeIds: done,
+    inProgressNodeId: Number(inProgressText),
+    index: Number(indexText),
+    pendingNodeIds: pending,
+  };
 }
 
 /** The inverse of decodeCursor (used by tests and by callers that resume a walk). */

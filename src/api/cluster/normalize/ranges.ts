@@ -4,7 +4,15 @@
 // history lives in each replica's memory and is empty after a restart, so an
 // empty history means "leaseholder unknown", not "no leaseholder".
 import { ApiError } from '../../http/errors';
-import type { Lease, RangeDetail, RangeDetailByNode, RangeInfo, RangeProblems, RangeStats, ReplicaRef } from '../models';
+import type {
+  Lease,
+  RangeDetail,
+  RangeDetailByNode,
+  RangeInfo,
+  RangeProblems,
+  RangeStats,
+  ReplicaRef,
+} from '../models';
 import { arr, bool, hlcNanos, isObj, num, obj, optNum, optStr, str } from './values';
 
 /** roachpb.LeaseAcquisitionType by integer value. */
@@ -70,7 +78,8 @@ export function normalizeProblems(v: unknown): RangeProblems {
   for (const [key, val] of Object.entries(obj(v))) {
     const known = KNOWN_PROBLEMS[key];
     if (known) p[known] = bool(val);
-    else if (val === true || (Array.isArray(val) && val.length > 0) || (typeof val === 'string' && val !== '')) p.other.push(key);
+    else if (val === true || (Array.isArray(val) && val.length > 0) || (typeof val === 'string' && val !== ''))
+      p.other.push(key);
   }
   return p;
 }
@@ -102,7 +111,11 @@ function normalizeReplica(v: unknown): ReplicaRef {
  * The api/v2 rangeInfo of real servers has none (only the lease history names replicas).
  */
 function descriptorReplicas(r: Record<string, unknown>): ReplicaRef[] | undefined {
-  const candidates = [obj(r.desc).internal_replicas, obj(obj(obj(r.state).state).desc).internal_replicas, obj(obj(r.state).desc).internal_replicas];
+  const candidates = [
+    obj(r.desc).internal_replicas,
+    obj(obj(obj(r.state).state).desc).internal_replicas,
+    obj(obj(r.state).desc).internal_replicas,
+  ];
   const list = candidates.find((c) => Array.isArray(c));
   return list === undefined ? undefined : arr(list).filter(isObj).map(normalizeReplica);
 }
@@ -173,7 +186,10 @@ export function normalizeRangeDetail(body: unknown, requestedRangeId: number): R
   // Every node answered and none holds a replica: the server says so with an empty
   // map and a 200, not a 404.
   if (Object.keys(responses).length === 0) {
-    throw new ApiError('notFound', `Range r${requestedRangeId} does not exist`, { status: 200, route: `ranges/${requestedRangeId}/` });
+    throw new ApiError('notFound', `Range r${requestedRangeId} does not exist`, {
+      status: 200,
+      route: `ranges/${requestedRangeId}/`,
+    });
   }
   const byNode: RangeDetailByNode[] = [];
   const leases: Lease[] = [];
@@ -194,7 +210,10 @@ export function normalizeRangeDetail(body: unknown, requestedRangeId: number): R
   }
   byNode.sort((a, b2) => a.nodeId - b2.nodeId);
   const detail: RangeDetail = {
-    rangeId: optNum(b.range_id) ?? byNode.find((n) => n.rangeInfo && n.rangeInfo.rangeId > 0)?.rangeInfo?.rangeId ?? requestedRangeId,
+    rangeId:
+      optNum(b.range_id) ??
+      byNode.find((n) => n.rangeInfo && n.rangeInfo.rangeId > 0)?.rangeInfo?.rangeId ??
+      requestedRangeId,
     byNode,
   };
   const lease = latestLease(leases);

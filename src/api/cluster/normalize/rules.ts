@@ -9,7 +9,8 @@ import type { Obj } from './values';
 function stringMap(v: unknown): Record<string, string> | undefined {
   if (!isObj(v)) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v)) out[k] = str(val, val === null || val === undefined ? '' : JSON.stringify(val));
+  for (const [k, val] of Object.entries(v))
+    out[k] = str(val, val === null || val === undefined ? '' : JSON.stringify(val));
   return out;
 }
 

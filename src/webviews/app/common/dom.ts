@@ -11,7 +11,11 @@ function setAttrs(e: Element, attrs: Attrs): void {
   }
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   setAttrs(e, attrs);
   for (const c of children) e.append(c); // append(string) creates a Text node.
@@ -28,7 +32,11 @@ export function custom(tag: string, attrs: Attrs = {}, ...children: Array<Node |
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  text?: string,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG_NS, tag);
   setAttrs(e, attrs);
   if (text !== undefined) e.textContent = text;

@@ -39,11 +39,22 @@ export class VirtualGrid<R> {
   private frame = 0;
 
   constructor(private readonly opts: GridOptions<R>) {
-    this.element = el('div', { class: 'grid', role: 'grid', 'aria-label': opts.label, 'data-testid': opts.testId, 'aria-rowcount': 1, 'aria-colcount': 0 });
+    this.element = el('div', {
+      class: 'grid',
+      role: 'grid',
+      'aria-label': opts.label,
+      'data-testid': opts.testId,
+      'aria-rowcount': 1,
+      'aria-colcount': 0,
+    });
     this.scroller = el('div', { class: 'grid-scroll', 'data-testid': `${opts.testId}-scroll` });
     this.head = el('div', { class: 'grid-head', role: 'row', 'aria-rowindex': 1 });
     this.body = el('div', { class: 'grid-body', role: 'rowgroup' });
-    this.empty = el('div', { class: 'grid-empty muted', 'data-testid': `${opts.testId}-empty`, hidden: true }, opts.emptyText ?? 'Nothing to show.');
+    this.empty = el(
+      'div',
+      { class: 'grid-empty muted', 'data-testid': `${opts.testId}-empty`, hidden: true },
+      opts.emptyText ?? 'Nothing to show.',
+    );
     const headGroup = el('div', { role: 'rowgroup' }, this.head);
     this.scroller.append(headGroup, this.body, this.empty);
     this.element.append(this.scroller);
@@ -68,7 +79,20 @@ export class VirtualGrid<R> {
     this.head.replaceChildren(
       ...columns.map((c, i) => {
         const dir = sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
-        const h = el('div', { role: 'columnheader', 'aria-colindex': i + 1, 'aria-sort': dir, tabindex: i === 0 ? 0 : -1, 'data-col': c.key, 'data-testid': `col-${c.key}`, class: c.numeric ? 'num' : '', title: `Sort by ${c.label}` }, c.label);
+        const h = el(
+          'div',
+          {
+            role: 'columnheader',
+            'aria-colindex': i + 1,
+            'aria-sort': dir,
+            tabindex: i === 0 ? 0 : -1,
+            'data-col': c.key,
+            'data-testid': `col-${c.key}`,
+            class: c.numeric ? 'num' : '',
+            title: `Sort by ${c.label}`,
+          },
+          c.label,
+        );
         h.addEventListener('click', () => this.opts.onSort?.(c.key));
         return h;
       }),
@@ -78,7 +102,8 @@ export class VirtualGrid<R> {
 
   /** New rows (after a sort, a filter or a refresh). Keeps the focused row by key when it is still there. */
   setRows(rows: readonly R[]): void {
-    const activeKey = this.active >= 0 && this.rows[this.active] !== undefined ? this.opts.rowKey(this.rows[this.active]!) : undefined;
+    const activeKey =
+      this.active >= 0 && this.rows[this.active] !== undefined ? this.opts.rowKey(this.rows[this.active]!) : undefined;
     this.rows = rows;
     this.active = activeKey === undefined ? -1 : rows.findIndex((r) => this.opts.rowKey(r) === activeKey);
     this.element.setAttribute('aria-rowcount', String(rows.length + 1));
@@ -121,9 +146,19 @@ export class VirtualGrid<R> {
 
   private rowElement(i: number): HTMLElement {
     const r = this.rows[i]!;
-    const row = el('div', { class: 'grid-row', role: 'row', 'aria-rowindex': i + 2, 'data-index': i, 'data-key': this.opts.rowKey(r), 'data-testid': this.opts.rowTestId, tabindex: i === this.active || (this.active < 0 && i === 0) ? 0 : -1, 'aria-selected': i === this.active });
+    const row = el('div', {
+      class: 'grid-row',
+      role: 'row',
+      'aria-rowindex': i + 2,
+      'data-index': i,
+      'data-key': this.opts.rowKey(r),
+      'data-testid': this.opts.rowTestId,
+      tabindex: i === this.active || (this.active < 0 && i === 0) ? 0 : -1,
+      'aria-selected': i === this.active,
+    });
     row.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
-    for (const c of this.columns) row.append(el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }, c.text(r)));
+    for (const c of this.columns)
+      row.append(el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }, c.text(r)));
     return row;
   }
 
@@ -148,7 +183,14 @@ export class VirtualGrid<R> {
     if (!row) return;
     const i = Number(row.dataset.index);
     const page = Math.max(1, Math.floor((this.scroller.clientHeight - this.head.offsetHeight) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, PageDown: i + page, PageUp: i - page, Home: 0, End: this.rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: i + 1,
+      ArrowUp: i - 1,
+      PageDown: i + page,
+      PageUp: i - page,
+      Home: 0,
+      End: this.rows.length - 1,
+    };
     if (e.key in moves) {
       e.preventDefault();
       if (e.key === 'ArrowUp' && i === 0) {

@@ -9,7 +9,12 @@ import { custom, el } from './dom';
 import { post } from './vscodeApi';
 
 export function loadingState(what: string): HTMLElement {
-  return el('div', { class: 'state', 'data-testid': 'loading', role: 'status', 'aria-live': 'polite' }, custom('vscode-progress-ring', { 'aria-hidden': 'true' }), el('span', {}, `Loading ${what}…`));
+  return el(
+    'div',
+    { class: 'state', 'data-testid': 'loading', role: 'status', 'aria-live': 'polite' },
+    custom('vscode-progress-ring', { 'aria-hidden': 'true' }),
+    el('span', {}, `Loading ${what}…`),
+  );
 }
 
 const TITLES: Record<Failure['kind'], string> = {
@@ -28,14 +33,24 @@ const HINTS: Record<Failure['kind'], string> = {
   other: '',
 };
 
-export function button(label: string, testid: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
+export function button(
+  label: string,
+  testid: string,
+  onClick: () => void,
+  attrs: Record<string, string> = {},
+): HTMLElement {
   const b = custom('vscode-button', { 'data-testid': testid, ...attrs }, label);
   b.addEventListener('click', onClick);
   return b;
 }
 
 export function errorState(f: Failure, retry: () => void): HTMLElement {
-  const box = el('div', { class: `state error state-${f.kind}`, 'data-testid': 'error-state', 'data-kind': f.kind, role: 'alert' });
+  const box = el('div', {
+    class: `state error state-${f.kind}`,
+    'data-testid': 'error-state',
+    'data-kind': f.kind,
+    role: 'alert',
+  });
   box.append(el('h2', {}, TITLES[f.kind]), el('p', { 'data-testid': 'error-message' }, f.message));
   if (HINTS[f.kind]) box.append(el('p', { class: 'muted' }, HINTS[f.kind]));
   const actions = el('div', { class: 'actions' });
@@ -49,9 +64,16 @@ export function errorState(f: Failure, retry: () => void): HTMLElement {
 export function nodeErrorBanner(errors: readonly NodeErrorInfo[]): HTMLElement | undefined {
   if (!errors.length) return undefined;
   const banner = el('div', { class: 'banner warning', 'data-testid': 'error-banner', role: 'status' });
-  banner.append(el('strong', {}, `${errors.length} node${errors.length === 1 ? '' : 's'} did not answer; the data below is incomplete.`));
+  banner.append(
+    el(
+      'strong',
+      {},
+      `${errors.length} node${errors.length === 1 ? '' : 's'} did not answer; the data below is incomplete.`,
+    ),
+  );
   const list = el('ul', { 'data-testid': 'node-errors' });
-  for (const e of errors.slice(0, 20)) list.append(el('li', { 'data-node-id': String(e.nodeId) }, `n${e.nodeId}: ${e.message}`));
+  for (const e of errors.slice(0, 20))
+    list.append(el('li', { 'data-node-id': String(e.nodeId) }, `n${e.nodeId}: ${e.message}`));
   if (errors.length > 20) list.append(el('li', {}, `… and ${errors.length - 20} more`));
   banner.append(list);
   return banner;

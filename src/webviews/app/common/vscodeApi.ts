@@ -1,7 +1,15 @@
 // The webview's end of the protocol: the VS Code API object (kept private to
 // this module, as the docs require), typed requests with correlation ids, the
 // ready handshake and CSP-violation reporting.
-import { isHostToWebview, type Failure, type HostToWebview, type ParamsOf, type RequestMethod, type ResultOf, type WebviewToHost } from '../../protocol/messages';
+import {
+  isHostToWebview,
+  type Failure,
+  type HostToWebview,
+  type ParamsOf,
+  type RequestMethod,
+  type ResultOf,
+  type WebviewToHost,
+} from '../../protocol/messages';
 
 interface VsCodeApi {
   postMessage(m: WebviewToHost): void;

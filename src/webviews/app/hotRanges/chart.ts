@@ -24,7 +24,15 @@ function truncate(s: string, max: number): string {
 
 export function barChart(title: string, bars: readonly Bar[], onPick: (key: string) => void): SVGSVGElement {
   const height = Math.max(1, bars.length) * (BAR_H + GAP) + 20;
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', height, role: 'img', 'aria-label': title, 'data-testid': 'qps-chart', preserveAspectRatio: 'xMinYMin meet' });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    width: '100%',
+    height,
+    role: 'img',
+    'aria-label': title,
+    'data-testid': 'qps-chart',
+    preserveAspectRatio: 'xMinYMin meet',
+  });
   chart.append(svg('title', {}, title));
   const max = Math.max(0, ...bars.map((b) => b.value));
   const plotW = WIDTH - LABEL_W - VALUE_W;
@@ -32,7 +40,14 @@ export function barChart(title: string, bars: readonly Bar[], onPick: (key: stri
   bars.forEach((b, i) => {
     const y = i * (BAR_H + GAP);
     const w = max > 0 ? Math.max(1, (b.value / max) * plotW) : 1;
-    const g = svg('g', { class: 'bar-group', tabindex: 0, role: 'button', 'data-key': b.key, 'data-testid': 'chart-bar', 'aria-label': `${b.label}: ${fixed(b.value)} QPS` });
+    const g = svg('g', {
+      class: 'bar-group',
+      tabindex: 0,
+      role: 'button',
+      'data-key': b.key,
+      'data-testid': 'chart-bar',
+      'aria-label': `${b.label}: ${fixed(b.value)} QPS`,
+    });
     g.append(svg('title', {}, b.title));
     g.append(svg('text', { x: LABEL_W - 6, y: y + BAR_H - 5, 'text-anchor': 'end' }, truncate(b.label, 28)));
     g.append(svg('rect', { class: 'bar', x: LABEL_W + 1, y, width: w.toFixed(1), height: BAR_H, rx: 2 }));

@@ -40,7 +40,12 @@ function save(): void {
 // ---- Layout (built once; data updates only touch the parts that change) ----
 const title = el('h1', {}, 'Hot ranges ', el('span', { class: 'muted', 'data-testid': 'cluster-name' }));
 const bannerSlot = el('div', { 'data-testid': 'banner-slot' });
-const exportStatus = el('div', { class: 'muted', 'data-testid': 'export-status', role: 'status', 'aria-live': 'polite' });
+const exportStatus = el('div', {
+  class: 'muted',
+  'data-testid': 'export-status',
+  role: 'status',
+  'aria-live': 'polite',
+});
 const rangeChart = el('div', { class: 'chart', 'data-testid': 'ranges-chart' });
 const tableChart = el('div', { class: 'chart', 'data-testid': 'tables-chart' });
 
@@ -78,9 +83,20 @@ const tablesGrid = new VirtualGrid<RollupRow>({
 });
 
 // The chart folds away (state not kept: it is cheap to reopen) to leave the table more room.
-const chartBox = (what: string, chart: HTMLElement) => el('details', { class: 'chart-box', open: true }, el('summary', {}, `Top 10 ${what} by QPS`), chart);
-const rangesPanel = el('div', { role: 'tabpanel', id: 'panel-ranges', 'aria-labelledby': 'tab-ranges', 'data-testid': 'panel-ranges' }, chartBox('ranges', rangeChart), rangesGrid.element);
-const tablesPanel = el('div', { role: 'tabpanel', id: 'panel-tables', 'aria-labelledby': 'tab-tables', 'data-testid': 'panel-tables' }, chartBox('tables', tableChart), tablesGrid.element);
+const chartBox = (what: string, chart: HTMLElement) =>
+  el('details', { class: 'chart-box', open: true }, el('summary', {}, `Top 10 ${what} by QPS`), chart);
+const rangesPanel = el(
+  'div',
+  { role: 'tabpanel', id: 'panel-ranges', 'aria-labelledby': 'tab-ranges', 'data-testid': 'panel-ranges' },
+  chartBox('ranges', rangeChart),
+  rangesGrid.element,
+);
+const tablesPanel = el(
+  'div',
+  { role: 'tabpanel', id: 'panel-tables', 'aria-labelledby': 'tab-tables', 'data-testid': 'panel-tables' },
+  chartBox('tables', tableChart),
+  tablesGrid.element,
+);
 
 const toolbar = new Toolbar(state, {
   onTab: (t) => setTab(t),
@@ -147,7 +163,12 @@ function updateRanges(): void {
   rangeChart.replaceChildren(
     barChart(
       'Top ranges by QPS',
-      top.map((r) => ({ key: String(r.rangeId), label: `r${r.rangeId} ${r.tables.join(', ')}`.trim(), value: r.qps, title: `r${r.rangeId} · ${fixed(r.qps)} QPS · ${r.databases.join(', ')} ${r.tables.join(', ')} · leaseholder ${r.leaseholderNodeId !== undefined ? `n${r.leaseholderNodeId}` : '?'} · replicas ${nodeList(r.replicaNodeIds)}` })),
+      top.map((r) => ({
+        key: String(r.rangeId),
+        label: `r${r.rangeId} ${r.tables.join(', ')}`.trim(),
+        value: r.qps,
+        title: `r${r.rangeId} · ${fixed(r.qps)} QPS · ${r.databases.join(', ')} ${r.tables.join(', ')} · leaseholder ${r.leaseholderNodeId !== undefined ? `n${r.leaseholderNodeId}` : '?'} · replicas ${nodeList(r.replicaNodeIds)}`,
+      })),
       (key) => post({ type: 'openRange', rangeId: Number(key) }),
     ),
   );
@@ -156,7 +177,9 @@ function updateRanges(): void {
 function updateCount(): void {
   const total = payload?.rows.length ?? 0;
   toolbar.count.textContent =
-    state.tab === 'tables' ? `${shownTables.length} ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} from ${shownRanges.length} of ${total} ranges` : `Showing ${shownRanges.length} of ${total} ranges`;
+    state.tab === 'tables'
+      ? `${shownTables.length} ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} from ${shownRanges.length} of ${total} ranges`
+      : `Showing ${shownRanges.length} of ${total} ranges`;
 }
 
 function updateTables(): void {
@@ -171,7 +194,12 @@ function updateTables(): void {
   tableChart.replaceChildren(
     barChart(
       `Top ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} by QPS`,
-      rolled.slice(0, 10).map((r) => ({ key: r.key, label: label(r), value: r.qps, title: `${r.database} · ${label(r)} · ${fixed(r.qps)} QPS over ${r.rangeCount} ranges` })),
+      rolled.slice(0, 10).map((r) => ({
+        key: r.key,
+        label: label(r),
+        value: r.qps,
+        title: `${r.database} · ${label(r)} · ${fixed(r.qps)} QPS over ${r.rangeCount} ranges`,
+      })),
       (key) => {
         const r = rolled.find((x) => x.key === key);
         if (r) drillDown(r);
@@ -214,7 +242,10 @@ async function load(): Promise<void> {
   if (!payload) root.replaceChildren(loadingState('hot ranges'));
   else toolbar.updated.textContent = 'Refreshing…';
   try {
-    const result = await request('loadHotRanges', state.serverNodeId !== undefined ? { nodeId: state.serverNodeId } : {});
+    const result = await request(
+      'loadHotRanges',
+      state.serverNodeId !== undefined ? { nodeId: state.serverNodeId } : {},
+    );
     if (seq !== loadSeq) return; // A newer load superseded this one.
     payload = result;
     if (!root.contains(page)) root.replaceChildren(page);
@@ -245,11 +276,24 @@ async function exportView(format: ExportFormat): Promise<void> {
   const tables = state.tab === 'tables';
   const cols = tables ? rollupColumns(shownTables, state.rollupLevel) : rangeCols;
   const rows: object[] = tables ? shownTables : shownRanges;
-  const meta = { cluster: clusterName, view: tables ? `hot ${state.rollupLevel}s` : 'hot ranges', exportedAt: new Date().toISOString(), updatedAt: payload?.updatedAt, filter: state.filter };
-  const content = format === 'csv' ? viewToCsv(cols as Array<Column<object>>, rows) : viewToJson(cols as Array<Column<object>>, rows, meta);
+  const meta = {
+    cluster: clusterName,
+    view: tables ? `hot ${state.rollupLevel}s` : 'hot ranges',
+    exportedAt: new Date().toISOString(),
+    updatedAt: payload?.updatedAt,
+    filter: state.filter,
+  };
+  const content =
+    format === 'csv'
+      ? viewToCsv(cols as Array<Column<object>>, rows)
+      : viewToJson(cols as Array<Column<object>>, rows, meta);
   exportStatus.textContent = '';
   try {
-    const r = await request('saveExport', { format, content, suggestedName: exportFileName(clusterName, tables ? 'hot-tables' : 'hot-ranges', format) });
+    const r = await request('saveExport', {
+      format,
+      content,
+      suggestedName: exportFileName(clusterName, tables ? 'hot-tables' : 'hot-ranges', format),
+    });
     exportStatus.textContent = r.saved ? `Exported ${rows.length} rows to ${r.path ?? 'the file'}` : 'Export cancelled';
     exportStatus.dataset.saved = String(r.saved);
   } catch (e) {

@@ -25,9 +25,15 @@ function select(testid: string, label: string, onChange: (v: string) => void): H
 }
 
 /** Replaces a select's options, keeping `current` selected if it is still offered (or adding it, so a restored filter shows). */
-function fillSelect(s: HTMLSelectElement, allLabel: string, values: ReadonlyArray<{ value: string; label: string }>, current: string | undefined): void {
+function fillSelect(
+  s: HTMLSelectElement,
+  allLabel: string,
+  values: ReadonlyArray<{ value: string; label: string }>,
+  current: string | undefined,
+): void {
   const opts = [el('option', { value: '' }, allLabel)];
-  const list = current && !values.some((v) => v.value === current) ? [...values, { value: current, label: current }] : values;
+  const list =
+    current && !values.some((v) => v.value === current) ? [...values, { value: current, label: current }] : values;
   for (const v of list) opts.push(el('option', { value: v.value }, v.label));
   s.replaceChildren(...opts);
   s.value = current ?? '';
@@ -60,7 +66,13 @@ export class Toolbar {
       emit();
     };
 
-    this.text = el('input', { type: 'search', 'data-testid': 'filter-text', placeholder: 'Filter: range, name, node, locality', 'aria-label': 'Filter hot ranges', size: 32 });
+    this.text = el('input', {
+      type: 'search',
+      'data-testid': 'filter-text',
+      placeholder: 'Filter: range, name, node, locality',
+      'aria-label': 'Filter hot ranges',
+      size: 32,
+    });
     this.text.value = state.filter.text ?? '';
     this.text.addEventListener('input', () => {
       if (this.text.value) this.filter.text = this.text.value;
@@ -75,12 +87,17 @@ export class Toolbar {
       else delete this.filter.nodeId;
       emit();
     });
-    const clear = button('Clear filters', 'clear-filters', () => {
-      this.filter = {};
-      this.text.value = '';
-      for (const s of [this.database, this.table, this.index, this.node]) s.value = '';
-      emit();
-    }, { secondary: '' });
+    const clear = button(
+      'Clear filters',
+      'clear-filters',
+      () => {
+        this.filter = {};
+        this.text.value = '';
+        for (const s of [this.database, this.table, this.index, this.node]) s.value = '';
+        emit();
+      },
+      { secondary: '' },
+    );
 
     this.serverNode = select('node-picker', 'Fetch hot ranges from', (v) => ev.onServerNode(v ? Number(v) : undefined));
     this.rollupLevel = select('rollup-level', 'Roll up by', (v) => ev.onRollupLevel(v === 'index' ? 'index' : 'table'));
@@ -90,8 +107,11 @@ export class Toolbar {
 
     this.auto = el('input', { type: 'checkbox', 'data-testid': 'auto-refresh' });
     this.auto.checked = state.autoRefresh;
-    this.interval = select('auto-refresh-interval', 'Auto-refresh interval', () => ev.onAutoRefresh(this.auto.checked, Number(this.interval.value)));
-    for (const s of INTERVALS) this.interval.append(el('option', { value: String(s) }, s < 60 ? `${s} s` : `${s / 60} min`));
+    this.interval = select('auto-refresh-interval', 'Auto-refresh interval', () =>
+      ev.onAutoRefresh(this.auto.checked, Number(this.interval.value)),
+    );
+    for (const s of INTERVALS)
+      this.interval.append(el('option', { value: String(s) }, s < 60 ? `${s} s` : `${s / 60} min`));
     this.interval.value = String(state.intervalSec);
     this.auto.addEventListener('change', () => ev.onAutoRefresh(this.auto.checked, Number(this.interval.value)));
 
@@ -99,10 +119,23 @@ export class Toolbar {
     this.count = el('span', { class: 'muted', 'data-testid': 'row-count' });
 
     this.tabButtons = {
-      ranges: el('button', { role: 'tab', id: 'tab-ranges', 'data-testid': 'tab-ranges', 'aria-controls': 'panel-ranges' }, 'Ranges'),
-      tables: el('button', { role: 'tab', id: 'tab-tables', 'data-testid': 'tab-tables', 'aria-controls': 'panel-tables' }, 'Hot tables'),
+      ranges: el(
+        'button',
+        { role: 'tab', id: 'tab-ranges', 'data-testid': 'tab-ranges', 'aria-controls': 'panel-ranges' },
+        'Ranges',
+      ),
+      tables: el(
+        'button',
+        { role: 'tab', id: 'tab-tables', 'data-testid': 'tab-tables', 'aria-controls': 'panel-tables' },
+        'Hot tables',
+      ),
     };
-    this.tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Hot ranges views' }, this.tabButtons.ranges, this.tabButtons.tables);
+    this.tabs = el(
+      'div',
+      { class: 'tabs', role: 'tablist', 'aria-label': 'Hot ranges views' },
+      this.tabButtons.ranges,
+      this.tabButtons.tables,
+    );
     for (const t of ['ranges', 'tables'] as const) {
       this.tabButtons[t].addEventListener('click', () => ev.onTab(t));
       this.tabButtons[t].addEventListener('keydown', (e) => {
@@ -128,7 +161,18 @@ export class Toolbar {
         button('Export JSON', 'export-json', () => ev.onExport('json'), { secondary: '' }),
         this.updated,
       ),
-      el('div', { class: 'toolbar', role: 'search', 'data-testid': 'filters' }, this.text, this.database, this.table, this.index, this.node, clear, this.rollupLabel, this.count),
+      el(
+        'div',
+        { class: 'toolbar', role: 'search', 'data-testid': 'filters' },
+        this.text,
+        this.database,
+        this.table,
+        this.index,
+        this.node,
+        clear,
+        this.rollupLabel,
+        this.count,
+      ),
     );
   }
 
@@ -148,14 +192,28 @@ export class Toolbar {
   }
 
   /** Fills the drop-downs from the loaded rows and the cluster's nodes. */
-  setOptions(o: { databases: string[]; tables: string[]; indexes: string[]; nodes: number[] }, clusterNodes: readonly NodeSummary[], serverNodeId: number | undefined): void {
+  setOptions(
+    o: { databases: string[]; tables: string[]; indexes: string[]; nodes: number[] },
+    clusterNodes: readonly NodeSummary[],
+    serverNodeId: number | undefined,
+  ): void {
     const plain = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
     fillSelect(this.database, 'All databases', plain(o.databases), this.filter.database);
     fillSelect(this.table, 'All tables', plain(o.tables), this.filter.table);
     fillSelect(this.index, 'All indexes', plain(o.indexes), this.filter.index);
-    fillSelect(this.node, 'Any node', o.nodes.map((n) => ({ value: String(n), label: `n${n}` })), this.filter.nodeId?.toString());
+    fillSelect(
+      this.node,
+      'Any node',
+      o.nodes.map((n) => ({ value: String(n), label: `n${n}` })),
+      this.filter.nodeId?.toString(),
+    );
     // The picker lists every node (not just those with hot ranges) with its locality.
-    const picker = clusterNodes.length ? clusterNodes.map((n) => ({ value: String(n.nodeId), label: n.locality ? `n${n.nodeId} (${n.locality})` : `n${n.nodeId}` })) : o.nodes.map((n) => ({ value: String(n), label: `n${n}` }));
+    const picker = clusterNodes.length
+      ? clusterNodes.map((n) => ({
+          value: String(n.nodeId),
+          label: n.locality ? `n${n.nodeId} (${n.locality})` : `n${n.nodeId}`,
+        }))
+      : o.nodes.map((n) => ({ value: String(n), label: `n${n}` }));
     fillSelect(this.serverNode, 'All nodes', picker, serverNodeId?.toString());
   }
 

@@ -35,7 +35,8 @@ export const DEFAULT_STATE: HotViewState = {
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined);
+const posInt = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined;
 const dir = (v: unknown): 'asc' | 'desc' => (v === 'asc' ? 'asc' : 'desc');
 
 export function readState(raw: Partial<Record<keyof HotViewState, unknown>>): HotViewState {
@@ -54,11 +55,16 @@ export function readState(raw: Partial<Record<keyof HotViewState, unknown>>): Ho
     ...(clusterId ? { clusterId } : {}),
     tab: raw.tab === 'tables' ? 'tables' : 'ranges',
     sort: s && isHotColumnKey(s.key) ? { key: s.key, dir: dir(s.dir) } : DEFAULT_STATE.sort,
-    rollupSort: rs && ROLLUP_COLUMNS.some((c) => c.key === rs.key) ? { key: rs.key as RollupColumnKey, dir: dir(rs.dir) } : DEFAULT_STATE.rollupSort,
+    rollupSort:
+      rs && ROLLUP_COLUMNS.some((c) => c.key === rs.key)
+        ? { key: rs.key as RollupColumnKey, dir: dir(rs.dir) }
+        : DEFAULT_STATE.rollupSort,
     rollupLevel: raw.rollupLevel === 'index' ? 'index' : 'table',
     filter,
     ...(serverNodeId ? { serverNodeId } : {}),
     autoRefresh: raw.autoRefresh === true,
-    intervalSec: INTERVALS.includes(raw.intervalSec as number) ? (raw.intervalSec as number) : DEFAULT_STATE.intervalSec,
+    intervalSec: INTERVALS.includes(raw.intervalSec as number)
+      ? (raw.intervalSec as number)
+      : DEFAULT_STATE.intervalSec,
   };
 }

@@ -6,7 +6,14 @@ import { addStyle, appRoot, el } from '../common/dom';
 import { button, errorState, loadingState, nodeErrorBanner } from '../common/states';
 import { connect, patchState, request, RequestError } from '../common/vscodeApi';
 import css from './rangeDetails.css';
-import { keySpan, leaseHistorySection, placementSection, problemsSection, replicasSection, statsSection } from './sections';
+import {
+  keySpan,
+  leaseHistorySection,
+  placementSection,
+  problemsSection,
+  replicasSection,
+  statsSection,
+} from './sections';
 
 addStyle(baseCss);
 addStyle(css);
@@ -18,15 +25,26 @@ let clusterName = '';
 let loadSeq = 0;
 
 function render(d: RangeDetailsPayload): void {
-  const updated = el('span', { class: 'muted', 'data-testid': 'last-updated', 'data-updated-at': d.updatedAt }, `Updated ${new Date(d.updatedAt).toLocaleTimeString()}`);
+  const updated = el(
+    'span',
+    { class: 'muted', 'data-testid': 'last-updated', 'data-updated-at': d.updatedAt },
+    `Updated ${new Date(d.updatedAt).toLocaleTimeString()}`,
+  );
   const header = el(
     'div',
     { class: 'toolbar' },
-    el('h1', { 'data-testid': 'range-title' }, `Range r${d.rangeId} `, el('span', { class: 'muted', 'data-testid': 'cluster-name' }, `— ${clusterName}`)),
+    el(
+      'h1',
+      { 'data-testid': 'range-title' },
+      `Range r${d.rangeId} `,
+      el('span', { class: 'muted', 'data-testid': 'cluster-name' }, `— ${clusterName}`),
+    ),
     button('Refresh', 'refresh', () => void load()),
     updated,
   );
-  const failed = d.replicas.filter((r) => r.error !== undefined).map((r) => ({ nodeId: r.nodeId, message: r.error ?? '' }));
+  const failed = d.replicas
+    .filter((r) => r.error !== undefined)
+    .map((r) => ({ nodeId: r.nodeId, message: r.error ?? '' }));
   const banner = nodeErrorBanner(failed);
   root.replaceChildren(
     header,
@@ -48,7 +66,9 @@ async function load(): Promise<void> {
     if (seq === loadSeq) render(d);
   } catch (e) {
     if (seq !== loadSeq) return;
-    root.replaceChildren(errorState(e instanceof RequestError ? e.failure : { kind: 'other', message: String(e) }, () => void load()));
+    root.replaceChildren(
+      errorState(e instanceof RequestError ? e.failure : { kind: 'other', message: String(e) }, () => void load()),
+    );
   }
 }
 

@@ -21,14 +21,23 @@ function cut(s: string, n: number): string {
 export function placementSvg(p: Placement, clusterRegions: readonly string[]): SVGSVGElement {
   const present = new Set(p.regions.map((r) => r.region));
   const missing = clusterRegions.filter((r) => !present.has(r));
-  const widths = p.regions.map((r) => Math.max(150, PAD * 2 + Math.max(1, ...r.zones.map((z) => z.replicas.length)) * STEP + 8));
+  const widths = p.regions.map((r) =>
+    Math.max(150, PAD * 2 + Math.max(1, ...r.zones.map((z) => z.replicas.length)) * STEP + 8),
+  );
   const heights = p.regions.map((r) => HEAD + r.zones.length * (ZONE_H + ZONE_GAP) + PAD);
   const missingW = 130;
   const width = widths.reduce((a, b) => a + b + GAP, 0) + missing.length * (missingW + GAP) + 2;
   const height = Math.max(90, ...heights) + 4;
   const lh = p.regions.flatMap((r) => r.zones.flatMap((z) => z.replicas)).find((x) => x.leaseholder);
   const label = `Replica placement: ${p.regions.length} region(s)${lh ? `, leaseholder n${lh.nodeId} in ${p.leaseholderRegion}` : ', no leaseholder'}`;
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label, 'data-testid': 'placement-svg' });
+  const root = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: 'img',
+    'aria-label': label,
+    'data-testid': 'placement-svg',
+  });
   root.append(svg('title', {}, label));
 
   let x = 1;
@@ -36,7 +45,13 @@ export function placementSvg(p: Placement, clusterRegions: readonly string[]): S
     const w = widths[i]!;
     const g = svg('g', { 'data-region': region.region, 'data-testid': 'placement-region' });
     g.append(svg('rect', { class: 'region-box', x, y: 1, width: w, height: heights[i]!, rx: 6 }));
-    g.append(svg('text', { x: x + PAD, y: 18 }, `${cut(region.region, 22)} · ${region.replicaCount} replica${region.replicaCount === 1 ? '' : 's'}`));
+    g.append(
+      svg(
+        'text',
+        { x: x + PAD, y: 18 },
+        `${cut(region.region, 22)} · ${region.replicaCount} replica${region.replicaCount === 1 ? '' : 's'}`,
+      ),
+    );
     region.zones.forEach((zone, zi) => {
       const zy = HEAD + zi * (ZONE_H + ZONE_GAP);
       const zg = svg('g', { 'data-zone': zone.zone });
@@ -46,8 +61,18 @@ export function placementSvg(p: Placement, clusterRegions: readonly string[]): S
         const cx = x + PAD + 4 + R + ri * STEP;
         const cy = zy + 36;
         const kind = rep.error ? 'error' : rep.voter ? 'voter' : 'non-voter';
-        const rg = svg('g', { 'data-node-id': rep.nodeId, 'data-testid': 'placement-replica', 'data-leaseholder': rep.leaseholder });
-        rg.append(svg('title', {}, `n${rep.nodeId}${rep.storeId !== undefined ? ` s${rep.storeId}` : ''}${rep.type ? ` ${rep.type}` : ''}${rep.leaseholder ? ' (leaseholder)' : ''}${rep.error ? ' — did not answer' : ''}`));
+        const rg = svg('g', {
+          'data-node-id': rep.nodeId,
+          'data-testid': 'placement-replica',
+          'data-leaseholder': rep.leaseholder,
+        });
+        rg.append(
+          svg(
+            'title',
+            {},
+            `n${rep.nodeId}${rep.storeId !== undefined ? ` s${rep.storeId}` : ''}${rep.type ? ` ${rep.type}` : ''}${rep.leaseholder ? ' (leaseholder)' : ''}${rep.error ? ' — did not answer' : ''}`,
+          ),
+        );
         rg.append(svg('circle', { class: `replica ${kind}`, cx, cy, r: R }));
         if (rep.leaseholder) rg.append(svg('circle', { class: 'lease-ring', cx, cy, r: R + 3 }));
         rg.append(svg('text', { class: 'replica-label', x: cx, y: cy + 4, 'text-anchor': 'middle' }, `n${rep.nodeId}`));

@@ -16,7 +16,8 @@ function section(testid: string, title: string, ...children: Node[]): HTMLElemen
 
 export function keySpan(d: RangeDetailsPayload): HTMLElement {
   const dl = el('dl', { class: 'keys' });
-  const row = (k: string, v: string, testid: string) => dl.append(el('dt', {}, k), el('dd', { class: 'mono', 'data-testid': testid }, v || '(empty)'));
+  const row = (k: string, v: string, testid: string) =>
+    dl.append(el('dt', {}, k), el('dd', { class: 'mono', 'data-testid': testid }, v || '(empty)'));
   row('Start key', d.startKeyPretty, 'start-key');
   row('End key', d.endKeyPretty, 'end-key');
   row('Start key (raw, base64)', d.startKeyRaw, 'start-key-raw');
@@ -29,7 +30,14 @@ function findingList(testid: string, findings: readonly Finding[], none: string)
   return el(
     'ul',
     { class: 'findings', 'data-testid': testid },
-    ...findings.map((f) => el('li', { 'data-severity': f.severity, class: f.severity === 'info' ? 'muted' : '' }, tag(f.severity, f.severity === 'info' ? '' : f.severity), f.message)),
+    ...findings.map((f) =>
+      el(
+        'li',
+        { 'data-severity': f.severity, class: f.severity === 'info' ? 'muted' : '' },
+        tag(f.severity, f.severity === 'info' ? '' : f.severity),
+        f.message,
+      ),
+    ),
   );
 }
 
@@ -62,7 +70,9 @@ export function statsSection(d: RangeDetailsPayload): HTMLElement {
       dl.append(el('dt', {}, label), el('dd', { class: 'num', 'data-stat': k }, f(stats[k])));
     }
   }
-  const note = source ? `As reported by n${source.nodeId}${source.leaseholder ? ' (leaseholder)' : ''}.` : 'No node reported statistics.';
+  const note = source
+    ? `As reported by n${source.nodeId}${source.leaseholder ? ' (leaseholder)' : ''}.`
+    : 'No node reported statistics.';
   return section('range-stats', 'Statistics', dl, el('p', { class: 'muted' }, note));
 }
 
@@ -93,8 +103,25 @@ export function replicasSection(d: RangeDetailsPayload): HTMLElement {
       ],
     };
   });
-  const headers = ['Node', 'Store', 'Replica ID', 'Type', 'Locality', 'Lease', 'Quiescent', 'Ticking', 'QPS', 'Writes/s', 'Problems'];
-  return section('replicas', 'Replicas', leaseholderLine(d), plainTable('Replicas', 'replica-table', headers, rows, new Set([8, 9])));
+  const headers = [
+    'Node',
+    'Store',
+    'Replica ID',
+    'Type',
+    'Locality',
+    'Lease',
+    'Quiescent',
+    'Ticking',
+    'QPS',
+    'Writes/s',
+    'Problems',
+  ];
+  return section(
+    'replicas',
+    'Replicas',
+    leaseholderLine(d),
+    plainTable('Replicas', 'replica-table', headers, rows, new Set([8, 9])),
+  );
 }
 
 /** Says where the leaseholder comes from, or that nobody can tell, rather than implying there is none. */
@@ -105,20 +132,51 @@ function leaseholderLine(d: RangeDetailsPayload): HTMLElement {
       : d.leaseholderSource === 'hot ranges'
         ? `n${d.leaseholderNodeId} (from the hot-range report; the lease history is empty)`
         : `n${d.leaseholderNodeId}`;
-  return el('p', {}, 'Leaseholder: ', el('span', { 'data-testid': 'leaseholder', 'data-source': d.leaseholderSource ?? 'unknown' }, text));
+  return el(
+    'p',
+    {},
+    'Leaseholder: ',
+    el('span', { 'data-testid': 'leaseholder', 'data-source': d.leaseholderSource ?? 'unknown' }, text),
+  );
 }
 
 export function placementSection(d: RangeDetailsPayload): HTMLElement {
   const p = groupPlacement(d.replicas, d.clusterRegions, d.leaseholderNodeId);
   const wrap = el('div', { class: 'placement-wrap' }, placementSvg(p, d.clusterRegions));
-  return section('placement', 'Placement across regions and zones', wrap, findingList('placement-findings', p.findings, 'Replicas are spread across zones; the leaseholder is with most voters.'));
+  return section(
+    'placement',
+    'Placement across regions and zones',
+    wrap,
+    findingList(
+      'placement-findings',
+      p.findings,
+      'Replicas are spread across zones; the leaseholder is with most voters.',
+    ),
+  );
 }
 
 export function leaseHistorySection(d: RangeDetailsPayload): HTMLElement {
   const rows: TableRow[] = d.leaseHistory.map((l) => ({
     attrs: { 'data-sequence': String(l.sequence) },
-    cells: [String(l.sequence), `n${l.nodeId}`, `s${l.storeId}`, String(l.replicaId), { text: nanosToIso(l.start) || l.start, class: 'mono' }, { text: nanosToIso(l.expiration), class: 'mono' }, l.epoch !== undefined ? String(l.epoch) : '', l.acquisitionType],
+    cells: [
+      String(l.sequence),
+      `n${l.nodeId}`,
+      `s${l.storeId}`,
+      String(l.replicaId),
+      { text: nanosToIso(l.start) || l.start, class: 'mono' },
+      { text: nanosToIso(l.expiration), class: 'mono' },
+      l.epoch !== undefined ? String(l.epoch) : '',
+      l.acquisitionType,
+    ],
   }));
-  const body = rows.length ? plainTable('Lease history', 'lease-table', ['Sequence', 'Node', 'Store', 'Replica', 'Start', 'Expiration', 'Epoch', 'Acquired by'], rows, new Set([0])) : el('p', { class: 'muted' }, 'No lease history reported.');
+  const body = rows.length
+    ? plainTable(
+        'Lease history',
+        'lease-table',
+        ['Sequence', 'Node', 'Store', 'Replica', 'Start', 'Expiration', 'Epoch', 'Acquired by'],
+        rows,
+        new Set([0]),
+      )
+    : el('p', { class: 'muted' }, 'No lease history reported.');
   return section('lease-history', 'Lease history (newest first)', body);
 }
