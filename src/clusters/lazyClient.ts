@@ -37,6 +37,7 @@ export class LazyClusterClient implements ClusterApi {
   tableDetails: ClusterApi['tableDetails'] = async (...a) => (await this.real()).tableDetails(...a);
   alertingRules: ClusterApi['alertingRules'] = async (...a) => (await this.real()).alertingRules(...a);
   sql: ClusterApi['sql'] = async (...a) => (await this.real()).sql(...a);
+  executeSql: ClusterApi['executeSql'] = async (...a) => (await this.real()).executeSql(...a);
   cancelQuery: ClusterApi['cancelQuery'] = async (...a) => (await this.real()).cancelQuery(...a);
   cancelSession: ClusterApi['cancelSession'] = async (...a) => (await this.real()).cancelSession(...a);
   virtualClusters: ClusterApi['virtualClusters'] = async (...a) => (await this.real()).virtualClusters(...a);

@@ -2,6 +2,7 @@
 // See types.ts for the options and control surface, tls.ts for the faulty
 // TLS servers, data/hostile.ts for HOSTILE_STRINGS.
 
+import { closeEngine } from './sql/engine';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -68,7 +69,7 @@ export async function startClusterSimulator(options: SimOptions = {}): Promise<R
         server.closeAllConnections();
         server.close(() => {
           tls?.cleanup();
-          resolve();
+          void closeEngine(sim).finally(resolve);
         });
       })),
   };

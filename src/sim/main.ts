@@ -29,7 +29,7 @@ type StartCloud = (opts: {
   advancedClusterCaFile?: string;
 }) => Promise<CloudSim>;
 
-const PROFILES: SimProfile[] = ['v21', 'v23', 'v25', 'seed-spec'];
+const PROFILES: SimProfile[] = ['v21', 'v23', 'v25', 'v26', 'seed-spec'];
 
 function num(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;

@@ -1,7 +1,7 @@
 // Public option/handle types of the cluster simulator, kept apart so that route
 // modules can import them without pulling in the server.
 
-export type SimProfile = 'v21' | 'v23' | 'v25' | 'seed-spec';
+export type SimProfile = 'v21' | 'v23' | 'v25' | 'v26' | 'seed-spec';
 
 export interface SimOptions {
   /** 0 (default) = any free port. The server binds 127.0.0.1 only. */

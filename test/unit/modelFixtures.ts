@@ -1,6 +1,7 @@
 import type { NodeStatus, Session } from '../../src/api/cluster/models';
+import type { RangeProblemFlags } from '../../src/domain/rangeProblems';
 
-// Fixtures shared by the tree filter and status-bar health tests.
+// Fixtures shared by the tree filter, status-bar health, range-problem and placement tests.
 export const node = (id: number, liveness: NodeStatus['liveness'], region = 'us-east1'): NodeStatus => ({
   nodeId: id,
   address: `10.0.0.${id}:26257`,
@@ -30,3 +31,16 @@ export const session = (over: Partial<Session>): Session => ({
   activeQueries: [],
   ...over,
 });
+
+/** A replica's problem flags with nothing wrong. */
+export const NO_PROBLEMS: RangeProblemFlags = {
+  unavailable: false,
+  leaderNotLeaseHolder: false,
+  noRaftLeader: false,
+  underreplicated: false,
+  overreplicated: false,
+  noLease: false,
+  quiescentEqualsTicking: false,
+  raftLogTooLarge: false,
+  other: [],
+};

@@ -17,6 +17,7 @@ import type {
   TableDetails,
 } from './models';
 import type { TimeoutSource } from '../http/transport';
+import type { SqlBatch, SqlBatchResult } from '../sql/types';
 
 export interface RequestOptions {
   /** Cancels the request (and any retry wait). */
@@ -80,7 +81,7 @@ export interface NodeRangesResult {
 }
 
 /** One statement for `sql/`: its text, with `$1…` placeholders matched by `arguments`. */
-export type SqlStatement = string | { sql: string; arguments?: unknown[] };
+export type SqlStatement = string | { sql: string; arguments?: readonly unknown[] };
 
 export interface SessionsQuery {
   username?: string;
@@ -139,14 +140,16 @@ export interface ClusterApi {
   tableDetails(database: string, table: string, opts?: RequestOptions): Promise<TableDetails>;
   alertingRules(opts?: RequestOptions): Promise<AlertingRules>;
 
+  /** The SQL layer's executor (src/api/sql): typed columns, truncation flag, SqlError with SQLSTATE. */
+  executeSql(batch: SqlBatch, opts?: RequestOptions): Promise<SqlBatchResult>;
   sql(
     statements: SqlStatement[],
     options?: { database?: string; execute?: boolean; applicationName?: string },
     opts?: RequestOptions,
   ): Promise<SqlResult>;
-  /** `CANCEL QUERY '<id>'` through `sql/`. */
+  /** `CANCEL QUERY $1` through `sql/`. */
   cancelQuery(queryId: string, opts?: RequestOptions): Promise<void>;
-  /** `CANCEL SESSION '<hex id>'` through `sql/`. */
+  /** `CANCEL SESSION $1` (the hex id) through `sql/`. */
   cancelSession(sessionIdHex: string, opts?: RequestOptions): Promise<void>;
 
   /** Virtual clusters the current session is signed in to (`/virtual_clusters`); [] on clusters without virtualization. */

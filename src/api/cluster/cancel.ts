@@ -1,7 +1,9 @@
-// CANCEL QUERY / CANCEL SESSION statements for sql/. Ids are interpolated into
-// SQL text, so only the id format CockroachDB itself produces is accepted:
-// a 128-bit ClusterWideID as hex (32 digits; shorter hex tolerated).
+// CANCEL QUERY / CANCEL SESSION statements for sql/. CockroachDB's grammar takes
+// an expression there (`CANCEL QUERY a_expr`, pkg/sql/parser/sql.y), so the id
+// travels as a placeholder. Only the id format CockroachDB itself produces is
+// accepted: a 128-bit ClusterWideID as hex (32 digits; shorter hex tolerated).
 import { ApiError } from '../http/errors';
+import type { SqlQuery } from '../sql/types';
 
 const HEX_ID = /^[0-9a-f]{1,32}$/i;
 
@@ -15,10 +17,10 @@ function checkedId(id: string, what: string): string {
   return trimmed.toLowerCase();
 }
 
-export function cancelQueryStatement(queryId: string): string {
-  return `CANCEL QUERY '${checkedId(queryId, 'query')}'`;
+export function cancelQueryPlaceholder(queryId: string): SqlQuery {
+  return { sql: 'CANCEL QUERY $1', arguments: [checkedId(queryId, 'query')] };
 }
 
-export function cancelSessionStatement(sessionIdHex: string): string {
-  return `CANCEL SESSION '${checkedId(sessionIdHex, 'session')}'`;
+export function cancelSessionPlaceholder(sessionIdHex: string): SqlQuery {
+  return { sql: 'CANCEL SESSION $1', arguments: [checkedId(sessionIdHex, 'session')] };
 }

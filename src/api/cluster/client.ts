@@ -11,7 +11,7 @@ import type {
   RequestOptions,
   SessionsQuery,
 } from './api';
-import { cancelQueryStatement, cancelSessionStatement } from './cancel';
+import { cancelQueryPlaceholder, cancelSessionPlaceholder } from './cancel';
 import type {
   AlertingRules,
   ClusterEvent,
@@ -42,7 +42,10 @@ import {
   normalizeUsers,
 } from './normalize/schema';
 import { normalizeSessionsPage } from './normalize/sessions';
-import { normalizeSqlResponse } from './normalize/sql';
+import { sqlResultFromBatch, toSqlBatch } from './normalize/sql';
+import { HttpSqlExecutor } from '../sql/http';
+import type { SqlBatch, SqlBatchResult } from '../sql/types';
+import { atLeast, clusterSqlVersion, sqlFeatures, type SqlVersion } from '../sql/version';
 import { ClusterRequester } from './requester';
 import {
   SQL_SESSIONS_STATEMENT,
@@ -74,12 +77,27 @@ export class ClusterClient implements ClusterApi {
   private readonly req: ClusterRequester;
   private readonly concurrency: number;
   private readonly session: ClusterClientOptions['session'];
+  private readonly sqlExecutor: HttpSqlExecutor;
+  /** The lowest node version seen in nodes/ answers: decides which sql/ options the server reads. */
+  private knownSqlVersion: SqlVersion | undefined;
 
   constructor(options: ClusterClientOptions) {
     this.req = new ClusterRequester(options);
     this.baseUrl = this.req.baseUrl;
     this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.session = options.session;
+    // Every SQL statement goes through this one executor, on the same requester (session,
+    // virtual cluster, time-out, abort) as every other route.
+    this.sqlExecutor = new HttpSqlExecutor({
+      post: (body, opts) =>
+        this.req.json({ ...opts, method: 'POST', route: 'sql/', body, contentType: 'application/json' }),
+      separateTxnsSupported: () => (this.knownSqlVersion ? sqlFeatures(this.knownSqlVersion).separateTxns : undefined),
+    });
+  }
+
+  /** The cluster's SQL level, once a nodes/ answer showed it (undefined until then). */
+  get sqlVersion(): SqlVersion | undefined {
+    return this.knownSqlVersion;
   }
 
   /** Sessions and SQL come from an application virtual cluster (so `sessions/` cannot serve them). */
@@ -143,7 +161,12 @@ export class ClusterClient implements ClusterApi {
       scope: 'system',
       params: { limit: page.limit, offset: page.offset },
     });
-    return offsetPage(normalizeNodes(body), body, page.offset);
+    const nodes = normalizeNodes(body);
+    // Conservative during an upgrade: the oldest node decides what sql/ understands.
+    const seen = clusterSqlVersion(nodes.map((n) => n.version));
+    const known = this.knownSqlVersion;
+    if (seen && (!known || !atLeast(seen, known.major, known.minor))) this.knownSqlVersion = seen;
+    return offsetPage(nodes, body, page.offset);
   }
 
   allNodes(opts: RequestOptions = {}): AsyncIterable<NodeStatus> {
@@ -403,51 +426,26 @@ export class ClusterClient implements ClusterApi {
 
   // ---- SQL over HTTP ---------------------------------------------------
 
+  /** The SqlExecutor contract: typed columns, truncation, SqlError for SQLSTATE failures. */
+  executeSql(batch: SqlBatch, opts: RequestOptions = {}): Promise<SqlBatchResult> {
+    return this.sqlExecutor.execute(batch, opts);
+  }
+
+  /** The older, untyped shape, kept for callers of ClusterApi.sql. */
   async sql(
     statements: SqlStatement[],
     options: { database?: string; execute?: boolean; applicationName?: string } = {},
     opts: RequestOptions = {},
   ): Promise<SqlResult> {
-    const payload = {
-      // The server defaults to `system`; the explorer's default is the user database.
-      database: options.database ?? 'defaultdb',
-      execute: options.execute ?? true,
-      application_name: options.applicationName ?? '$ cockroachdb-explorer',
-      statements: statements.map((s) =>
-        typeof s === 'string'
-          ? { sql: s }
-          : s.arguments?.length
-            ? { sql: s.sql, arguments: s.arguments }
-            : { sql: s.sql },
-      ),
-    };
-    const body = await this.req.json({
-      ...opts,
-      method: 'POST',
-      route: 'sql/',
-      body: JSON.stringify(payload),
-      contentType: 'application/json',
-    });
-    const { result, firstError } = normalizeSqlResponse(body);
-    if (firstError) {
-      // SQLSTATE 42501 = insufficient_privilege.
-      const kind = firstError.code === '42501' ? 'forbidden' : 'badRequest';
-      const code = firstError.code ? ` (SQLSTATE ${firstError.code})` : '';
-      throw new ApiError(kind, `SQL failed: ${firstError.message}${code}`, {
-        status: 200,
-        route: 'sql/',
-        serverMessage: firstError.message,
-      });
-    }
-    return result;
+    return sqlResultFromBatch(await this.sqlExecutor.execute(toSqlBatch(statements, options), opts));
   }
 
   async cancelQuery(queryId: string, opts: RequestOptions = {}): Promise<void> {
-    await this.sql([cancelQueryStatement(queryId)], {}, opts);
+    await this.sql([cancelQueryPlaceholder(queryId)], {}, opts);
   }
 
   async cancelSession(sessionIdHex: string, opts: RequestOptions = {}): Promise<void> {
-    await this.sql([cancelSessionStatement(sessionIdHex)], {}, opts);
+    await this.sql([cancelSessionPlaceholder(sessionIdHex)], {}, opts);
   }
 
   // ---- paging walks ----------------------------------------------------

@@ -21,6 +21,8 @@ export function versionOf(t: Topology): { tag: string; major: number; minor: num
       return { tag: 'v21.2.17', major: 21, minor: 2, patch: 17 };
     case 'v23':
       return { tag: 'v23.2.9', major: 23, minor: 2, patch: 9 };
+    case 'v26':
+      return { tag: 'v26.1.0', major: 26, minor: 1, patch: 0 };
     default:
       return { tag: 'v25.2.4', major: 25, minor: 2, patch: 4 };
   }
@@ -80,7 +82,7 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
   // roachpb.Version's JSON names: `major`/`minor` on recent servers, `major_val`/`minor_val`
   // before; all four fields are always there (the cluster version has no patch of its own).
   const serverVersion =
-    t.profile === 'v25'
+    t.profile === 'v25' || t.profile === 'v26'
       ? { major: v.major, minor: v.minor, patch: 0, internal: 0 }
       : { major_val: v.major, minor_val: v.minor, patch: 0, internal: 0 };
   if (t.profile === 'seed-spec') {

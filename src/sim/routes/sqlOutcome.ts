@@ -4,6 +4,7 @@ export interface PgError {
   message: string;
   code: string;
   severity?: string;
+  hint?: string;
 }
 
 export interface Outcome {

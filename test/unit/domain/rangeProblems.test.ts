@@ -1,39 +1,28 @@
 import assert from 'node:assert/strict';
-import { isVoter, problemNames, problemSeverity, type RangeProblemFlags } from '../../../src/domain/rangeProblems';
-
-const NONE: RangeProblemFlags = {
-  unavailable: false,
-  leaderNotLeaseHolder: false,
-  noRaftLeader: false,
-  underreplicated: false,
-  overreplicated: false,
-  noLease: false,
-  quiescentEqualsTicking: false,
-  raftLogTooLarge: false,
-  other: [],
-};
+import { isVoter, problemNames, problemSeverity } from '../../../src/domain/rangeProblems';
+import { NO_PROBLEMS } from '../modelFixtures';
 
 describe('domain: range problems', () => {
   it('names flags like the Range Report, in its order, including unknown newer ones', () => {
     assert.deepEqual(
       problemNames({
-        ...NONE,
+        ...NO_PROBLEMS,
         unavailable: true,
         leaderNotLeaseHolder: true,
         other: ['circuitBreakerError', 'paused_followers'],
       }),
       ['unavailable', 'leader not leaseholder', 'circuit breaker error', 'paused followers'],
     );
-    assert.deepEqual(problemNames({ ...NONE, raftLogTooLarge: true, underreplicated: true }), [
+    assert.deepEqual(problemNames({ ...NO_PROBLEMS, raftLogTooLarge: true, underreplicated: true }), [
       'under-replicated',
       'raft log too large',
     ]);
-    assert.deepEqual(problemNames(NONE), []);
+    assert.deepEqual(problemNames(NO_PROBLEMS), []);
     assert.deepEqual(problemNames(undefined), []);
   });
   it('names an unknown flag once, even when it repeats a known one', () => {
     assert.deepEqual(
-      problemNames({ ...NONE, noLease: true, other: ['no_lease', 'pausedFollowers', 'paused_followers', ''] }),
+      problemNames({ ...NO_PROBLEMS, noLease: true, other: ['no_lease', 'pausedFollowers', 'paused_followers', ''] }),
       ['no lease', 'paused followers'],
     );
   });

@@ -2,20 +2,9 @@ import assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/domain/locality';
 import { groupPlacement } from '../../../src/webviews/model/placement';
 import { rangeFindings } from '../../../src/webviews/model/problems';
-import type { ProblemFlags, RangeDetailsPayload } from '../../../src/webviews/protocol/data';
+import type { RangeDetailsPayload } from '../../../src/webviews/protocol/data';
+import { NO_PROBLEMS } from '../modelFixtures';
 import { replica } from './fixtures';
-
-const NO_PROBLEMS: ProblemFlags = {
-  unavailable: false,
-  leaderNotLeaseHolder: false,
-  noRaftLeader: false,
-  underreplicated: false,
-  overreplicated: false,
-  noLease: false,
-  quiescentEqualsTicking: false,
-  raftLogTooLarge: false,
-  other: [],
-};
 
 describe('webviews: placement grouping', () => {
   it('groups replicas by region and zone, sorted, and finds the leaseholder region', () => {

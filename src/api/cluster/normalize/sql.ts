@@ -1,7 +1,10 @@
 // sql/ → SqlResult. Unlike every other route, errors here are JSON: a top-level
 // `error` (flattened pgerror with SQLSTATE `code`) and/or per-statement `error`
-// inside a 200. The client turns any of them into a thrown ApiError.
+// inside a 200. The client now reads answers with src/api/sql/http.ts (typed
+// SqlErrors); this reader and the adapters below keep ClusterApi.sql's shape.
+import type { SqlStatement } from '../api';
 import type { SqlResult } from '../models';
+import type { SqlArgument, SqlBatch, SqlBatchResult } from '../../sql/types';
 import { arr, isObj, num, obj, optStr, str } from './values';
 
 export interface SqlErrorInfo {
@@ -50,4 +53,35 @@ export function normalizeSqlResponse(body: unknown): NormalizedSql {
   const result: SqlResult = { statements };
   if (top) result.error = top.code ? `${top.message} (SQLSTATE ${top.code})` : top.message;
   return firstError ? { result, firstError } : { result };
+}
+
+/** ClusterApi.sql's arguments → a SqlBatch (the executor sends it; values stay placeholders). */
+export function toSqlBatch(
+  statements: SqlStatement[],
+  options: { database?: string; execute?: boolean; applicationName?: string },
+): SqlBatch {
+  const batch: SqlBatch = {
+    statements: statements.map((s) =>
+      typeof s === 'string' ? { sql: s } : { sql: s.sql, arguments: (s.arguments ?? []) as SqlArgument[] },
+    ),
+  };
+  if (options.database !== undefined) batch.database = options.database;
+  if (options.execute !== undefined) batch.execute = options.execute;
+  if (options.applicationName !== undefined) batch.applicationName = options.applicationName;
+  return batch;
+}
+
+/** The executor's typed result → the older SqlResult shape (column names only). */
+export function sqlResultFromBatch(r: SqlBatchResult): SqlResult {
+  return {
+    statements: r.statements.map((s) => {
+      const st: SqlResult['statements'][number] = {
+        rowsAffected: s.rowsAffected,
+        columns: s.columns.map((c) => c.name),
+        rows: s.rows,
+      };
+      if (s.tag) st.tag = s.tag;
+      return st;
+    }),
+  };
 }

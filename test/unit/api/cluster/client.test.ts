@@ -394,7 +394,7 @@ describe('ClusterClient (in-test servers)', () => {
     const notFound = await rejection(c.cancelQuery('1'));
     assert.equal(notFound.kind, 'badRequest');
     assert.match(notFound.message, /query ID 1 not found/);
-    assert.equal(JSON.parse(server.hits[1]!.body).statements[0].sql, "CANCEL QUERY '1'");
+    assert.deepEqual(JSON.parse(server.hits[1]!.body).statements[0], { sql: 'CANCEL QUERY $1', arguments: ['1'] });
     assert.equal((await rejection(c.cancelSession('ab'.repeat(16)))).kind, 'forbidden');
     const syntax = await rejection(c.sql(['SELECT bad']));
     assert.equal(syntax.kind, 'badRequest');

@@ -20,6 +20,7 @@ describe('ServerVersion field names', () => {
     v21: { keys: ['internal', 'major_val', 'minor_val', 'patch'], version: 'v21.2' },
     v23: { keys: ['internal', 'major_val', 'minor_val', 'patch'], version: 'v23.2' },
     v25: { keys: ['internal', 'major', 'minor', 'patch'], version: 'v25.2' },
+    v26: { keys: ['internal', 'major', 'minor', 'patch'], version: 'v26.1' },
   };
   for (const [profile, want] of Object.entries(expected) as Array<[SimProfile, { keys: string[]; version: string }]>) {
     it(`the ${profile} simulator sends ${want.keys.join('/')} and the client reads ${want.version}`, async () => {

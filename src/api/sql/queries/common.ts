@@ -1,0 +1,108 @@
+// What every query set shares: the plan (which statement to try, in which
+// order, for a version), running it with bounded time and size, and turning
+// "this cluster cannot serve it" into a WorkloadUnavailable with plain words.
+import type { RequestOptions } from '../../cluster/api';
+import { internalsLockedAdvice, isSqlError, SQLSTATE } from '../errors';
+import type { WorkloadResult, WorkloadSource } from '../models';
+import type { SqlArgument, SqlExecutor, SqlRow } from '../types';
+import { EXPLORER_APP_NAME } from '../types';
+
+/** CockroachDB's own tools (DB Console, jobs, …) run under names with this prefix. */
+export const INTERNAL_APP_PATTERN = '$ internal%';
+
+/** Bytes of row data per query; the server marks a larger answer truncated. */
+export const DEFAULT_MAX_RESULT_BYTES = 4 * 1024 * 1024;
+
+export interface QueryPlan {
+  source: WorkloadSource;
+  sql: string;
+  arguments: SqlArgument[];
+  /** An empty answer means "not populated" (the hourly activity cache), so try the next plan. */
+  nextWhenEmpty?: boolean;
+}
+
+export interface RunOptions extends RequestOptions {
+  maxResultBytes?: number;
+  /** The signed-in user, for the advice text. */
+  user?: string;
+}
+
+/** The server gives up a second before the client would, so its error (not a bare time-out) comes back. */
+export function serverTimeoutMs(opts: RequestOptions): number {
+  return Math.max(1000, (opts.timeoutMs ?? 10_000) - 1000);
+}
+
+/** app filter, include-internal flag, internal pattern, the explorer's own name: always $3…$6 in the SQL. */
+export function appFilterArgs(app: string | undefined, includeInternal: boolean | undefined): SqlArgument[] {
+  return [app ?? '', includeInternal === true, INTERNAL_APP_PATTERN, EXPLORER_APP_NAME];
+}
+
+export function unavailable(reason: string, whatToDo: string): WorkloadResult<never> {
+  return { status: 'unavailable', reason, whatToDo };
+}
+
+export function lockedUnavailable(what: string, user?: string): WorkloadResult<never> {
+  return unavailable(
+    `${what} is read from crdb_internal, which this CockroachDB version (v26.1+) restricts by default, and it has no stable information_schema view.`,
+    `Open the DB Console for ${what}, or ${internalsLockedAdvice(user)}`,
+  );
+}
+
+/**
+ * Tries the plans in order. A missing table or column (an older or newer version than
+ * assumed) moves to the next plan; the lock-down becomes WorkloadUnavailable; every
+ * other failure (privilege, time-out, cancel) is thrown for the caller's error row.
+ */
+export async function runPlans<T>(
+  executor: SqlExecutor,
+  plans: QueryPlan[],
+  parse: (row: SqlRow) => T,
+  what: string,
+  opts: RunOptions = {},
+): Promise<WorkloadResult<T>> {
+  const { maxResultBytes, user, ...requestOptions } = opts;
+  let last: WorkloadResult<T> | undefined;
+  let lockedSeen = false;
+  for (const plan of plans) {
+    try {
+      const res = await executor.execute(
+        {
+          statements: [{ sql: plan.sql, arguments: plan.arguments }],
+          statementTimeoutMs: serverTimeoutMs(requestOptions),
+          maxResultBytes: maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
+        },
+        requestOptions,
+      );
+      const st = res.statements[0];
+      const rows = st?.rows ?? [];
+      last = { status: 'ok', items: rows.map(parse), source: plan.source, truncated: st?.truncated ?? false };
+      if (rows.length > 0 || !plan.nextWhenEmpty) return last;
+    } catch (err) {
+      if (!isSqlError(err)) throw err;
+      if (err.internalsLocked) {
+        lockedSeen = true;
+        continue;
+      }
+      if (err.sqlState === SQLSTATE.undefinedTable || err.sqlState === SQLSTATE.undefinedColumn) continue;
+      throw err;
+    }
+  }
+  if (last) return last;
+  if (lockedSeen) return lockedUnavailable(what, user);
+  return unavailable(
+    `This cluster has none of the tables ${what} is read from (${plans.map((p) => p.source).join(', ') || 'none for this version'}).`,
+    'Upgrade the cluster, or use the DB Console for this view.',
+  );
+}
+
+/** Start of a window, rounded down to the hour: statistics are aggregated in hourly buckets. */
+export function windowStart(start: Date): string {
+  const d = new Date(start.getTime());
+  d.setUTCMinutes(0, 0, 0);
+  return d.toISOString();
+}
+
+export function clampLimit(limit: number | undefined, fallback = 20, max = 10_000): number {
+  const n = Math.trunc(limit ?? fallback);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, max) : fallback;
+}
