@@ -78,6 +78,7 @@ export class ClusterClient implements ClusterApi {
   private readonly concurrency: number;
   private readonly session: ClusterClientOptions['session'];
   private readonly sqlExecutor: HttpSqlExecutor;
+  private signedInAs: string | undefined;
   /** The lowest node version seen in nodes/ answers: decides which sql/ options the server reads. */
   private knownSqlVersion: SqlVersion | undefined;
 
@@ -92,6 +93,8 @@ export class ClusterClient implements ClusterApi {
       post: (body, opts) =>
         this.req.json({ ...opts, method: 'POST', route: 'sql/', body, contentType: 'application/json' }),
       separateTxnsSupported: () => (this.knownSqlVersion ? sqlFeatures(this.knownSqlVersion).separateTxns : undefined),
+      // A privilege fix names the user who signed in here (a token restored from storage does not say).
+      user: () => this.signedInAs,
     });
   }
 
@@ -107,8 +110,10 @@ export class ClusterClient implements ClusterApi {
 
   // ---- auth (the mechanics, incl. virtual clusters, are in ./signIn) -----
 
-  login(username: string, password: string, opts: RequestOptions = {}): Promise<string> {
-    return signIn(this.req, username, password, opts);
+  async login(username: string, password: string, opts: RequestOptions = {}): Promise<string> {
+    const token = await signIn(this.req, username, password, opts);
+    this.signedInAs = username.trim();
+    return token;
   }
 
   /** The names the aggregated session holds: exactly what `/virtual_clusters` answers for it. */

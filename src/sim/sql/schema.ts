@@ -16,7 +16,8 @@
  * | `crdb_internal.jobs` | v23, v25, seed-spec | job_id INT8, job_type, description, statement, user_name, descriptor_ids INT8[], status, running_status, created, started, finished, modified TIMESTAMPTZ, fraction_completed FLOAT8, high_water_timestamp DECIMAL, error, coordinator_id INT8, trace_id INT8, last_run, next_run, num_runs, execution_errors STRING[] |
  * | `crdb_internal.cluster_sessions`, `cluster_queries`; `[SHOW CLUSTER SESSIONS]`, `[SHOW CLUSTER QUERIES]` | all with sql/ | as SHOW CLUSTER SESSIONS / QUERIES (live session model; cancels show) |
  * | `SHOW JOBS`, `[SHOW JOBS]`, `SHOW AUTOMATIC JOBS` | all with sql/ (v26 too) | job_id … execution_errors as SHOW JOBS; automatic jobs only in the latter |
- * | `information_schema.crdb_statement_statistics`, `crdb_transaction_statistics` | v26 only | as the crdb_internal tables (column set assumed) |
+ * | `information_schema.crdb_statement_statistics` | v26 only | as pkg/sql/vtable/information_schema_crdb.go: aggregated_ts, fingerprint_id, transaction_fingerprint_id, plan_hash BYTES, app_name, node_id INT8, agg_interval, execution_count INT8, service_latency, cpu_sql_nanos, contention_time, total_estimated_execution_time, p99_latency FLOAT8, exec_sample_count INT8, svc_lat_sum, cpu_sql_nanos_sum, contention_time_sum (+ `_sq`), kv_cpu_time_nanos_sum(_sq), admission_wait_time_sum(_sq) FLOAT8, rows_read_sum, rows_written_sum, bytes_read_sum INT8, bytes_read_sum_sq FLOAT8, max_retries INT8, query, query_summary, database STRING; internal apps (`$ internal%`) excluded |
+ * | `information_schema.crdb_transaction_statistics` | v26 only | aggregated_ts, fingerprint_id BYTES, app_name, node_id, agg_interval, the same statistics columns plus commit_lat_sum(_sq), stmt_fingerprint_ids BYTES[]; internal apps excluded |
  * | `information_schema.crdb_jobs`, `crdb_jobs_with_progress` | v26 only | job_id, job_type, owner, description, created, finished, state, error (+ progress_fraction, resolved DECIMAL, status_message, last_updated), as pkg/sql/vtable/information_schema_crdb.go |
  *
  * v26: every `crdb_internal.*` / `system.*` reference fails with 42501 "Access to
@@ -53,6 +54,24 @@ const STMT_COLS = `aggregated_ts, fingerprint_id, transaction_fingerprint_id, pl
 const DERIVED = `execution_count, execution_total_seconds, execution_total_cluster_seconds, contention_time_avg_seconds,
   cpu_sql_avg_nanos, service_latency_avg_seconds, service_latency_p99_seconds`;
 const TXN_COLS = 'aggregated_ts, fingerprint_id, app_name, metadata, statistics, aggregation_interval';
+
+/** The flat columns of v26.1's information_schema.crdb_*_statistics views, from the JSON statistics. */
+const CNT = "(statistics->'statistics'->>'cnt')::float8";
+const EXEC_CNT = "coalesce((statistics->'execution_statistics'->>'cnt')::float8, 0)";
+const mean = (path: string): string => `(statistics->${path}->>'mean')::float8`;
+const STABLE_STATS = `execution_count, service_latency_avg_seconds AS service_latency, cpu_sql_avg_nanos AS cpu_sql_nanos,
+  contention_time_avg_seconds AS contention_time, execution_total_seconds AS total_estimated_execution_time,
+  service_latency_p99_seconds AS p99_latency, ${EXEC_CNT}::int8 AS exec_sample_count,
+  ${CNT} * ${mean("'statistics'->'svcLat'")} AS svc_lat_sum,
+  ${EXEC_CNT} * coalesce(${mean("'execution_statistics'->'cpuSQLNanos'")}, 0) AS cpu_sql_nanos_sum,
+  ${EXEC_CNT} * coalesce(${mean("'execution_statistics'->'contentionTime'")}, 0) AS contention_time_sum,
+  NULL::float8 AS svc_lat_sum_sq, NULL::float8 AS cpu_sql_nanos_sum_sq, NULL::float8 AS contention_time_sum_sq,
+  0::float8 AS kv_cpu_time_nanos_sum, NULL::float8 AS kv_cpu_time_nanos_sum_sq, 0::float8 AS admission_wait_time_sum,
+  NULL::float8 AS admission_wait_time_sum_sq,
+  round(${CNT} * coalesce(${mean("'statistics'->'rowsRead'")}, 0))::int8 AS rows_read_sum,
+  round(${CNT} * coalesce(${mean("'statistics'->'rowsWritten'")}, 0))::int8 AS rows_written_sum,
+  round(${CNT} * coalesce(${mean("'statistics'->'bytesRead'")}, 0))::int8 AS bytes_read_sum,
+  NULL::float8 AS bytes_read_sum_sq, coalesce((statistics->'statistics'->>'maxRetries')::int8, 0) AS max_retries`;
 
 /** Run once per engine; the data tables live in `sim_data`, what clients read is views. */
 export const SCHEMA_DDL = `
@@ -140,8 +159,18 @@ CREATE VIEW sim_show.automatic_jobs AS SELECT job_id, job_type, description, sta
 CREATE VIEW sim_show.cluster_sessions AS SELECT * FROM sim_data.sessions WHERE sim_data.can_view(user_name);
 CREATE VIEW sim_show.cluster_queries AS SELECT * FROM sim_data.queries WHERE sim_data.can_view(user_name);
 
-CREATE VIEW information_schema.crdb_statement_statistics AS SELECT ${STMT_COLS} FROM sim_data.statements;
-CREATE VIEW information_schema.crdb_transaction_statistics AS SELECT ${TXN_COLS} FROM sim_data.transactions;
+CREATE VIEW information_schema.crdb_statement_statistics AS SELECT aggregated_ts, fingerprint_id,
+  transaction_fingerprint_id, plan_hash, app_name, 1::int8 AS node_id, aggregation_interval AS agg_interval,
+  ${STABLE_STATS}, coalesce(metadata->>'query', '') AS query,
+  coalesce(metadata->>'querySummary', '') AS query_summary, coalesce(metadata->>'db', '') AS database
+  FROM sim_data.statements WHERE app_name NOT LIKE '$ internal%';
+CREATE VIEW information_schema.crdb_transaction_statistics AS SELECT aggregated_ts, fingerprint_id, app_name,
+  1::int8 AS node_id, aggregation_interval AS agg_interval, ${STABLE_STATS},
+  ((statistics->'statistics'->>'cnt')::float8 * (statistics->'statistics'->'commitLat'->>'mean')::float8)
+    AS commit_lat_sum, NULL::float8 AS commit_lat_sum_sq,
+  ARRAY(SELECT decode(elem, 'hex') FROM jsonb_array_elements_text(metadata->'stmtFingerprintIDs') AS elem)
+    AS stmt_fingerprint_ids
+  FROM sim_data.transactions WHERE app_name NOT LIKE '$ internal%';
 CREATE VIEW information_schema.crdb_jobs AS SELECT job_id, job_type, user_name AS owner, description, created,
   finished, status AS state, error FROM sim_data.jobs WHERE sim_data.can_view(user_name);
 CREATE VIEW information_schema.crdb_jobs_with_progress AS SELECT job_id, job_type, user_name AS owner, description,

@@ -30,7 +30,8 @@ export const JOBS_SQL = {
   showJobs: [
     'SELECT job_id::STRING AS job_id, job_type, description, user_name, status, running_status,',
     'created, started, finished, modified, fraction_completed,',
-    'high_water_timestamp::STRING AS high_water, error, coordinator_id',
+    // SHOW JOBS has no high-water column (pkg/sql/delegate/show_jobs.go); only crdb_internal.jobs does.
+    'NULL::STRING AS high_water, error, coordinator_id',
     'FROM [SHOW JOBS]',
     ordered('status'),
   ].join(' '),
