@@ -121,7 +121,12 @@ export function missingPrivilege(message: string, user?: string): MissingPrivile
     return {
       privilege: 'SELECT',
       why: `to read ${name}`,
-      fixes: [`GRANT SELECT ON TABLE ${name} TO ${displayIdentifier(user)};`],
+      // Shown to the user to run in a SQL shell, never sent: names quoted by the one display helper.
+      fixes: [
+        ['GRANT SELECT ON TABLE', name.split('.').map(displayIdentifier).join('.'), 'TO', displayIdentifier(user)].join(
+          ' ',
+        ) + ';',
+      ],
     };
   }
   return { privilege: found, why: PRIVILEGE_WHY[found] as string, fixes: systemPrivilegeFixes(found, user) };

@@ -4,27 +4,13 @@
 // clause; its four arguments are checked the way the server checks placeholders.
 
 import { STATUS, sessionModel } from '../data/sessions';
+import { runningQuery, sessionColumns, sqlTimestamp } from '../sql/sessionRow';
 import { nodeIds } from '../data/topology';
 import type { SimState } from '../state';
 import { OID, sqlError, type Outcome } from './sqlOutcome';
 
 export const SESSIONS_QUERY =
   /FROM\s+\[SHOW\s+CLUSTER\s+SESSIONS\]\s+AS\s+s\s+LEFT\s+JOIN\s+\[SHOW\s+CLUSTER\s+QUERIES\]\s+AS\s+q/i;
-
-const STATUS_NAME: Record<number, string> = {
-  [STATUS.active]: 'ACTIVE',
-  [STATUS.idle]: 'IDLE',
-  [STATUS.closed]: 'CLOSED',
-};
-
-/** TIMESTAMP::STRING: `2025-06-01 12:00:00.123456`, no zone. */
-function tsString(iso: unknown): string | null {
-  if (typeof iso !== 'string' || iso === '') return null;
-  return iso
-    .replace('T', ' ')
-    .replace(/Z$/, '')
-    .replace(/(\.\d{6})\d+$/, '$1');
-}
 
 const COLUMNS: Array<[string, string, number]> = [
   ['node_id', 'INT8', OID.int8],
@@ -71,25 +57,14 @@ export function showClusterSessions(sim: SimState, args: unknown[] | undefined, 
       if (username !== '' && m.username !== username) continue;
       if (onlyUser !== undefined && m.username !== onlyUser) continue;
       if (excludeClosed && m.status === STATUS.closed) continue;
-      const w = m.wire;
-      const q = (Array.isArray(w.active_queries) ? w.active_queries[0] : undefined) as
-        Record<string, unknown> | undefined;
+      const q = runningQuery(m);
       own.push({
-        node_id: nodeId,
-        session_id: m.idHex,
-        status: STATUS_NAME[m.status] ?? 'ACTIVE',
-        user_name: m.username,
-        client_address: w.client_address ?? '',
-        application_name: w.application_name ?? '',
-        active_queries: q ? q.sql : '',
-        last_active_query: w.last_active_query ?? '',
-        session_start: tsString(w.start),
-        alloc_bytes: w.alloc_bytes ?? 0,
+        ...sessionColumns(nodeId, m),
         query_id: q ? q.id : null,
         txn_id: q ? q.txn_id : null,
         query: q ? q.sql : null,
         phase: q ? (q.phase === 1 ? 'executing' : 'preparing') : null,
-        query_start: q ? tsString(q.start) : null,
+        query_start: q ? sqlTimestamp(q.start) : null,
         distributed: q ? q.is_distributed === true : null,
         full_scan: q ? q.is_full_scan === true : null,
       });

@@ -106,3 +106,30 @@ export function clampLimit(limit: number | undefined, fallback = 20, max = 10_00
   const n = Math.trunc(limit ?? fallback);
   return Number.isFinite(n) && n > 0 ? Math.min(n, max) : fallback;
 }
+
+/**
+ * ORDER BY the chosen metric, then LIMIT/OFFSET, for the aggregated statement and transaction
+ * rows (`s`). The metric, limit and offset are placeholders $n, $n+1 and $n+2: the metric
+ * goes through a CASE, so no column name is ever taken from the caller.
+ */
+function orderAndPage(firstPlaceholder: number): string {
+  const p = (k: number): string => '$' + String(firstPlaceholder + k);
+  return [
+    'ORDER BY CASE ' + p(0) + '::STRING',
+    "WHEN 'executionCount' THEN s.execution_count",
+    "WHEN 'totalTime' THEN s.total_time",
+    "WHEN 'meanLatency' THEN s.total_time / NULLIF(s.execution_count, 0)",
+    "WHEN 'p99Latency' THEN COALESCE(s.p99_latency, 0)",
+    "WHEN 'cpu' THEN s.cpu_total",
+    "WHEN 'rowsRead' THEN s.rows_read_total",
+    "WHEN 'rowsWritten' THEN s.rows_written_total",
+    "WHEN 'contention' THEN s.contention_total",
+    'ELSE s.total_time END DESC, s.fingerprint_id, s.app_name',
+    'LIMIT ' + p(1) + '::INT8 OFFSET ' + p(2) + '::INT8',
+  ].join(' ');
+}
+
+/** The aggregated rows of `inner`, sorted and paged by orderAndPage. */
+export function pagedByMetric(inner: string, firstPlaceholder: number): string {
+  return 'SELECT * FROM (' + inner + ') AS s ' + orderAndPage(firstPlaceholder);
+}

@@ -79,6 +79,18 @@ export function transactionInsightPlans(f: SqlFeatures, q: InsightsQuery): Query
   ];
 }
 
+/** Start, end and contention time, present only where the row has them. */
+function timing(row: SqlRow): { start?: Date; end?: Date; contention?: number } {
+  const t: { start?: Date; end?: Date; contention?: number } = {};
+  const start = timestamp(row.start_time);
+  if (start) t.start = start;
+  const end = timestamp(row.end_time);
+  if (end) t.end = end;
+  const contention = intervalSeconds(row.contention);
+  if (contention !== undefined) t.contention = contention;
+  return t;
+}
+
 export function statementInsightFromRow(row: SqlRow): StatementInsight {
   const i: StatementInsight = {
     statementId: text(row.stmt_id),
@@ -102,13 +114,7 @@ export function statementInsightFromRow(row: SqlRow): StatementInsight {
     planGist: text(row.plan_gist),
     errorCode: text(row.error_code),
   };
-  const start = timestamp(row.start_time);
-  if (start) i.start = start;
-  const end = timestamp(row.end_time);
-  if (end) i.end = end;
-  const contention = intervalSeconds(row.contention);
-  if (contention !== undefined) i.contention = contention;
-  return i;
+  return Object.assign(i, timing(row));
 }
 
 export function transactionInsightFromRow(row: SqlRow): TransactionInsight {
@@ -126,13 +132,7 @@ export function transactionInsightFromRow(row: SqlRow): TransactionInsight {
     retries: number(row.retries),
     cpuNanos: number(row.cpu_sql_nanos),
   };
-  const start = timestamp(row.start_time);
-  if (start) i.start = start;
-  const end = timestamp(row.end_time);
-  if (end) i.end = end;
-  const contention = intervalSeconds(row.contention);
-  if (contention !== undefined) i.contention = contention;
-  return i;
+  return Object.assign(i, timing(row));
 }
 
 function notServed(f: SqlFeatures, what: string, since: string, user?: string): WorkloadResult<never> {

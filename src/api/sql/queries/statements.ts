@@ -12,7 +12,15 @@ import type { StatementMetric, StatementStats, WorkloadResult, WorkloadWindow } 
 import { bool, fingerprintHex, number, optNumber, text, timestamp } from '../rows';
 import type { SqlExecutor, SqlRow } from '../types';
 import type { SqlFeatures } from '../version';
-import { appFilterArgs, clampLimit, runPlans, windowStart, type QueryPlan, type RunOptions } from './common';
+import {
+  appFilterArgs,
+  clampLimit,
+  pagedByMetric,
+  runPlans,
+  windowStart,
+  type QueryPlan,
+  type RunOptions,
+} from './common';
 
 export const STATEMENT_METRICS: readonly StatementMetric[] = [
   'executionCount',
@@ -76,23 +84,9 @@ const STABLE_VIEW = [
   'GROUP BY fingerprint_id, app_name',
 ].join(' ');
 
-/** The metric is a placeholder too: ORDER BY a CASE over the aggregated columns. */
-const ORDER_AND_PAGE = [
-  'ORDER BY CASE $8::STRING',
-  "WHEN 'executionCount' THEN s.execution_count",
-  "WHEN 'totalTime' THEN s.total_time",
-  "WHEN 'meanLatency' THEN s.total_time / NULLIF(s.execution_count, 0)",
-  "WHEN 'p99Latency' THEN COALESCE(s.p99_latency, 0)",
-  "WHEN 'cpu' THEN s.cpu_total",
-  "WHEN 'rowsRead' THEN s.rows_read_total",
-  "WHEN 'rowsWritten' THEN s.rows_written_total",
-  "WHEN 'contention' THEN s.contention_total",
-  'ELSE s.total_time END DESC, s.fingerprint_id, s.app_name',
-  'LIMIT $9::INT8 OFFSET $10::INT8',
-].join(' ');
-
+/** Sorted by the metric in $8, then LIMIT $9 OFFSET $10. */
 function paged(inner: string): string {
-  return 'SELECT * FROM (' + inner + ') AS s ' + ORDER_AND_PAGE;
+  return pagedByMetric(inner, 8);
 }
 
 export const STATEMENTS_SQL = {

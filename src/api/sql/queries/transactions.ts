@@ -6,7 +6,15 @@ import type { StatementMetric, TransactionStats, WorkloadResult, WorkloadWindow 
 import { fingerprintHex, number, optNumber, stringList, text } from '../rows';
 import type { SqlExecutor, SqlRow } from '../types';
 import type { SqlFeatures } from '../version';
-import { appFilterArgs, clampLimit, runPlans, windowStart, type QueryPlan, type RunOptions } from './common';
+import {
+  appFilterArgs,
+  clampLimit,
+  pagedByMetric,
+  runPlans,
+  windowStart,
+  type QueryPlan,
+  type RunOptions,
+} from './common';
 
 const FROM_JSON_SELECT = [
   "SELECT encode(fingerprint_id, 'hex') AS fingerprint_id, app_name,",
@@ -44,22 +52,9 @@ const STABLE_VIEW = [
   'GROUP BY fingerprint_id, app_name',
 ].join(' ');
 
-const ORDER_AND_PAGE = [
-  'ORDER BY CASE $7::STRING',
-  "WHEN 'executionCount' THEN s.execution_count",
-  "WHEN 'totalTime' THEN s.total_time",
-  "WHEN 'meanLatency' THEN s.total_time / NULLIF(s.execution_count, 0)",
-  "WHEN 'p99Latency' THEN COALESCE(s.p99_latency, 0)",
-  "WHEN 'cpu' THEN s.cpu_total",
-  "WHEN 'rowsRead' THEN s.rows_read_total",
-  "WHEN 'rowsWritten' THEN s.rows_written_total",
-  "WHEN 'contention' THEN s.contention_total",
-  'ELSE s.total_time END DESC, s.fingerprint_id, s.app_name',
-  'LIMIT $8::INT8 OFFSET $9::INT8',
-].join(' ');
-
+/** Sorted by the metric in $7, then LIMIT $8 OFFSET $9. */
 function paged(inner: string): string {
-  return 'SELECT * FROM (' + inner + ') AS s ' + ORDER_AND_PAGE;
+  return pagedByMetric(inner, 7);
 }
 
 export const TRANSACTIONS_SQL = {

@@ -26,6 +26,15 @@ describe('api/sql: errors, truncation and the request body', () => {
     assert.equal(new SqlError('canceled', { sqlState: '57014' }).kind, 'timeout');
   });
 
+  it('a missing SELECT on a table gives a GRANT with both names quoted for display', () => {
+    const fix = missingPrivilege('user Jane does not have SELECT privilege on relation "movr.rides"', 'Jane');
+    assert.equal(fix?.privilege, 'SELECT');
+    assert.deepEqual(fix?.fixes, ['GRANT SELECT ON TABLE movr.rides TO "Jane";']);
+    assert.deepEqual(missingPrivilege('user x does not have SELECT privilege on table t', undefined)?.fixes, [
+      'GRANT SELECT ON TABLE t TO <user>;',
+    ]);
+  });
+
   it('the v26.1 lock-down is recognised and advised', () => {
     const e = new SqlError('access to crdb_internal is restricted', {
       hint: 'set allow_unsafe_internals = on',
