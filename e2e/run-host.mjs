@@ -41,6 +41,10 @@ try {
     ['--control', '--profile', 'v25', '--nodes', '3', '--tls', path.join(dirs.root, 'tls-cloud'), '--cloud'],
     { logName: 'sim-host-tls.log' },
   );
+  // v26.1+: crdb_internal is locked by default; the workload views fall back to information_schema (or say why not).
+  sims.v26 = await startSim(['--control', '--profile', 'v26', '--nodes', '3', '--insecure', '--seed', '4'], {
+    logName: 'sim-host-v26.log',
+  });
   // The DB Console port serves an application virtual cluster (test/host/virtualClusters.test.ts).
   sims.virtualized = await startSim(
     [

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchActivityWebview } from '../bench/activityWebview.mjs';
 import { loadBenchModule } from '../bench/build.mjs';
 import { benchHost } from '../bench/host.mjs';
 import { printTable, round, status } from '../bench/stats.mjs';
@@ -121,6 +122,33 @@ await section(
     add('webview_heap_mb', round(w.heapMb), 'MB');
   },
 );
+
+await section(
+  'SQL activity webview',
+  [
+    ['sql_activity_first_render_ratio', 'x', le(0.25)],
+    ['sql_activity_resort_ms', 'ms', lt(20)],
+  ],
+  async () => {
+    needBuild();
+    const w = await benchActivityWebview();
+    add('sql_activity_first_render_ratio', round(w.ratio), 'x', le(0.25));
+    add('sql_activity_first_render_ms', round(w.firstMs, 1), 'ms');
+    add('sql_activity_naive_render_ms', round(w.naiveMs, 1), 'ms');
+    add('sql_activity_rows_drawn', w.rowsDrawn, 'rows');
+    add('sql_activity_resort_ms', round(w.resortMs, 1), 'ms', lt(20));
+  },
+);
+
+// Client + model of 10,000 fingerprints over bare fetch + JSON.parse of the same sql/ body (a ratio).
+await section('SQL activity query', [['sql_activity_query_ms', 'x', le(1.3)]], async () => {
+  const { benchActivityQuery } = await loadBenchModule('activityQuery');
+  const q = await benchActivityQuery({ root });
+  add('sql_activity_query_ms', round(q.ratio), 'x', le(1.3));
+  add('sql_activity_client_ms', round(q.clientMs, 1), 'ms');
+  add('sql_activity_fetch_ms', round(q.fetchMs, 1), 'ms');
+  add('sql_activity_rows', q.rows, 'rows');
+});
 
 const hostMetrics = [
   ['activation_ms', 'ms', lt(15)],

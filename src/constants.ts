@@ -30,6 +30,15 @@ export const Commands = {
   retry: 'cockroachdb.retry',
   statusBarMenu: 'cockroachdb.statusBarMenu',
   selectVirtualCluster: 'cockroachdb.selectVirtualCluster',
+  showSqlActivity: 'cockroachdb.showSqlActivity',
+  showStatementDetails: 'cockroachdb.showStatementDetails',
+  openAsSql: 'cockroachdb.openAsSql',
+  chooseWorkloadView: 'cockroachdb.chooseWorkloadView',
+  cancelBlockingSession: 'cockroachdb.cancelBlockingSession',
+  showJobDetails: 'cockroachdb.showJobDetails',
+  copyPauseJob: 'cockroachdb.copyPauseJob',
+  copyResumeJob: 'cockroachdb.copyResumeJob',
+  copyCancelJob: 'cockroachdb.copyCancelJob',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -16,6 +16,7 @@ import { registerAll } from './commands/register';
 import { sessionCommands } from './commands/sessionCommands';
 import { statusCommands } from './commands/statusCommands';
 import { viewCommands } from './commands/viewCommands';
+import { workloadCommands } from './commands/workloadCommands';
 import { virtualClusterCommands } from './commands/virtualClusterCommands';
 import { HealthStatusBar } from './status/healthStatusBar';
 import { CloudRoots } from './tree/cloudNodes';
@@ -87,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       ...panelCommands({ connections, ui, panels: panelEnv }),
       ...statusCommands({ connections, status, active, ui }),
       ...virtualClusterCommands({ connections, ui }),
+      ...workloadCommands({ connections, ui, panels: panelEnv, docs }),
     };
     context.subscriptions.push(...registerAll(table, log, ui));
     context.subscriptions.push(...registerWebviewSerializers(panelEnv, connections));

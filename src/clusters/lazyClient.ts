@@ -38,6 +38,7 @@ export class LazyClusterClient implements ClusterApi {
   alertingRules: ClusterApi['alertingRules'] = async (...a) => (await this.real()).alertingRules(...a);
   sql: ClusterApi['sql'] = async (...a) => (await this.real()).sql(...a);
   executeSql: ClusterApi['executeSql'] = async (...a) => (await this.real()).executeSql(...a);
+  workload: ClusterApi['workload'] = async (...a) => (await this.real()).workload(...a);
   cancelQuery: ClusterApi['cancelQuery'] = async (...a) => (await this.real()).cancelQuery(...a);
   cancelSession: ClusterApi['cancelSession'] = async (...a) => (await this.real()).cancelSession(...a);
   virtualClusters: ClusterApi['virtualClusters'] = async (...a) => (await this.real()).virtualClusters(...a);

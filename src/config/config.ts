@@ -30,6 +30,11 @@ export const config = {
     return resolveSetting(SPECS[key], section().inspect(key), vscode.workspace.isTrusted);
   },
 
+  /** Writes a user setting (the workload rows' window and ranking, chosen in a quick pick). */
+  async set<K extends Exclude<SettingKey, 'clusters'>>(key: K, value: SettingValues[K]): Promise<void> {
+    await section().update(key, value, vscode.ConfigurationTarget.Global);
+  },
+
   /** A duration setting in milliseconds. */
   ms(key: DurationKey): number {
     return config.get(key) * 1000;

@@ -22,6 +22,8 @@ export interface SettingValues {
   refreshInterval: number;
   pageSize: number;
   requestTimeout: number;
+  'workload.window': string;
+  'workload.metric': string;
   'statusBar.enabled': boolean;
   'statusBar.interval': number;
 }
@@ -39,6 +41,8 @@ const KINDS: { readonly [K in SettingKey]: Kind } = {
   // A page of 12.5 rows means nothing; the manifest's "number" accepts fractions.
   pageSize: 'integer',
   requestTimeout: 'number',
+  'workload.window': 'string',
+  'workload.metric': 'string',
   'statusBar.enabled': 'boolean',
   'statusBar.interval': 'number',
 };

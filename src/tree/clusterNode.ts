@@ -11,13 +11,15 @@ import { MessageNode } from './messageNode';
 import { NodesSection } from './nodesSection';
 import { RulesNode } from './rulesNode';
 import { SessionsSection } from './sessionsSection';
+import { JobsSection } from './workload/jobsSection';
+import { SqlActivitySection } from './workload/sqlActivitySection';
 import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class ClusterNode extends TreeNode {
   private sections: TreeNode[] | undefined;
 
   constructor(
-    private readonly ctx: ExplorerContext,
+    readonly ctx: ExplorerContext,
     readonly entry: ClusterConnection,
     parent: TreeNode | undefined,
     idPrefix = 'cluster',
@@ -128,6 +130,8 @@ export class ClusterNode extends TreeNode {
       new HotRangesSection(this.ctx, this),
       new SessionsSection(this.ctx, this),
       new DatabasesSection(this.ctx, this),
+      new SqlActivitySection(this.ctx, this),
+      new JobsSection(this.ctx, this),
       new EventsSection(this.ctx, this),
       new RulesNode(this.ctx, this),
     ];

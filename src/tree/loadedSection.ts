@@ -7,6 +7,9 @@ import { TreeNode } from './treeNode';
 export abstract class LoadedSection extends TreeNode {
   private rows: TreeNode[] | undefined;
   private dataRows: number | undefined;
+  /** The load in flight: a second expansion or a render during it waits for the same answer. */
+  private loading: Promise<TreeNode[]> | undefined;
+  private generation = 0;
 
   /** Named in the error row: "Could not load <what>". */
   protected abstract readonly what: string;
@@ -24,15 +27,31 @@ export abstract class LoadedSection extends TreeNode {
   override reset(): void {
     this.rows = undefined;
     this.dataRows = undefined;
+    this.loading = undefined;
+    this.generation++;
   }
 
-  override async getChildren(): Promise<TreeNode[]> {
-    if (this.rows) return this.rows;
+  override getChildren(): Promise<TreeNode[]> {
+    if (this.rows) return Promise.resolve(this.rows);
+    if (!this.loading) {
+      const p = this.load(++this.generation).finally(() => {
+        if (this.loading === p) this.loading = undefined;
+      });
+      this.loading = p;
+    }
+    return this.loading;
+  }
+
+  /** A load that a reset overtook answers its caller but is not kept. */
+  private async load(generation: number): Promise<TreeNode[]> {
     try {
-      const rows = await this.loadRows();
-      this.dataRows = rows.length;
-      this.rows = rows.length ? rows : [new MessageNode(this, 'empty', 'empty', this.emptyText())];
-      return this.rows;
+      const loaded = await this.loadRows();
+      const rows = loaded.length ? loaded : [new MessageNode(this, 'empty', 'empty', this.emptyText())];
+      if (generation === this.generation) {
+        this.dataRows = loaded.length;
+        this.rows = rows;
+      }
+      return rows;
     } catch (e) {
       return [errorRow(this, this.what, e)];
     }

@@ -43,6 +43,8 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     );
     this._register(this.view.onDidChangeVisibility(() => this.schedule()));
     this._register(config.onDidChange('refreshInterval', () => this.schedule()));
+    // A new window or ranking changes what every workload row shows.
+    this._register(config.onDidChange(['workload.window', 'workload.metric'], () => this.refresh()));
     this._register(
       this.connections.onDidChange(() => {
         // The connections dropped their clients (the list changed): rows built on them go too.

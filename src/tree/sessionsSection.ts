@@ -3,10 +3,10 @@
 // cancel the running query or the whole session.
 import * as vscode from 'vscode';
 import type { Session } from '../api/cluster/models';
+import { cancellable, confirmCancelQuery, confirmCancelSession } from '../clusters/cancel';
 import { formatDuration } from '../domain/time';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
-import { oneLine } from '../domain/format';
 import { askSessionFilter } from './filterPrompts';
 import { describeFilter, matchSession, type SessionFilter } from './filters';
 import { partialText, sessionDescription, sessionLabel } from './format';
@@ -98,13 +98,6 @@ export class SessionNode extends TreeNode {
     super(`${section.id}/s${session.id}`, section);
   }
 
-  /** What the cancel confirmations name: the session, its statement and its node. */
-  private describe(): string {
-    const s = this.session;
-    const q = s.activeQueries[0];
-    return `Session ${s.id} of ${s.username} (${s.applicationName || 'no application'}) on node n${s.nodeId}${q ? `\nStatement: ${oneLine(q.sql, 300)}` : ''}`;
-  }
-
   override capabilities(): RowCapabilities {
     const s = this.session;
     const q = s.activeQueries[0];
@@ -112,17 +105,14 @@ export class SessionNode extends TreeNode {
     const caps: RowCapabilities = { copyText: () => ({ text: s.id, what: `the id of session ${s.id}` }) };
     if (q) {
       caps.cancelQuery = async (ui) => {
-        if (!(await ui.confirm('Cancel the running query?', this.describe(), 'Cancel Query'))) return false;
-        await client.cancelQuery(q.id);
+        if (!(await confirmCancelQuery(ui, client, cancellable(s), q.id))) return false;
         this.section.cancelled(`query ${q.id} of session ${s.id}`);
         return true;
       };
     }
     if (s.status !== 'closed') {
       caps.cancelSession = async (ui) => {
-        if (!(await ui.confirm('Cancel the session? Its connection is closed.', this.describe(), 'Cancel Session')))
-          return false;
-        await client.cancelSession(s.id);
+        if (!(await confirmCancelSession(ui, client, cancellable(s)))) return false;
         this.section.cancelled(`session ${s.id}`);
         return true;
       };

@@ -32,6 +32,20 @@ export interface RowCapabilities {
   document?: () => Promise<{ path: string; content: string; language: string }>;
   /** Copy Connection String. */
   connectionString?: () => Promise<{ text: string; what: string }>;
+  /** Show SQL Activity: the panel, on the list this row stands for. */
+  activityRef?: () => { cluster: ClusterHandle; kind: 'statements' | 'transactions' };
+  /** Choose Window and Metric…: asks, then applies the workload rows' window and ranking. */
+  workloadView?: (ui: Ui) => Promise<void>;
+  /** Show Statement Details: the fingerprint this row is (or names). */
+  statementRef?: () => { cluster: ClusterHandle; fingerprintId: string; appName: string };
+  /** Open as SQL: text for a new untitled SQL editor; nothing runs. */
+  sqlText?: () => string;
+  /** Cancel Blocking Session: present only while the blocker is open in a live session. */
+  cancelBlocker?: (ui: Ui) => Promise<boolean>;
+  /** Copy PAUSE / RESUME / CANCEL JOB Statement, where the job's state allows it. */
+  pauseJob?: () => string;
+  resumeJob?: () => string;
+  cancelJob?: () => string;
 }
 
 /**
@@ -50,6 +64,14 @@ const FLAGS: { readonly [K in keyof Required<RowCapabilities>]: string | undefin
   rangeRef: undefined,
   document: undefined,
   connectionString: undefined,
+  activityRef: 'activity',
+  workloadView: 'workloadView',
+  statementRef: 'statement',
+  sqlText: 'sqlText',
+  cancelBlocker: 'blockerLive',
+  pauseJob: 'pausable',
+  resumeJob: 'resumable',
+  cancelJob: 'cancelable',
 };
 
 export abstract class TreeNode {

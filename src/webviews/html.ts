@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto';
 import { posix } from 'node:path';
 import type * as vscode from 'vscode';
+import type { PanelKind } from './protocol/messages';
 
 /**
  * `vscode.Uri.joinPath` without a runtime import of vscode, so that this
@@ -55,7 +56,7 @@ export type WebviewLike = Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>;
 export function buildHtml(
   webview: WebviewLike,
   extensionUri: vscode.Uri,
-  bundle: 'hotRanges' | 'rangeDetails',
+  bundle: PanelKind,
   title: string,
   n: string = nonce(),
 ): string {

@@ -16,11 +16,19 @@ import {
   type PanelKind,
   type RequestMethod,
   type ResultOf,
+  type StatementTarget,
   type WebviewRequest,
   type WebviewToHost,
 } from './protocol/messages';
 
 /** What every panel is given: where its files are, the UI seam, its logger and the monitor. */
+const PANEL_TITLES: Record<PanelKind, string> = {
+  hotRanges: 'Hot ranges',
+  rangeDetails: 'Range details',
+  sqlActivity: 'SQL activity',
+  statementDetails: 'Statement details',
+};
+
 export interface PanelEnv {
   readonly extensionUri: vscode.Uri;
   readonly ui: Ui;
@@ -69,17 +77,12 @@ export abstract class PanelBase extends Disposable {
       }),
     );
     // The title names only the view; the cluster name is data and stays out of the HTML.
-    panel.webview.html = buildHtml(
-      panel.webview,
-      extensionUri,
-      kind,
-      kind === 'hotRanges' ? 'Hot ranges' : 'Range details',
-    );
+    panel.webview.html = buildHtml(panel.webview, extensionUri, kind, PANEL_TITLES[kind]);
   }
 
   protected abstract handlers(): Handlers;
-  /** Extra fields of the init message (the range id). */
-  protected initExtras(): { rangeId?: number } {
+  /** Extra fields of the init message (the range id, the statement). */
+  protected initExtras(): { rangeId?: number; statement?: StatementTarget } {
     return {};
   }
 
@@ -143,6 +146,16 @@ export abstract class PanelBase extends Disposable {
       case 'openRange':
         this.openRange(m.rangeId);
         break;
+      case 'openStatement':
+        this.openStatement({ fingerprintId: m.fingerprintId, appName: m.appName });
+        break;
+      case 'openAsSql':
+        await openAsSql(m.text);
+        break;
+      case 'copyText':
+        await vscode.env.clipboard.writeText(m.text);
+        vscode.window.setStatusBarMessage(`Copied ${m.what}.`, 3000);
+        break;
     }
   }
 
@@ -168,9 +181,16 @@ export abstract class PanelBase extends Disposable {
   }
 
   protected openRange(_rangeId: number): void {}
+  protected openStatement(_target: StatementTarget): void {}
 
   /** Export: the webview builds the content of what it shows; the host asks where to write it. */
   protected save(params: ParamsOf<'saveExport'>): Promise<ResultOf<'saveExport'>> {
     return saveExport(params, this.env.ui, this.log);
   }
+}
+
+/** A new untitled SQL editor with the text. Nothing runs: running it is a separate, confirmed action. */
+export async function openAsSql(text: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: text });
+  return vscode.window.showTextDocument(doc, { preview: false });
 }

@@ -1,29 +1,67 @@
-// Restores both panels after a window reload. The webview state holds only an
-// identity (cluster id, and range id) — never data — and the panel refetches.
-// A state naming a cluster that is no longer configured closes the panel.
+// Restores the panels after a window reload. The webview state holds only an
+// identity (cluster id, and the range id or the statement) — never data — and
+// the panel refetches. A state naming a cluster that is no longer configured closes the panel.
 import * as vscode from 'vscode';
 import type { ClusterResolver } from '../clusters/handle';
 import { HotRangesPanel } from './hotRangesPanel';
 import type { PanelEnv } from './panelBase';
+import type { StatementTarget } from './protocol/workload';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
+import { SqlActivityPanel } from './sqlActivityPanel';
+import { StatementDetailsPanel } from './statementDetailsPanel';
 
 /** The part of the webview state the host reads; the front end writes it with setState. */
 export interface RestorableState {
   clusterId?: unknown;
   rangeId?: unknown;
+  fingerprintId?: unknown;
+  appName?: unknown;
 }
 
-export function restoreTarget(
-  state: unknown,
-  needsRange: boolean,
-): { clusterId: string; rangeId?: number } | undefined {
+type Needs = 'cluster' | 'range' | 'statement';
+
+export interface RestoreTarget {
+  clusterId: string;
+  rangeId?: number;
+  statement?: StatementTarget;
+}
+
+function statementOf(v: unknown): StatementTarget | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const s = v as Record<string, unknown>;
+  if (typeof s.fingerprintId !== 'string' || !/^[0-9a-f]{1,32}$/.test(s.fingerprintId)) return undefined;
+  if (typeof s.appName !== 'string') return undefined;
+  return { fingerprintId: s.fingerprintId, appName: s.appName };
+}
+
+export function restoreTarget(state: unknown, need: Needs): RestoreTarget | undefined {
   if (!state || typeof state !== 'object') return undefined;
   const s = state as RestorableState;
   if (typeof s.clusterId !== 'string' || !s.clusterId) return undefined;
-  if (!needsRange) return { clusterId: s.clusterId };
+  if (need === 'cluster') return { clusterId: s.clusterId };
+  if (need === 'statement') {
+    // The Statement details front end saves { clusterId, fingerprintId, appName }.
+    const statement = statementOf(s);
+    return statement ? { clusterId: s.clusterId, statement } : undefined;
+  }
   if (typeof s.rangeId !== 'number' || !Number.isSafeInteger(s.rangeId) || s.rangeId <= 0) return undefined;
   return { clusterId: s.clusterId, rangeId: s.rangeId };
 }
+
+type AnyPanel = HotRangesPanel | RangeDetailsPanel | SqlActivityPanel | StatementDetailsPanel;
+
+const NEEDS: Record<string, Needs> = {
+  [HotRangesPanel.viewType]: 'cluster',
+  [SqlActivityPanel.viewType]: 'cluster',
+  [RangeDetailsPanel.viewType]: 'range',
+  [StatementDetailsPanel.viewType]: 'statement',
+};
+
+const WHAT: Record<Needs, string> = {
+  cluster: 'its state names no cluster',
+  range: 'its state names no cluster and range',
+  statement: 'its state names no cluster and statement',
+};
 
 /**
  * Adopts a panel VS Code restored after a reload, or closes it when its state
@@ -36,22 +74,31 @@ export function restorePanel(
   state: unknown,
   env: PanelEnv,
   resolver: ClusterResolver,
-): HotRangesPanel | RangeDetailsPanel | undefined {
+): AnyPanel | undefined {
   const gone = (why: string) => {
     env.log.info(`closed a restored ${viewType} panel: ${why}`);
     panel.dispose();
     return undefined;
   };
-  const isRange = viewType === RangeDetailsPanel.viewType;
-  const t = restoreTarget(state, isRange);
-  if (!t) return gone(isRange ? 'its state names no cluster and range' : 'its state names no cluster');
+  const needs = NEEDS[viewType] ?? 'cluster';
+  const t = restoreTarget(state, needs);
+  if (!t) return gone(WHAT[needs]);
   const cluster = resolver.resolve(t.clusterId);
   if (!cluster) return gone('its cluster is no longer configured');
-  return isRange ? new RangeDetailsPanel(panel, env, cluster, t.rangeId!) : new HotRangesPanel(panel, env, cluster);
+  switch (viewType) {
+    case RangeDetailsPanel.viewType:
+      return new RangeDetailsPanel(panel, env, cluster, t.rangeId!);
+    case StatementDetailsPanel.viewType:
+      return new StatementDetailsPanel(panel, env, cluster, t.statement!);
+    case SqlActivityPanel.viewType:
+      return new SqlActivityPanel(panel, env, cluster);
+    default:
+      return new HotRangesPanel(panel, env, cluster);
+  }
 }
 
 export function registerWebviewSerializers(env: PanelEnv, resolver: ClusterResolver): vscode.Disposable[] {
-  return [HotRangesPanel.viewType, RangeDetailsPanel.viewType].map((viewType) =>
+  return Object.keys(NEEDS).map((viewType) =>
     vscode.window.registerWebviewPanelSerializer(viewType, {
       async deserializeWebviewPanel(panel, state: unknown) {
         restorePanel(viewType, panel, state, env, resolver);

@@ -166,7 +166,7 @@ describe('fault matrix', function () {
     const { rows: sections } = await timedChildren(a, await root(FAULTS), LIMIT_MS);
     assert.deepEqual(
       sections.map((s) => labelOf(a, s)),
-      ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'Events', 'Alerting rules'],
+      ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'SQL activity', 'Jobs', 'Events', 'Alerting rules'],
     );
     const { rows, ms } = await load(FAULTS, 'Nodes');
     assert.equal(dataRows(rows, /^n\d+ /).length, 5, labels(rows));
@@ -312,7 +312,7 @@ describe('fault matrix', function () {
       const dbs = await load(FAULTS, 'Databases');
       const err = errorRow(dbs.rows, /not served by the cluster's default virtual cluster.*Choose Virtual Cluster/);
       const { rows: sections } = await timedChildren(a, await root(FAULTS), LIMIT_MS);
-      assert.equal(sections.length, 6, 'the sections still show');
+      assert.equal(sections.length, 8, 'the sections still show');
       await neighbourLoads();
       observe(
         'virtual cluster (501)',

@@ -20,7 +20,7 @@ export interface SimInfo {
   pid: number;
 }
 
-export function sims(): Record<'secure' | 'insecure' | 'insecureSession' | 'tls', SimInfo> {
+export function sims(): Record<'secure' | 'insecure' | 'insecureSession' | 'tls' | 'v26', SimInfo> {
   const raw = process.env.CRDB_TEST_SIMS;
   assert.ok(raw, 'CRDB_TEST_SIMS is not set: run these tests through e2e/run-host.mjs');
   return JSON.parse(raw);
@@ -73,6 +73,16 @@ export class ScriptedPrompter implements Partial<Ui> {
     const label = this.picks.shift();
     return label === undefined ? undefined : items.find((i) => i.label === label);
   }
+  async info(message: string): Promise<string | undefined> {
+    this.asked.push(`info:${message}`);
+    return undefined;
+  }
+
+  async error(message: string): Promise<string | undefined> {
+    this.asked.push(`error:${message}`);
+    return undefined;
+  }
+
   async warn(message: string): Promise<string | undefined> {
     this.asked.push(`warn:${message}`);
     return this.warnAnswer;

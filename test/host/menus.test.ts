@@ -167,7 +167,8 @@ describe('row menus: each flag a row sets works, each menu pattern matches a row
 
   it('actions that change the tree (cancel, sign out, remove) do so for the row they are run on', async () => {
     const failures: string[] = [];
-    for (const phase of ['cancel', 'signOut', 'remove'] as const) failures.push(...(await runChecks(walked, phase)));
+    for (const phase of ['cancel', 'blockers', 'signOut', 'remove'] as const)
+      failures.push(...(await runChecks(walked, phase)));
     assert.deepEqual(failures, []);
   });
 

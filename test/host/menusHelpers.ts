@@ -129,12 +129,18 @@ async function copies(run: () => Thenable<unknown>): Promise<string> {
 
 /** Markdown tooltips escape punctuation; compare against the plain text. */
 function plainTooltip(a: ExplorerApi, node: TreeNode): string {
-  return tooltipText(a.tree.getTreeItem(node).tooltip).replace(/\\(.)/g, '$1');
+  return tooltipText(a.tree.getTreeItem(node).tooltip)
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\(.)/g, '$1');
 }
+
+/** The job id of a Jobs row (its id ends in /<job id>). */
+const jobIdOf = (row: Row): string => /\/(\d+)$/.exec(row.node.id)?.[1] ?? 'no job id';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export type Phase = 'view' | 'cancel' | 'signOut' | 'remove';
+/** `blockers` runs after `cancel`: a blocker may be a session the Sessions rows cancelled, or shown under several rows. */
+export type Phase = 'view' | 'blockers' | 'cancel' | 'signOut' | 'remove';
 export interface Check {
   /** Checks that change what the tree shows run after the others, in this order. */
   phase: Phase;
@@ -261,8 +267,9 @@ export const CHECKS: Record<string, Check> = {
     phase: 'cancel',
     async run(a, row, exec) {
       const before = (await simStats(simOf(row))).cancelledQueries.length;
-      a.ui.use(new ScriptedPrompter([], [], undefined, true));
-      assert.equal(await exec(), true);
+      const p = new ScriptedPrompter([], [], undefined, true);
+      a.ui.use(p);
+      assert.equal(await exec(), true, `asked: ${p.asked.join(' | ')}`);
       assert.equal((await simStats(simOf(row))).cancelledQueries.length, before + 1, 'the cluster cancelled one query');
     },
   },
@@ -271,12 +278,85 @@ export const CHECKS: Record<string, Check> = {
     async run(a, row, exec) {
       const p = new ScriptedPrompter([], [], undefined, true);
       a.ui.use(p);
-      assert.equal(await exec(), true);
+      assert.equal(await exec(), true, `asked: ${p.asked.join(' | ')}`);
       const log = (await simStats(simOf(row))).cancelledSessions;
       assert.ok(
         log.some((id) => row.node.id.includes(id)),
         `the cluster cancelled this session (${log.join(', ')})`,
       );
+    },
+  },
+  'cockroachdb.showSqlActivity': {
+    phase: 'view',
+    run: (_a, _row, exec) => opensPanel(exec, 'cockroachdb.sqlActivity', /^SQL activity — /),
+  },
+  'cockroachdb.showStatementDetails': {
+    phase: 'view',
+    run: (_a, _row, exec) => opensPanel(exec, 'cockroachdb.statementDetails', /^Statement .* — /),
+  },
+  'cockroachdb.openAsSql': {
+    phase: 'view',
+    async run(a, row, exec) {
+      await exec();
+      const editor = await waitFor('an untitled SQL editor', () =>
+        vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined,
+      );
+      assert.equal(editor.document.languageId, 'sql');
+      const first = editor.document.getText().replace(/\s+/g, ' ').slice(0, 30);
+      assert.ok(first.length > 0, 'the editor holds the statement');
+      assert.ok(
+        plainTooltip(a, row.node).replace(/\s+/g, ' ').includes(first),
+        `the editor holds this row's statement ("${first}…")`,
+      );
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+  },
+  'cockroachdb.chooseWorkloadView': {
+    phase: 'view',
+    async run(a, _row, exec) {
+      const p = new ScriptedPrompter(); // dismissed: the settings are not changed
+      a.ui.use(p);
+      await exec();
+      assert.match(p.asked[0] ?? '', /^pick:Workload rows: time window$/, `asked: ${p.asked.join(' | ')}`);
+    },
+  },
+  'cockroachdb.showJobDetails': {
+    phase: 'view',
+    run: (_a, row, exec) => opensDocument(exec, 'markdown', new RegExp(`job ${jobIdOf(row)}\\b`)),
+  },
+  'cockroachdb.copyPauseJob': {
+    phase: 'view',
+    run: async (_a, row, exec) => assert.equal(await copies(exec), `PAUSE JOB ${jobIdOf(row)};`),
+  },
+  'cockroachdb.copyResumeJob': {
+    phase: 'view',
+    run: async (_a, row, exec) => assert.equal(await copies(exec), `RESUME JOB ${jobIdOf(row)};`),
+  },
+  'cockroachdb.copyCancelJob': {
+    phase: 'view',
+    run: async (_a, row, exec) => assert.equal(await copies(exec), `CANCEL JOB ${jobIdOf(row)};`),
+  },
+  'cockroachdb.cancelBlockingSession': {
+    phase: 'blockers',
+    async run(a, row, exec) {
+      const sim = simOf(row);
+      const blocker = /Blocking session ([0-9a-f]{32})/.exec(plainTooltip(a, row.node))?.[1];
+      assert.ok(blocker, 'the row names its blocking session');
+      const before = (await simStats(sim)).cancelledSessions;
+      const p = new ScriptedPrompter([], [], undefined, true);
+      a.ui.use(p);
+      const ok = await exec();
+      const after = (await simStats(sim)).cancelledSessions;
+      if (before.includes(blocker)) {
+        // Already cancelled from another row (a Sessions row, or the same blocker under another insight).
+        assert.equal(ok, false);
+        assert.match(p.asked.join(' | '), /^info:The blocking transaction has ended/);
+        assert.equal(after.length, before.length, 'nothing else was cancelled');
+        return;
+      }
+      assert.equal(ok, true, `asked: ${p.asked.join(' | ')}`);
+      assert.match(p.asked[0] ?? '', /^confirm:Cancel the blocking session\?/);
+      assert.deepEqual(after.slice(before.length), [blocker], 'the cluster cancelled the blocking session');
     },
   },
   'cockroachdb.signOut': {

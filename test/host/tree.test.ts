@@ -79,7 +79,16 @@ describe('explorer tree', function () {
     const settingsText = JSON.stringify(vscode.workspace.getConfiguration('cockroachdb'));
     assert.ok(!settingsText.includes(token), 'token not in settings');
     const sections = (await children(a, await clusterRow(a, SECURE))).map((n) => label(a, n));
-    assert.deepEqual(sections, ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'Events', 'Alerting rules']);
+    assert.deepEqual(sections, [
+      'Nodes',
+      'Hot ranges',
+      'Sessions',
+      'Databases',
+      'SQL activity',
+      'Jobs',
+      'Events',
+      'Alerting rules',
+    ]);
   });
 
   it('pages nodes with a Load more row and loads the next page', async () => {

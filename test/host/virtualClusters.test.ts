@@ -68,7 +68,16 @@ describe('virtual clusters', function () {
     );
     assert.match(a.auth.token(origin) ?? '', /,app,.*,system$/, 'one aggregated session');
     const sections = (await children(a, await row())).map((n) => label(a, n));
-    assert.deepEqual(sections, ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'Events', 'Alerting rules']);
+    assert.deepEqual(sections, [
+      'Nodes',
+      'Hot ranges',
+      'Sessions',
+      'Databases',
+      'SQL activity',
+      'Jobs',
+      'Events',
+      'Alerting rules',
+    ]);
     const nodes = await children(a, await child(a, await row(), 'Nodes'));
     assert.equal(nodes.filter((n) => /^n\d+/.test(label(a, n))).length, 4);
     const sqlBefore = await tenantRequests(v, 'app', 'sql/');

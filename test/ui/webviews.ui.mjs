@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { extensionLog } from './lib/logs.mjs';
+import { assertClean, panelFrame, until } from './lib/panels.mjs';
 
 const CLUSTER = 'Webview sim';
 const SEED_STYLE = 'Webview seed-style sim';
@@ -18,55 +19,6 @@ const SEED_STYLE = 'Webview seed-style sim';
  * leaseholder, so the panel must say "unknown".
  */
 const RESTARTED_RANGE = 15;
-
-/** The webview content frame showing `panel` once `ready` (a selector) is in it. */
-async function panelFrame(page, panel, ready) {
-  const end = Date.now() + 40_000;
-  for (;;) {
-    for (const f of page.frames()) {
-      try {
-        const ok = await f.evaluate(
-          ([p, sel]) =>
-            document.querySelector('#app')?.getAttribute('data-panel') === p && !!document.querySelector(sel),
-          [panel, ready],
-        );
-        if (ok) return f;
-      } catch {
-        /* not ready or detached */
-      }
-    }
-    if (Date.now() > end) throw new Error(`the ${panel} panel did not show ${ready}`);
-    await page.waitForTimeout(250);
-  }
-}
-
-async function until(what, fn, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** No script ran, no CSP violation was seen, in any frame. */
-async function assertClean(page, where) {
-  const bad = [];
-  for (const f of page.frames()) {
-    try {
-      const v = await f.evaluate(() => ({
-        xss: typeof window.__xss,
-        csp: document.body?.dataset.cspViolations ?? '',
-        injected: document.querySelectorAll('img[src="x"], svg[onload], img[onerror]').length,
-      }));
-      if (v.xss !== 'undefined' || v.csp || v.injected) bad.push(`${f.url().slice(0, 80)} ${JSON.stringify(v)}`);
-    } catch {
-      /* detached */
-    }
-  }
-  if (bad.length) throw new Error(`${where}: ${bad.join('; ')}`);
-}
 
 /** Reads the exported file back with a CSV library. */
 function parseCsv(text) {

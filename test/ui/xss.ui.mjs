@@ -143,7 +143,8 @@ export default {
         .filter({ hasText: 'Session' })
         .first();
       await hover.waitFor({ timeout: 10_000 });
-      const text = (await hover.textContent()) ?? '';
+      // Markdown text keeps its spaces as non-breaking ones.
+      const text = ((await hover.textContent()) ?? '').replace(/\u00a0/g, ' ');
       if (!HOSTILE.some((h) => text.includes(h)) && !/SELECT|user /.test(text))
         throw new Error(`the tooltip does not show the session as text: ${text.slice(0, 200)}`);
       await assertClean(page, 'after hovering a hostile session tooltip');

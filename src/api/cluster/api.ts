@@ -18,6 +18,7 @@ import type {
 } from './models';
 import type { TimeoutSource } from '../http/transport';
 import type { SqlBatch, SqlBatchResult } from '../sql/types';
+import type { RunOptions, WorkloadAnswer, WorkloadKind, WorkloadQuery } from '../sql/workload';
 
 export interface RequestOptions {
   /** Cancels the request (and any retry wait). */
@@ -147,6 +148,8 @@ export interface ClusterApi {
     options?: { database?: string; execute?: boolean; applicationName?: string },
     opts?: RequestOptions,
   ): Promise<SqlResult>;
+  /** A workload read (src/api/sql/workload) planned for the cluster's version. */
+  workload<K extends WorkloadKind>(kind: K, query: WorkloadQuery<K>, opts?: RunOptions): Promise<WorkloadAnswer<K>>;
   /** `CANCEL QUERY $1` through `sql/`. */
   cancelQuery(queryId: string, opts?: RequestOptions): Promise<void>;
   /** `CANCEL SESSION $1` (the hex id) through `sql/`. */

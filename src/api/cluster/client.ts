@@ -46,6 +46,8 @@ import { sqlResultFromBatch, toSqlBatch } from './normalize/sql';
 import { HttpSqlExecutor } from '../sql/http';
 import type { SqlBatch, SqlBatchResult } from '../sql/types';
 import { atLeast, clusterSqlVersion, sqlFeatures, type SqlVersion } from '../sql/version';
+import type { RunOptions, WorkloadAnswer, WorkloadKind, WorkloadQuery } from '../sql/workload';
+import { WorkloadReader } from './workload';
 import { ClusterRequester } from './requester';
 import {
   SQL_SESSIONS_STATEMENT,
@@ -78,6 +80,7 @@ export class ClusterClient implements ClusterApi {
   private readonly concurrency: number;
   private readonly session: ClusterClientOptions['session'];
   private readonly sqlExecutor: HttpSqlExecutor;
+  private readonly workloadReader: WorkloadReader;
   private signedInAs: string | undefined;
   /** The lowest node version seen in nodes/ answers: decides which sql/ options the server reads. */
   private knownSqlVersion: SqlVersion | undefined;
@@ -94,6 +97,16 @@ export class ClusterClient implements ClusterApi {
         this.req.json({ ...opts, method: 'POST', route: 'sql/', body, contentType: 'application/json' }),
       separateTxnsSupported: () => (this.knownSqlVersion ? sqlFeatures(this.knownSqlVersion).separateTxns : undefined),
       // A privilege fix names the user who signed in here (a token restored from storage does not say).
+      user: () => this.signedInAs,
+    });
+    this.workloadReader = new WorkloadReader({
+      executor: this.sqlExecutor,
+      knownVersion: () => this.knownSqlVersion,
+      learnVersion: async (opts) => {
+        await this.nodesPage({ limit: 200 }, opts);
+        return this.knownSqlVersion;
+      },
+      rememberVersion: (v) => (this.knownSqlVersion ??= v),
       user: () => this.signedInAs,
     });
   }
@@ -443,6 +456,15 @@ export class ClusterClient implements ClusterApi {
     opts: RequestOptions = {},
   ): Promise<SqlResult> {
     return sqlResultFromBatch(await this.sqlExecutor.execute(toSqlBatch(statements, options), opts));
+  }
+
+  /** A workload read (statements, insights, jobs, …) planned for the cluster's version (./workload). */
+  workload<K extends WorkloadKind>(
+    kind: K,
+    query: WorkloadQuery<K>,
+    opts: RunOptions = {},
+  ): Promise<WorkloadAnswer<K>> {
+    return this.workloadReader.read(kind, query, opts);
   }
 
   async cancelQuery(queryId: string, opts: RequestOptions = {}): Promise<void> {

@@ -20,3 +20,6 @@ export function sqlExecutorOf(api: {
 }): SqlExecutor {
   return { execute: (batch, opts) => api.executeSql(batch, opts) };
 }
+export { statementHistory, planTree } from './queries/statementHistory';
+export { lockWaits } from './queries/locks';
+export * from './workload';

@@ -13,6 +13,7 @@ export type WorkloadSource =
   | 'crdb_internal.cluster_execution_insights'
   | 'crdb_internal.cluster_txn_execution_insights'
   | 'crdb_internal.transaction_contention_events'
+  | 'crdb_internal.cluster_locks'
   | 'SHOW JOBS'
   | 'information_schema.crdb_jobs_with_progress';
 
@@ -174,4 +175,35 @@ export interface Job {
   error: string;
   coordinatorId?: number;
   group: JobGroup;
+}
+
+/** One hourly bucket of a statement fingerprint: the Statement details chart and plans. */
+export interface StatementHour {
+  /** Start of the hour. */
+  at: Date;
+  executionCount: number;
+  /** Seconds. */
+  meanLatency: number;
+  p99Latency?: number;
+  planGists: string[];
+  /** The sampled plan as an indented operator tree, one operator per line (empty if not sampled). */
+  sampledPlan: string;
+  indexRecommendations: string[];
+}
+
+/** A lock held or waited for right now (crdb_internal.cluster_locks, v22.2+). */
+export interface LockWait {
+  rangeId?: number;
+  database: string;
+  schema: string;
+  table: string;
+  index: string;
+  key: string;
+  txnId: string;
+  /** true: this transaction holds the lock; false: it waits for it. */
+  granted: boolean;
+  lockStrength: string;
+  /** Seconds the lock has been held or waited for. */
+  duration?: number;
+  since?: Date;
 }

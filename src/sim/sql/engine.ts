@@ -10,7 +10,7 @@ import { checkAccess } from './access';
 import { crdbColumnType, crdbValue, rawParsers, registerDomain } from './crdbTypes';
 import { jobRows } from './genJobs';
 import { statisticsRows } from './genStatements';
-import { workloadRows } from './genWorkload';
+import { lockRows, workloadRows } from './genWorkload';
 import { explainText } from './explain';
 import { liveSessionRows } from './liveSessions';
 import { UnsupportedSql, explainTarget, statementKind, translate } from './rewrite';
@@ -37,18 +37,13 @@ async function start(sim: SimState): Promise<Engine> {
   const stats = statisticsRows(t);
   const work = workloadRows(t);
   const live = liveSessionRows(sim);
-  // Some contention names a transaction that is still running, so "cancel the blocker" has a target.
-  live.queries.slice(0, 4).forEach((q, i) => {
-    const ev = work.contention[i];
-    if (ev) ev.blocking_txn_id = q.txn_id;
-  });
   const load: Array<[string, unknown[]]> = [
     [LOAD_TARGETS.statements, stats.statements],
     [LOAD_TARGETS.transactions, stats.transactions],
     [LOAD_TARGETS.stmtInsights, work.stmtInsights],
     [LOAD_TARGETS.txnInsights, work.txnInsights],
     [LOAD_TARGETS.contention, work.contention],
-    [LOAD_TARGETS.locks, work.locks],
+    [LOAD_TARGETS.locks, lockRows(t, sim)],
     [LOAD_TARGETS.jobs, jobRows(t)],
     [LOAD_TARGETS.sessions, live.sessions],
     [LOAD_TARGETS.queries, live.queries],
@@ -119,11 +114,17 @@ export async function executeSql(
   }
   const run = async (): Promise<EngineOutcome> => {
     const { db } = engine;
+    // What is live (sessions, their queries, the locks their transactions hold) is rebuilt on
+    // every read, so cancels and down nodes show.
     if (/sim_show\.cluster_|cluster_sessions|cluster_queries/i.test(pg)) {
       const live = liveSessionRows(sim);
       await db.exec(`DELETE FROM ${LOAD_TARGETS.sessions}; DELETE FROM ${LOAD_TARGETS.queries};`);
       await db.query(loadSql(LOAD_TARGETS.sessions), [JSON.stringify(live.sessions)]);
       await db.query(loadSql(LOAD_TARGETS.queries), [JSON.stringify(live.queries)]);
+    }
+    if (/cluster_locks/i.test(pg)) {
+      await db.exec(`DELETE FROM ${LOAD_TARGETS.locks};`);
+      await db.query(loadSql(LOAD_TARGETS.locks), [JSON.stringify(lockRows(sim.topo, sim))]);
     }
     await db.query(`SELECT set_config('sim.user', $1, false), set_config('sim.admin', $2, false)`, [
       user.username,

@@ -21,7 +21,26 @@ export const APPS = [
 ];
 
 export const HOURS = 6;
+/** Fingerprints of a simulated cluster unless its topology was given another count. */
 export const FINGERPRINTS = 320;
+export const MAX_FINGERPRINTS = 50_000;
+
+const fingerprintCounts = new WeakMap<Topology, number>();
+
+/**
+ * Gives one simulated cluster (its topology) a number of fingerprints other than
+ * FINGERPRINTS, e.g. 10,000 for the SQL activity benchmark. Set it before the
+ * cluster answers its first workload query: the SQL engine loads them once.
+ */
+export function setFingerprintCount(t: Topology, count: number): void {
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_FINGERPRINTS)
+    throw new RangeError(`fingerprint count must be an integer from 1 to ${MAX_FINGERPRINTS}, got ${count}`);
+  fingerprintCounts.set(t, count);
+}
+
+export function fingerprintCount(t: Topology): number {
+  return fingerprintCounts.get(t) ?? FINGERPRINTS;
+}
 
 interface Template {
   db: string;
@@ -130,7 +149,7 @@ export interface Fingerprint {
 
 /** Variations (column lists, a LIMIT) make each fingerprint's text distinct. */
 export function fingerprints(t: Topology): Fingerprint[] {
-  return Array.from({ length: FINGERPRINTS }, (_, i) => {
+  return Array.from({ length: fingerprintCount(t) }, (_, i) => {
     const r = rngFor(t.seed, SQL_KIND.stmt, i);
     const tr = rngFor(t.seed, SQL_KIND.txn, Math.floor(i / 2));
     const tpl = TEMPLATES[i % TEMPLATES.length] as Template;

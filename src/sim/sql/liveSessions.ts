@@ -21,11 +21,13 @@ export function liveSessionRows(sim: SimState): {
       if (m.status === STATUS.closed) continue;
       const w = m.wire;
       const q = runningQuery(m);
+      // kv_txn is the session's open transaction (active_txn.id on sessions/), the one locks and contention name.
+      const txn = w.active_txn as { id?: string } | undefined;
       sessions.push({
         ...sessionColumns(nodeId, m),
         num_txns_executed: w.num_txns_executed ?? 0,
         active_query_start: q ? sqlTimestamp(q.start) : null,
-        kv_txn: q ? q.txn_id : null,
+        kv_txn: txn?.id ?? null,
         max_alloc_bytes: w.max_alloc_bytes ?? 0,
         trace_id: 0,
         goroutine_id: 1000 + i,

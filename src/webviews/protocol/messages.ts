@@ -4,10 +4,13 @@
 // and the host's reply echoes it; the host posts nothing until the webview has
 // said `ready` (its message listener exists only then).
 import type { HotRangesPayload, RangeDetailsPayload } from './data';
+import type { SqlActivityPayload, SqlActivityQuery, StatementDetailsPayload, StatementTarget } from './workload';
 
 export type { HotRangesPayload, RangeDetailsPayload } from './data';
+export type * from './workload';
 
-export type PanelKind = 'hotRanges' | 'rangeDetails';
+export type PanelKind = 'hotRanges' | 'rangeDetails' | 'sqlActivity' | 'statementDetails';
+export const PANEL_KINDS: readonly PanelKind[] = ['hotRanges', 'rangeDetails', 'sqlActivity', 'statementDetails'];
 export type ExportFormat = 'csv' | 'json';
 
 /** Every request the webviews can make, with its parameters and result. */
@@ -15,6 +18,12 @@ export interface RequestMap {
   /** Hot ranges, optionally with the server-side `node_id` filter. */
   loadHotRanges: { params: { nodeId?: number }; result: HotRangesPayload };
   loadRangeDetails: { params: Record<string, never>; result: RangeDetailsPayload };
+  /** Up to 10,000 fingerprints of the window; sorting, app/database filters and search are local. */
+  loadSqlActivity: { params: SqlActivityQuery; result: SqlActivityPayload };
+  /** The panel's statement (named in `init`) over the window of the query. */
+  loadStatementDetails: { params: { window: SqlActivityQuery['window'] }; result: StatementDetailsPayload };
+  /** Cancel a blocking/live session after the host's modal confirmation; false if the user declined. */
+  cancelSession: { params: { sessionId: string; nodeId: number }; result: { cancelled: boolean } };
   /** Save the current view; the host asks where. `saved` is false if the user cancelled. */
   saveExport: {
     params: { format: ExportFormat; suggestedName: string; content: string };
@@ -33,6 +42,11 @@ export type WebviewToHost =
   | { type: 'ready' }
   | WebviewRequest
   | { type: 'openRange'; rangeId: number }
+  /** SQL activity → Statement details. */
+  | { type: 'openStatement'; fingerprintId: string; appName: string }
+  /** A new untitled .sql editor with this text; nothing runs. */
+  | { type: 'openAsSql'; text: string }
+  | { type: 'copyText'; text: string; what: string }
   | { type: 'signIn' }
   | { type: 'cspViolation'; directive: string; blocked: string };
 
@@ -50,12 +64,45 @@ export type Reply =
 
 export type HostToWebview =
   /** First message after `ready`: who this panel is for. */
-  | { type: 'init'; panel: PanelKind; clusterId: string; clusterName: string; rangeId?: number }
+  | {
+      type: 'init';
+      panel: PanelKind;
+      clusterId: string;
+      clusterName: string;
+      rangeId?: number;
+      statement?: StatementTarget;
+    }
   | Reply
   /** The host wants fresh data (e.g. after a sign-in finished). */
   | { type: 'refresh' };
 
-const METHODS: ReadonlySet<string> = new Set<RequestMethod>(['loadHotRanges', 'loadRangeDetails', 'saveExport']);
+const METHODS: ReadonlySet<string> = new Set<RequestMethod>([
+  'loadHotRanges',
+  'loadRangeDetails',
+  'loadSqlActivity',
+  'loadStatementDetails',
+  'cancelSession',
+  'saveExport',
+]);
+
+const PRESETS: ReadonlySet<unknown> = new Set(['1h', '6h', '1d', '3d', '7d', 'custom']);
+const HEX_ID = /^[0-9a-f]{1,32}$/;
+/** Text the webview hands over to the clipboard or an editor: bounded so a bad page cannot flood the host. */
+const MAX_TEXT = 1_000_000;
+
+function isIsoDate(v: unknown): boolean {
+  return typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+}
+
+function isWindow(w: unknown): boolean {
+  if (!isObject(w) || !PRESETS.has(w.preset)) return false;
+  if (w.preset !== 'custom') return true;
+  return isIsoDate(w.start) && (w.end === undefined || isIsoDate(w.end));
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_TEXT;
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,6 +119,16 @@ function validParams(method: string, p: unknown): boolean {
       return p.nodeId === undefined || isPositiveInt(p.nodeId);
     case 'loadRangeDetails':
       return true;
+    case 'loadSqlActivity':
+      return (
+        (p.kind === 'statements' || p.kind === 'transactions') &&
+        isWindow(p.window) &&
+        typeof p.includeInternal === 'boolean'
+      );
+    case 'loadStatementDetails':
+      return isWindow(p.window);
+    case 'cancelSession':
+      return typeof p.sessionId === 'string' && HEX_ID.test(p.sessionId) && isPositiveInt(p.nodeId);
     case 'saveExport':
       return (
         (p.format === 'csv' || p.format === 'json') &&
@@ -92,6 +149,12 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
       return true;
     case 'openRange':
       return isPositiveInt(m.rangeId);
+    case 'openStatement':
+      return typeof m.fingerprintId === 'string' && HEX_ID.test(m.fingerprintId) && isText(m.appName);
+    case 'openAsSql':
+      return isText(m.text);
+    case 'copyText':
+      return isText(m.text) && typeof m.what === 'string' && m.what.length <= 200;
     case 'cspViolation':
       return typeof m.directive === 'string' && typeof m.blocked === 'string';
     case 'request':
@@ -113,7 +176,7 @@ export function isHostToWebview(m: unknown): m is HostToWebview {
   switch (m.type) {
     case 'init':
       return (
-        (m.panel === 'hotRanges' || m.panel === 'rangeDetails') &&
+        PANEL_KINDS.includes(m.panel as PanelKind) &&
         typeof m.clusterId === 'string' &&
         typeof m.clusterName === 'string'
       );

@@ -9,8 +9,8 @@ import type { SqlExecutor, SqlRow } from '../types';
 import type { SqlFeatures } from '../version';
 import { clampLimit, runPlans, type QueryPlan, type RunOptions } from './common';
 
-const RUNNING = "('running', 'reverting', 'pending', 'pause-requested', 'cancel-requested', 'revert-failed')";
-const ATTENTION = "('failed', 'paused')";
+const RUNNING = "('running', 'reverting', 'pending', 'pause-requested', 'cancel-requested')";
+const ATTENTION = "('failed', 'paused', 'revert-failed')";
 
 function ordered(statusColumn: string): string {
   return (
@@ -59,9 +59,8 @@ export function jobPlans(f: SqlFeatures, q: { limit?: number } = {}): QueryPlan[
 
 export function jobGroup(status: string): JobGroup {
   const s = status.toLowerCase();
-  if (['running', 'reverting', 'pending', 'pause-requested', 'cancel-requested', 'revert-failed'].includes(s))
-    return 'running';
-  if (s === 'failed' || s === 'paused') return 'needsAttention';
+  if (['running', 'reverting', 'pending', 'pause-requested', 'cancel-requested'].includes(s)) return 'running';
+  if (s === 'failed' || s === 'paused' || s === 'revert-failed') return 'needsAttention';
   return 'recent';
 }
 

@@ -37,9 +37,10 @@ const JSON_WHERE = [
   'GROUP BY fingerprint_id, app_name',
 ].join(' ');
 
-/** v26.1's view has the statement ids as BYTES[]; they are not listed there (the statements view names them). */
+/** v26.1's view has the statement ids as BYTES[]: joined to `\\x…,\\x…` text, which every version aggregates. */
 const STABLE_VIEW = [
-  "SELECT encode(fingerprint_id, 'hex') AS fingerprint_id, app_name, '' AS stmt_fingerprint_ids,",
+  "SELECT encode(fingerprint_id, 'hex') AS fingerprint_id, app_name,",
+  "max(array_to_string(stmt_fingerprint_ids, ',')) AS stmt_fingerprint_ids,",
   'sum(execution_count)::FLOAT8 AS execution_count, sum(svc_lat_sum)::FLOAT8 AS total_time,',
   'max(p99_latency)::FLOAT8 AS p99_latency, sum(rows_read_sum)::FLOAT8 AS rows_read_total,',
   'sum(rows_written_sum)::FLOAT8 AS rows_written_total, sum(exec_sample_count)::FLOAT8 AS sampled_count,',
@@ -106,6 +107,7 @@ export function transactionPlans(f: SqlFeatures, q: TopTransactionsQuery, now = 
 /** metadata.stmtFingerprintIDs is a JSON array of hex strings, read here from its JSON text. */
 function statementIds(v: unknown): string[] {
   const t = text(v).trim();
+  if (/^\\x[0-9a-f]/i.test(t)) return t.split(',').map((x) => fingerprintHex(x.trim()));
   if (!t.startsWith('[')) return stringList(v).map(fingerprintHex);
   try {
     const parsed: unknown = JSON.parse(t);

@@ -37,6 +37,8 @@ export class VirtualGrid<R> {
   private rows: readonly R[] = [];
   private active = -1;
   private frame = 0;
+  /** Row elements drawn before, reused: a re-sort or a scroll rewrites their text instead of building new ones. */
+  private pool: HTMLElement[] = [];
 
   constructor(private readonly opts: GridOptions<R>) {
     this.element = el('div', {
@@ -73,6 +75,7 @@ export class VirtualGrid<R> {
 
   setColumns(columns: ReadonlyArray<Column<R>>, sort: SortSpec | undefined): void {
     this.columns = columns;
+    this.pool = [];
     this.element.style.setProperty('--cols', columns.map((c) => c.width).join(' '));
     this.element.style.setProperty('--min-w', `${minWidthEm(columns as ReadonlyArray<Column<unknown>>)}em`);
     this.element.setAttribute('aria-colcount', String(columns.length));
@@ -98,6 +101,14 @@ export class VirtualGrid<R> {
       }),
     );
     this.render();
+  }
+
+  /** Marks the sorted column (after a re-sort with the same columns), without rebuilding the headers. */
+  setSort(sort: SortSpec | undefined): void {
+    for (const h of this.head.querySelectorAll<HTMLElement>('[role="columnheader"][data-col]')) {
+      const dir = sort && sort.key === h.dataset.col ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+      if (h.getAttribute('aria-sort') !== dir) h.setAttribute('aria-sort', dir);
+    }
   }
 
   /** New rows (after a sort, a filter or a refresh). Keeps the focused row by key when it is still there. */
@@ -138,28 +149,40 @@ export class VirtualGrid<R> {
     const height = (this.scroller.clientHeight || 600) - this.head.offsetHeight;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-    const out: HTMLElement[] = [];
-    for (let i = first; i < last; i++) out.push(this.rowElement(i));
-    this.body.replaceChildren(...out);
+    const count = Math.max(0, last - first);
+    while (this.pool.length < count) this.pool.push(this.newRow());
+    for (let k = 0; k < count; k++) this.fillRow(this.pool[k]!, first + k);
+    if (this.body.childElementCount !== count || this.body.firstChild !== (this.pool[0] ?? null))
+      this.body.replaceChildren(...this.pool.slice(0, count));
     if (hadFocus) this.body.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
   }
 
-  private rowElement(i: number): HTMLElement {
-    const r = this.rows[i]!;
-    const row = el('div', {
-      class: 'grid-row',
-      role: 'row',
-      'aria-rowindex': i + 2,
-      'data-index': i,
-      'data-key': this.opts.rowKey(r),
-      'data-testid': this.opts.rowTestId,
-      tabindex: i === this.active || (this.active < 0 && i === 0) ? 0 : -1,
-      'aria-selected': i === this.active,
-    });
-    row.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
+  private newRow(): HTMLElement {
+    const row = el('div', { class: 'grid-row', role: 'row', 'data-testid': this.opts.rowTestId });
     for (const c of this.columns)
-      row.append(el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }, c.text(r)));
+      row.append(el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }));
     return row;
+  }
+
+  /** Writes row `i` into a pooled element; only what differs is touched, so unchanged cells cost nothing. */
+  private fillRow(row: HTMLElement, i: number): void {
+    const r = this.rows[i]!;
+    const set = (name: string, value: string): void => {
+      if (row.getAttribute(name) !== value) row.setAttribute(name, value);
+    };
+    set('aria-rowindex', String(i + 2));
+    set('data-index', String(i));
+    set('data-key', this.opts.rowKey(r));
+    set('tabindex', i === this.active || (this.active < 0 && i === 0) ? '0' : '-1');
+    set('aria-selected', String(i === this.active));
+    const y = `translateY(${i * ROW_HEIGHT}px)`;
+    if (row.style.transform !== y) row.style.transform = y;
+    const cells = row.children;
+    for (let j = 0; j < this.columns.length; j++) {
+      const cell = cells[j] as HTMLElement;
+      const text = this.columns[j]!.text(r);
+      if (cell.textContent !== text) cell.textContent = text;
+    }
   }
 
   /** Moves the roving focus to row `i`, scrolling it into view and drawing it if needed. */

@@ -14,6 +14,8 @@ import baseCss from '../common/base.css';
 import { addStyle, appRoot, el } from '../common/dom';
 import { VirtualGrid } from '../common/grid';
 import { errorState, loadingState, nodeErrorBanner } from '../common/states';
+import { saveView } from '../common/saveExport';
+import { AutoRefresh } from '../common/refresh';
 import { connect, getState, patchState, post, request, RequestError } from '../common/vscodeApi';
 import { barChart } from './chart';
 import { Toolbar } from './toolbar';
@@ -31,7 +33,10 @@ let shownRanges: HotRangeRow[] = [];
 let shownTables: RollupRow[] = [];
 let loadSeq = 0;
 let loading = false;
-let timer: ReturnType<typeof setInterval> | undefined;
+const refresher = new AutoRefresh(
+  () => load(),
+  () => loading,
+);
 
 function save(): void {
   patchState(state);
@@ -60,7 +65,7 @@ const rangesGrid = new VirtualGrid<HotRangeRow>({
     if (!col) return;
     state.sort = nextSort(state.sort, col.key, col.numeric);
     save();
-    rangesGrid.setColumns(rangeCols, state.sort);
+    rangesGrid.setSort(state.sort);
     updateRanges();
   },
   emptyText: 'No hot range matches the filters.',
@@ -264,12 +269,7 @@ async function load(): Promise<void> {
 
 /** Auto-refresh runs only while the panel is visible: the webview is torn down when hidden, and hidden documents skip ticks. */
 function schedule(): void {
-  clearInterval(timer);
-  timer = undefined;
-  if (!state.autoRefresh) return;
-  timer = setInterval(() => {
-    if (document.visibilityState === 'visible' && !loading) void load();
-  }, state.intervalSec * 1000);
+  refresher.set(state.autoRefresh, state.intervalSec);
 }
 
 async function exportView(format: ExportFormat): Promise<void> {
@@ -287,18 +287,12 @@ async function exportView(format: ExportFormat): Promise<void> {
     format === 'csv'
       ? viewToCsv(cols as Array<Column<object>>, rows)
       : viewToJson(cols as Array<Column<object>>, rows, meta);
-  exportStatus.textContent = '';
-  try {
-    const r = await request('saveExport', {
-      format,
-      content,
-      suggestedName: exportFileName(clusterName, tables ? 'hot-tables' : 'hot-ranges', format),
-    });
-    exportStatus.textContent = r.saved ? `Exported ${rows.length} rows to ${r.path ?? 'the file'}` : 'Export cancelled';
-    exportStatus.dataset.saved = String(r.saved);
-  } catch (e) {
-    exportStatus.textContent = `Export failed: ${e instanceof Error ? e.message : String(e)}`;
-  }
+  await saveView(exportStatus, {
+    format,
+    content,
+    suggestedName: exportFileName(clusterName, tables ? 'hot-tables' : 'hot-ranges', format),
+    rows: rows.length,
+  });
 }
 
 connect((m) => {

@@ -1,0 +1,81 @@
+// SQL activity webview in headless Chromium: first render of 10,000 statement fingerprints
+// against a naive full-table render of the same rows in the same page, and re-sorts of the
+// 10,000 rows by a numeric column. The page (bench/webview/sqlActivity.html) is served with
+// the shipped bundle from a tiny local HTTP server, as bench/webview.mjs does for Hot ranges.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
+import { median } from './stats.mjs';
+
+const ROWS = 10_000;
+/** Numeric columns clicked in turn (each click re-sorts all rows; none is the opening sort key). */
+const RESORT_KEYS = ['cpuNanos', 'executionCount', 'p99Latency', 'rowsRead', 'meanLatency'];
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
+// Same flags as e2e/vscode.mjs: no background networking in this closed network.
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+function serve() {
+  const page = path.join(projectRoot, 'bench', 'webview', 'sqlActivity.html');
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x').pathname;
+    const file =
+      url === '/' ? page : url.startsWith('/dist/') ? path.join(projectRoot, path.normalize(url)) : undefined;
+    if (!file || !file.startsWith(projectRoot) || !fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function benchActivityWebview({ runs = 3 } = {}) {
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'webviews', 'sqlActivity.js')))
+    throw new Error('dist/webviews/sqlActivity.js is missing: build first');
+  const { chromium } = await import('playwright-core');
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const results = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      // A fresh page per run: first render means an empty panel.
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      await page
+        .waitForFunction(() => globalThis.bench.ready(), null, { timeout: 15_000 })
+        .catch((e) => {
+          throw new Error(`the SQL activity page never asked for data (${errors.join('; ') || e.message})`);
+        });
+      const first = await page.evaluate((n) => globalThis.bench.firstRender(n), ROWS);
+      const resorts = [];
+      for (const key of RESORT_KEYS) resorts.push(await page.evaluate((k) => globalThis.bench.resort(k), key));
+      const naive = await page.evaluate((n) => globalThis.bench.naive(n), ROWS);
+      if (errors.length) throw new Error(`the SQL activity page failed: ${errors.join('; ')}`);
+      results.push({ first, resorts, naive });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return {
+    firstMs: median(results.map((r) => r.first.ms)),
+    naiveMs: median(results.map((r) => r.naive.ms)),
+    ratio: median(results.map((r) => r.first.ms / r.naive.ms)),
+    resortMs: median(results.flatMap((r) => r.resorts.map((s) => s.ms))),
+    resortRuns: results.reduce((n, r) => n + r.resorts.length, 0),
+    rowsDrawn: results[0].first.rowsDrawn,
+    naiveRowsDrawn: results[0].naive.rowsDrawn,
+  };
+}

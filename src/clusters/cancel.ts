@@ -1,0 +1,60 @@
+// The confirmed cancel of a session or a query, shared by the Sessions rows,
+// the contention rows and the panels: the modal names the session, its user and
+// application, its node and the statement it runs, so nobody cancels blind.
+import type { ClusterApi } from '../api/cluster/api';
+import type { Session } from '../api/cluster/models';
+import { oneLine } from '../domain/format';
+import type { Ui } from '../ui/ui';
+
+/** What a cancel confirmation needs to know of a session (a tree Session or a panel's LiveSession). */
+export interface CancellableSession {
+  id: string;
+  nodeId: number;
+  username: string;
+  applicationName: string;
+  /** The statement it runs now, if any. */
+  statement?: string;
+}
+
+export function cancellable(s: Session): CancellableSession {
+  const q = s.activeQueries[0];
+  return {
+    id: s.id,
+    nodeId: s.nodeId,
+    username: s.username,
+    applicationName: s.applicationName,
+    ...(q ? { statement: q.sql } : {}),
+  };
+}
+
+export function describeSession(s: CancellableSession): string {
+  const statement = s.statement ? `\nStatement: ${oneLine(s.statement, 300)}` : '';
+  return `Session ${s.id} of ${s.username} (${s.applicationName || 'no application'}) on node n${s.nodeId}${statement}`;
+}
+
+/** Asks, then cancels. Resolves false when the user declined; a failed cancel throws for the caller's message. */
+export async function confirmCancelSession(
+  ui: Ui,
+  client: Pick<ClusterApi, 'cancelSession'>,
+  s: CancellableSession,
+  headline = 'Cancel the session? Its connection is closed.',
+): Promise<boolean> {
+  if (!(await ui.confirm(headline, describeSession(s), 'Cancel Session'))) return false;
+  await client.cancelSession(s.id);
+  return true;
+}
+
+export async function confirmCancelQuery(
+  ui: Ui,
+  client: Pick<ClusterApi, 'cancelQuery'>,
+  s: CancellableSession,
+  queryId: string,
+): Promise<boolean> {
+  if (!(await ui.confirm('Cancel the running query?', describeSession(s), 'Cancel Query'))) return false;
+  await client.cancelQuery(queryId);
+  return true;
+}
+
+/** The headline when the session to cancel is the one blocking others. */
+export const BLOCKING_SESSION_HEADLINE =
+  'Cancel the blocking session? Its open transaction is rolled back and its connection closed.';

@@ -1,0 +1,485 @@
+// SQL activity front end: the top statement or transaction fingerprints of a
+// time window in a virtualised, sortable table, with local filters (application,
+// database, search), export, auto-refresh, and a row opening Statement details.
+// The kind, the window and "Show internal apps" re-fetch; everything else is local.
+//
+// data-testid attributes (UI tests rely on them; keep them stable):
+//   cluster-name        the cluster's name in the header
+//   provenance          "as of 10:42:13 via host:8080 · v25.2 · from crdb_internal.statement_activity"
+//   kind-statements, kind-transactions    the Statements | Transactions switch (role=tab buttons)
+//   window-select       native <select>: 1h 6h 1d 3d 7d custom (values as WindowPreset)
+//   window-start, window-end              datetime-local inputs, shown for `custom`
+//   internal-toggle     native checkbox "Show internal apps" (re-fetches)
+//   app-filter, db-filter                 native <select>s; "All" has value '', a name has value
+//                       `=<name>` and the name as label, so selectOption({ label: 'movr-api' }) picks it
+//   search              type=search input (case-insensitive substring; applied after a short pause)
+//   clear-filters, refresh, auto-refresh, auto-refresh-interval
+//   export-csv, export-json, export-status
+//   copy-query, open-as-sql               act on the focused row (the last one clicked or moved to)
+//   activity-table      the grid (role=grid); activity-table-scroll, activity-table-empty inside it
+//   activity-row        a row (data-key = `<fingerprint id>/<application>`); click or Enter opens it
+//   col-<key>           a column header (click sorts), key as in model/activityColumns.ts:
+//                       query appName database executionCount totalTime meanLatency p99Latency
+//                       cpuNanos rowsRead rowsWritten contention retries fullScan indexRecommendations
+//                       fingerprintId; for transactions statementSummaries instead of query/database/
+//                       fullScan/indexRecommendations
+//   truncated-notice    the cluster cut the answer at its size limit
+//   limit-notice        the answer reached the panel's 10,000-fingerprint ceiling
+//   unavailable         this cluster cannot serve the view (reason, what to do)
+//   empty-state         no fingerprint ran in the window
+//   loading, error-state (common/states.ts)
+import {
+  ACTIVITY_LIMIT,
+  STATEMENT_COLUMNS,
+  SortedViews,
+  TRANSACTION_COLUMNS,
+  activityOptions,
+  activityRowKey,
+  filterStatements,
+  filterTransactions,
+  type ActivityFilter,
+} from '../../model/activityColumns';
+import { oneLine } from '../../../domain/format';
+import type { Column } from '../../model/columns';
+import { exportFileName, viewToCsv, viewToJson } from '../../model/exporting';
+import { nextSort } from '../../model/sort';
+import type { ExportFormat, Failure } from '../../protocol/messages';
+import type {
+  ActivityKind,
+  Provenance,
+  SqlActivityPayload,
+  StatementRow,
+  TransactionRow,
+} from '../../protocol/workload';
+import baseCss from '../common/base.css';
+import { addStyle, appRoot, el } from '../common/dom';
+import { VirtualGrid } from '../common/grid';
+import { errorState, loadingState } from '../common/states';
+import { saveView } from '../common/saveExport';
+import { AutoRefresh } from '../common/refresh';
+import { connect, getState, patchState, post, request, RequestError } from '../common/vscodeApi';
+import css from './sqlActivity.css';
+import { Toolbar } from './toolbar';
+import { readState, type ActivityViewState } from './viewState';
+
+addStyle(baseCss);
+addStyle(css);
+const root = appRoot();
+root.replaceChildren(loadingState('SQL activity'));
+
+interface Answer {
+  /** The query it answered (queryKey). */
+  key: string;
+  payload: SqlActivityPayload;
+  statements: SortedViews<StatementRow>;
+  transactions: SortedViews<TransactionRow>;
+}
+
+const state: ActivityViewState = readState(getState<ActivityViewState>());
+let clusterName = '';
+/** The last answer per kind: switching kinds back needs no fetch. */
+const answers: Partial<Record<ActivityKind, Answer>> = {};
+let shownStatements: StatementRow[] = [];
+let shownTransactions: TransactionRow[] = [];
+/** The row Copy query / Open as SQL act on, by key (it survives sorts, filters and refreshes). */
+let focusedKey: string | undefined;
+let loadSeq = 0;
+let loading = false;
+const refresher = new AutoRefresh(
+  () => load(),
+  () => loading,
+);
+
+function save(): void {
+  patchState(state);
+}
+
+/** What a load depends on; the other choices are applied locally. */
+const queryKey = () => JSON.stringify([state.window, state.includeInternal]);
+const currentAnswer = (): Answer | undefined => {
+  const a = answers[state.kind];
+  return a && a.key === queryKey() ? a : undefined;
+};
+const current = (): SqlActivityPayload | undefined => currentAnswer()?.payload;
+
+// ---- Layout (built once; data updates only touch the parts that change) ----
+const nameEl = el('span', { class: 'muted', 'data-testid': 'cluster-name' });
+const provenanceEl = el('div', { class: 'muted provenance', 'data-testid': 'provenance', 'aria-live': 'polite' });
+const title = el('h1', {}, 'SQL activity ', nameEl);
+const noticeSlot = el('div', { 'data-testid': 'notice-slot' });
+const exportStatus = el('div', {
+  class: 'muted',
+  'data-testid': 'export-status',
+  role: 'status',
+  'aria-live': 'polite',
+});
+
+const statementsGrid = new VirtualGrid<StatementRow>({
+  label: 'Statements',
+  testId: 'activity-table',
+  rowTestId: 'activity-row',
+  rowKey: activityRowKey,
+  onActivate: (r) => post({ type: 'openStatement', fingerprintId: r.fingerprintId, appName: r.appName }),
+  onSort: (key) => {
+    const col = STATEMENT_COLUMNS.find((c) => c.key === key);
+    if (!col) return;
+    state.sort.statements = nextSort(state.sort.statements, col.key, col.numeric);
+    save();
+    updateRows();
+    statementsGrid.setSort(state.sort.statements);
+  },
+  emptyText: 'No statement matches the filters.',
+});
+
+const transactionsGrid = new VirtualGrid<TransactionRow>({
+  label: 'Transactions',
+  testId: 'activity-table',
+  rowTestId: 'activity-row',
+  rowKey: activityRowKey,
+  // A transaction has no details panel of its own; Enter or a click selects it for Copy query.
+  onSort: (key) => {
+    const col = TRANSACTION_COLUMNS.find((c) => c.key === key);
+    if (!col) return;
+    state.sort.transactions = nextSort(state.sort.transactions, col.key, col.numeric);
+    save();
+    updateRows();
+    transactionsGrid.setSort(state.sort.transactions);
+  },
+  emptyText: 'No transaction matches the filters.',
+});
+statementsGrid.setColumns(STATEMENT_COLUMNS, state.sort.statements);
+transactionsGrid.setColumns(TRANSACTION_COLUMNS, state.sort.transactions);
+
+// The grids report no focus changes; the row that has focus says which one it is.
+for (const [grid, rows] of [
+  [statementsGrid, () => shownStatements],
+  [transactionsGrid, () => shownTransactions],
+] as const) {
+  grid.element.addEventListener('focusin', (e) => {
+    const row = (e.target as Element).closest<HTMLElement>('[data-index]');
+    const r = row ? rows()[Number(row.dataset.index)] : undefined;
+    if (!r) return;
+    focusedKey = activityRowKey(r);
+    toolbar.setRowActions(true);
+  });
+}
+
+/** Only the grid of the shown kind is in the page, so `activity-table` always names one element. */
+const gridSlot = el('div', { class: 'grid-slot' });
+
+const toolbar = new Toolbar(state, {
+  onKind: (k) => setKind(k),
+  onWindow: (w) => {
+    state.window = w;
+    save();
+    void load();
+  },
+  onIncludeInternal: (on) => {
+    state.includeInternal = on;
+    save();
+    void load();
+  },
+  onFilter: (f) => setFilter(f),
+  onAutoRefresh: (on, sec) => {
+    state.autoRefresh = on;
+    state.intervalSec = sec;
+    save();
+    schedule();
+  },
+  onRefresh: () => void load(),
+  onExport: (f) => void exportView(f),
+  onCopyQuery: () => {
+    const r = focusedRow();
+    if (r) post({ type: 'copyText', text: r.text, what: r.what });
+  },
+  onOpenAsSql: () => {
+    const r = focusedRow();
+    if (r) post({ type: 'openAsSql', text: r.sql });
+  },
+});
+
+const content = el(
+  'div',
+  { id: 'activity-content', role: 'tabpanel', 'data-testid': 'activity-content' },
+  noticeSlot,
+  gridSlot,
+);
+const page = el('div', {}, title, provenanceEl, toolbar.tabs, toolbar.element, exportStatus, content);
+
+// ---- Updates ----
+function setKind(k: ActivityKind): void {
+  if (state.kind !== k) focusedKey = undefined;
+  state.kind = k;
+  save();
+  toolbar.setKind(k);
+  if (current()) {
+    show();
+    precomputeSorts();
+  } else void load();
+}
+
+let filterTimer: ReturnType<typeof setTimeout> | undefined;
+function setFilter(f: ActivityFilter): void {
+  const typed = f.text !== state.filter.text;
+  state.filter = f;
+  save();
+  // Typing into the search box re-filters up to 10,000 rows; wait for a pause. Drop-downs apply at once.
+  clearTimeout(filterTimer);
+  if (typed) filterTimer = setTimeout(updateRows, 80);
+  else updateRows();
+}
+
+const statementColumn = () => STATEMENT_COLUMNS.find((c) => c.key === state.sort.statements.key)!;
+const transactionColumn = () => TRANSACTION_COLUMNS.find((c) => c.key === state.sort.transactions.key)!;
+
+/** Sort (a kept order, see SortedViews) and filter the rows of the shown kind into its grid. */
+function updateRows(): void {
+  const a = currentAnswer();
+  const p = a?.payload;
+  if (state.kind === 'statements') {
+    const sorted = a ? a.statements.sorted(statementColumn(), state.sort.statements.dir) : [];
+    shownStatements = filterStatements(sorted, state.filter);
+    statementsGrid.setRows(shownStatements);
+  } else {
+    const sorted = a ? a.transactions.sorted(transactionColumn(), state.sort.transactions.dir) : [];
+    shownTransactions = filterTransactions(sorted, state.filter);
+    transactionsGrid.setRows(shownTransactions);
+  }
+  const total = p ? (state.kind === 'statements' ? p.statements.length : p.transactions.length) : 0;
+  const shown = state.kind === 'statements' ? shownStatements.length : shownTransactions.length;
+  toolbar.count.textContent = `Showing ${shown} of ${total} ${state.kind === 'statements' ? 'statements' : 'transactions'}`;
+  toolbar.setRowActions(focusedRow() !== undefined);
+}
+
+function provenanceText(p: Provenance): string {
+  const parts = [`as of ${new Date(p.fetchedAt).toLocaleTimeString()} via ${p.via}`];
+  if (p.version) parts.push(p.version);
+  if (p.source) parts.push(`from ${p.source}`);
+  return parts.join(' · ');
+}
+
+function notices(p: SqlActivityPayload): HTMLElement[] {
+  const n = p.kind === 'statements' ? p.statements.length : p.transactions.length;
+  const out: HTMLElement[] = [];
+  if (p.truncated)
+    out.push(
+      el(
+        'div',
+        { class: 'banner warning', role: 'status', 'data-testid': 'truncated-notice' },
+        `The cluster cut the answer at its size limit: showing ${n} fingerprints. Narrow the window or turn off internal apps to see the rest.`,
+      ),
+    );
+  else if (n >= ACTIVITY_LIMIT)
+    out.push(
+      el(
+        'div',
+        { class: 'banner info', role: 'status', 'data-testid': 'limit-notice' },
+        `Showing the top ${n} fingerprints by total time; narrow the window to see others.`,
+      ),
+    );
+  return out;
+}
+
+function unavailableState(u: NonNullable<SqlActivityPayload['unavailable']>): HTMLElement {
+  return el(
+    'div',
+    { class: 'state', 'data-testid': 'unavailable', role: 'status' },
+    el('h2', {}, 'Not available on this cluster'),
+    el('p', { 'data-testid': 'unavailable-reason' }, u.reason),
+    el('p', { class: 'muted', 'data-testid': 'unavailable-what-to-do' }, u.whatToDo),
+  );
+}
+
+function emptyState(p: SqlActivityPayload): HTMLElement {
+  const what = p.kind === 'statements' ? 'statement' : 'transaction';
+  const from = new Date(p.window.start).toLocaleString();
+  const to = new Date(p.window.end).toLocaleString();
+  return el(
+    'div',
+    { class: 'state', 'data-testid': 'empty-state', role: 'status' },
+    el('h2', {}, `No ${what} ran in this window`),
+    el(
+      'p',
+      { class: 'muted' },
+      `Nothing was recorded from ${from} to ${to}${state.includeInternal ? '' : ' outside internal apps'}. Statistics are flushed about every ten minutes; try a longer window${state.includeInternal ? '' : ' or show internal apps'}.`,
+    ),
+  );
+}
+
+/** Draws the shown kind from its answer (header, notices, filters, grid). */
+function show(): void {
+  const p = current();
+  if (!p) return;
+  if (!root.contains(page)) root.replaceChildren(page);
+  provenanceEl.textContent = provenanceText(p.provenance);
+  provenanceEl.dataset.fetchedAt = p.provenance.fetchedAt;
+  provenanceEl.title = `Window ${new Date(p.window.start).toLocaleString()} – ${new Date(p.window.end).toLocaleString()}`;
+  toolbar.setKind(p.kind);
+  const rows = p.kind === 'statements' ? p.statements : p.transactions;
+  toolbar.setOptions(activityOptions(rows));
+  noticeSlot.replaceChildren(...notices(p));
+  const grid = p.kind === 'statements' ? statementsGrid : transactionsGrid;
+  if (p.unavailable) gridSlot.replaceChildren(unavailableState(p.unavailable));
+  else if (!rows.length) gridSlot.replaceChildren(emptyState(p));
+  else if (gridSlot.firstChild !== grid.element) gridSlot.replaceChildren(grid.element);
+  updateRows();
+  // A grid drawn while detached measured a zero-height viewport.
+  grid.render();
+}
+
+/** The focused row's text to copy, what it is called, and the SQL to open. */
+function focusedRow(): { text: string; what: string; sql: string } | undefined {
+  if (focusedKey === undefined) return undefined;
+  if (state.kind === 'statements') {
+    const r = shownStatements.find((x) => activityRowKey(x) === focusedKey);
+    return r && { text: r.query, what: 'query', sql: r.query };
+  }
+  const r = shownTransactions.find((x) => activityRowKey(x) === focusedKey);
+  if (!r) return undefined;
+  // Cluster text inside a SQL comment stays on its line: a line break would end the comment.
+  const comment = (t: string) => `-- ${oneLine(t, 10_000)}`;
+  const head = comment(`Transaction ${r.fingerprintId} (${r.appName})`);
+  if (!r.statementSummaries.length) {
+    // This cluster names the statements by fingerprint only.
+    const ids = r.statementFingerprintIds;
+    return {
+      text: ids.join('\n'),
+      what: 'statement fingerprint ids',
+      sql: [head, ...ids.map(comment)].join('\n'),
+    };
+  }
+  // Only the statements' summaries are known here (literals elided): as comments, runnable by no one by accident.
+  return {
+    text: r.statementSummaries.join(';\n'),
+    what: 'transaction statements',
+    sql: [`${head}: its statements, summarised`, ...r.statementSummaries.map(comment)].join('\n'),
+  };
+}
+
+// ---- Loading ----
+function failureOf(e: unknown): Failure {
+  return e instanceof RequestError ? e.failure : { kind: 'other', message: String(e) };
+}
+
+/** The common error box, with the privilege this view needs rather than the generic one. */
+function activityErrorState(f: Failure): HTMLElement {
+  const box = errorState(f, () => void load());
+  if (f.kind === 'forbidden') {
+    const hint = box.querySelector('p.muted');
+    if (hint)
+      hint.textContent =
+        'SQL activity needs the VIEWACTIVITY or VIEWACTIVITYREDACTED system privilege (or the admin role).';
+  }
+  return box;
+}
+
+async function load(): Promise<void> {
+  const seq = ++loadSeq;
+  loading = true;
+  const key = queryKey();
+  const kind = state.kind;
+  if (!root.contains(page)) root.replaceChildren(loadingState('SQL activity'));
+  else if (!current()) {
+    // Another kind or window than the one on screen: its rows would be misleading meanwhile.
+    noticeSlot.replaceChildren();
+    gridSlot.replaceChildren(loadingState(kind));
+    provenanceEl.textContent = '';
+    toolbar.count.textContent = '';
+    toolbar.setRowActions(false);
+  } else provenanceEl.textContent = 'Refreshing…';
+  try {
+    const result = await request('loadSqlActivity', {
+      kind,
+      window: state.window,
+      includeInternal: state.includeInternal,
+    });
+    if (seq !== loadSeq) return; // A newer load superseded this one.
+    // The host may answer with another kind (Show SQL activity asked for it): the answer decides.
+    if (result.kind !== state.kind) {
+      state.kind = result.kind;
+      focusedKey = undefined;
+      save();
+    }
+    answers[result.kind] = {
+      key,
+      payload: result,
+      statements: new SortedViews(result.statements),
+      transactions: new SortedViews(result.transactions),
+    };
+    show();
+    precomputeSorts();
+  } catch (e) {
+    if (seq !== loadSeq) return;
+    delete answers[kind];
+    root.replaceChildren(activityErrorState(failureOf(e)));
+  } finally {
+    if (seq === loadSeq) loading = false;
+  }
+}
+
+/**
+ * While the panel is idle, sorts the shown rows by each numeric column the way a first click
+ * sorts them (descending), so that the click only draws. One column per slice of idle time.
+ */
+function precomputeSorts(): void {
+  const a = currentAnswer();
+  if (!a) return;
+  const pending: Array<() => void> =
+    state.kind === 'statements'
+      ? STATEMENT_COLUMNS.filter((c) => c.numeric && !a.statements.has(c, 'desc')).map(
+          (c) => () => void a.statements.sorted(c, 'desc'),
+        )
+      : TRANSACTION_COLUMNS.filter((c) => c.numeric && !a.transactions.has(c, 'desc')).map(
+          (c) => () => void a.transactions.sorted(c, 'desc'),
+        );
+  const step = (deadline: IdleDeadline) => {
+    // A newer answer replaced this one: its own precomputation runs instead.
+    if (answers[state.kind] !== a) return;
+    while (pending.length && deadline.timeRemaining() > 4) pending.shift()!();
+    if (pending.length) requestIdleCallback(step);
+  };
+  if (pending.length) requestIdleCallback(step);
+}
+
+/** Auto-refresh runs only while the panel is visible, and never while a load is still running. */
+function schedule(): void {
+  refresher.set(state.autoRefresh, state.intervalSec);
+}
+
+async function exportView(format: ExportFormat): Promise<void> {
+  const statements = state.kind === 'statements';
+  const p = current();
+  const cols = (statements ? STATEMENT_COLUMNS : TRANSACTION_COLUMNS) as ReadonlyArray<Column<object>>;
+  const rows: object[] = statements ? shownStatements : shownTransactions;
+  const meta = {
+    cluster: clusterName,
+    view: statements ? 'statements' : 'transactions',
+    exportedAt: new Date().toISOString(),
+    window: p?.window,
+    provenance: p?.provenance,
+    includeInternal: state.includeInternal,
+    filter: state.filter,
+    sort: statements ? state.sort.statements : state.sort.transactions,
+  };
+  const content = format === 'csv' ? viewToCsv(cols, rows) : viewToJson(cols, rows, meta);
+  await saveView(exportStatus, {
+    format,
+    content,
+    suggestedName: exportFileName(clusterName, statements ? 'sql-statements' : 'sql-transactions', format),
+    rows: rows.length,
+  });
+}
+
+connect((m) => {
+  if (m.type === 'init') {
+    clusterName = m.clusterName;
+    nameEl.textContent = `— ${m.clusterName}`;
+    // The serializer restores this panel from the cluster id.
+    state.clusterId = m.clusterId;
+    save();
+    schedule();
+    void load();
+  } else if (m.type === 'refresh') {
+    void load();
+  }
+});
