@@ -64,10 +64,14 @@ try {
     console.log(
       `\nSimulated clusters: ${clusters.map((c) => c.url).join(', ')}\nSign in with: ${users}\nAdd them with "CockroachDB: Add Cluster…".`,
     );
-    const child = spawn(code, ['--new-window', `--extensionDevelopmentPath=${root}`], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: sim.caFile ?? '' },
-    });
+    const child = spawn(
+      code,
+      ['--new-window', `--extensionDevelopmentPath=${root}`, path.join(root, 'demo', 'workspace')],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: sim.caFile ?? '' },
+      },
+    );
     child.on('exit', () => void stopAll(0));
   } else {
     run('node', ['scripts/package.mjs']);
@@ -79,6 +83,8 @@ try {
         'workbench.colorTheme': 'Default Dark Modern',
       },
     });
+    // A small app whose SQL is the simulated workload: the CodeLens shows live figures at once.
+    fs.cpSync(path.join(root, 'demo', 'workspace'), dirs.workspace, { recursive: true });
     installVsix(dirs, path.join(root, 'cockroachdb-explorer.vsix'));
     // Cloud ADVANCED clusters are reached over HTTPS with the simulator's CA.
     const server = await startCodeServer(dirs, {
@@ -93,7 +99,7 @@ CockroachDB Explorer demo is running.
   Open  ${server.url}?folder=${encodeURIComponent(dirs.workspace)}
 
   Clusters in the explorer: ${clusters.map((c) => `${c.name} at ${c.url}`).join('; ')}
-  Sign in with: ${users}${sim.cloudApiKey ? `\n  Cloud API: "CockroachDB: Add Cloud Account…" with key ${sim.cloudApiKey}` : ''}
+  Sign in with: ${users} (the CodeLens over the SQL in demo files shows once the active cluster is signed in)${sim.cloudApiKey ? `\n  Cloud API: "CockroachDB: Add Cloud Account…" with key ${sim.cloudApiKey}` : ''}
   Logs: ${OUT}
 
 Press Ctrl-C to stop everything.`);

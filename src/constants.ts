@@ -39,10 +39,19 @@ export const Commands = {
   copyPauseJob: 'cockroachdb.copyPauseJob',
   copyResumeJob: 'cockroachdb.copyResumeJob',
   copyCancelJob: 'cockroachdb.copyCancelJob',
+  runSql: 'cockroachdb.runSql',
+  explainSql: 'cockroachdb.explainSql',
+  explainAnalyzeSql: 'cockroachdb.explainAnalyzeSql',
+  cancelSqlRun: 'cockroachdb.cancelSqlRun',
+  chooseEditorCluster: 'cockroachdb.chooseEditorCluster',
+  showSqlHistory: 'cockroachdb.showSqlHistory',
+  findInWorkspace: 'cockroachdb.findInWorkspace',
+  goToTableDefinition: 'cockroachdb.goToTableDefinition',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 export const ContextKeys = {
   hasClusters: 'cockroachdb.hasClusters',
+  sqlRunning: 'cockroachdb.sqlRunning',
 } as const;

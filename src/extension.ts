@@ -17,6 +17,9 @@ import { sessionCommands } from './commands/sessionCommands';
 import { statusCommands } from './commands/statusCommands';
 import { viewCommands } from './commands/viewCommands';
 import { workloadCommands } from './commands/workloadCommands';
+import { setUpEditor, type EditorFeatures } from './editor';
+import { registerWorkloadLens } from './editor/workspace/workloadLens';
+import { workspaceCommands } from './editor/workspace/commands';
 import { virtualClusterCommands } from './commands/virtualClusterCommands';
 import { HealthStatusBar } from './status/healthStatusBar';
 import { CloudRoots } from './tree/cloudNodes';
@@ -41,6 +44,8 @@ export interface ExplorerApi {
   readonly ui: UiSeam;
   /** What the webview panels exchanged (CSP violations, messages). */
   readonly panels: PanelMonitor;
+  /** Run SQL, the editors' clusters and the history. */
+  readonly editor: EditorFeatures;
   readonly commandIds: string[];
 }
 
@@ -79,6 +84,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       log: logger.scoped('webviews'),
       monitor: panels,
     };
+    const editor = setUpEditor({
+      state: context.globalState,
+      connections,
+      active,
+      ui,
+      panels: panelEnv,
+      log: logger.scoped('editor'),
+    });
+    context.subscriptions.push(...editor.disposables);
     // Every command id must be here: registerAll's type makes a missing or misspelt one a compile error.
     const table = {
       ...clusterCommands({ connections, auth, tree, ui }),
@@ -89,11 +103,26 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       ...statusCommands({ connections, status, active, ui }),
       ...virtualClusterCommands({ connections, ui }),
       ...workloadCommands({ connections, ui, panels: panelEnv, docs }),
+      ...editor.commands,
+      ...workspaceCommands({ ui, connections, active, log: logger.scoped('workspace') }),
     };
     context.subscriptions.push(...registerAll(table, log, ui));
     context.subscriptions.push(...registerWebviewSerializers(panelEnv, connections));
     log.info(`activated (VS Code ${vscode.version})`);
-    return { auth, connections, active, tree, status, cloud, logger, ui, panels, commandIds: Object.keys(table) };
+    context.subscriptions.push(registerWorkloadLens({ connections, active, auth, log: logger.scoped('workspace') }));
+    return {
+      auth,
+      connections,
+      active,
+      tree,
+      status,
+      cloud,
+      logger,
+      ui,
+      panels,
+      editor,
+      commandIds: Object.keys(table),
+    };
   } catch (e) {
     log.error('activation failed', e);
     throw e;

@@ -18,6 +18,8 @@ export interface ClusterConfig {
   readonly caPem?: string;
   readonly skipTlsVerify?: boolean;
   readonly virtualCluster?: string;
+  /** Run SQL refuses statements that write or change schema or privileges. */
+  readonly readOnly?: boolean;
 }
 
 export interface ClusterHandle {

@@ -27,6 +27,7 @@ export function readClusters(): ClusterConfig[] {
       ...(entry.caFile ? { caFile: entry.caFile } : {}),
       ...(entry.skipTlsVerify ? { skipTlsVerify: true } : {}),
       ...(entry.virtualCluster ? { virtualCluster: entry.virtualCluster } : {}),
+      ...(entry.readOnly ? { readOnly: true } : {}),
     });
   }
   return out;

@@ -13,6 +13,8 @@ export interface ClusterSetting {
   skipTlsVerify?: boolean;
   /** Where SQL, sessions and databases come from on a cluster with virtual clusters; unset = the server's default. */
   virtualCluster?: string;
+  /** Run SQL refuses statements that write or change schema or privileges. */
+  readOnly?: boolean;
 }
 
 /** The value each key reads as, after defaults and clamping. Durations are in seconds, as in settings. */
@@ -24,12 +26,15 @@ export interface SettingValues {
   requestTimeout: number;
   'workload.window': string;
   'workload.metric': string;
+  'sql.maxResultBytes': number;
+  'sql.timeout': number;
+  'codeLens.workload': string;
   'statusBar.enabled': boolean;
   'statusBar.interval': number;
 }
 
 export type SettingKey = keyof SettingValues;
-export type DurationKey = 'refreshInterval' | 'requestTimeout' | 'statusBar.interval';
+export type DurationKey = 'refreshInterval' | 'requestTimeout' | 'statusBar.interval' | 'sql.timeout';
 
 type Kind = 'number' | 'integer' | 'boolean' | 'string' | 'clusters';
 
@@ -43,6 +48,9 @@ const KINDS: { readonly [K in SettingKey]: Kind } = {
   requestTimeout: 'number',
   'workload.window': 'string',
   'workload.metric': 'string',
+  'sql.maxResultBytes': 'integer',
+  'sql.timeout': 'number',
+  'codeLens.workload': 'string',
   'statusBar.enabled': 'boolean',
   'statusBar.interval': 'number',
 };
@@ -112,7 +120,7 @@ export function clusterEntries(raw: unknown): ClusterSetting[] {
   const out: ClusterSetting[] = [];
   for (const entry of raw) {
     if (!entry || typeof entry !== 'object') continue;
-    const { name, url, caFile, skipTlsVerify, virtualCluster } = entry as Partial<
+    const { name, url, caFile, skipTlsVerify, virtualCluster, readOnly } = entry as Partial<
       Record<keyof ClusterSetting, unknown>
     >;
     if (typeof url !== 'string') continue;
@@ -122,6 +130,7 @@ export function clusterEntries(raw: unknown): ClusterSetting[] {
       ...(typeof caFile === 'string' && caFile ? { caFile } : {}),
       ...(skipTlsVerify === true ? { skipTlsVerify: true } : {}),
       ...(typeof virtualCluster === 'string' && virtualCluster.trim() ? { virtualCluster: virtualCluster.trim() } : {}),
+      ...(readOnly === true ? { readOnly: true } : {}),
     });
   }
   return out;

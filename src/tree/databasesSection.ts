@@ -105,6 +105,7 @@ export class TableNode extends LoadedSection {
     const name = `${this.db.database}.${this.table}`;
     return {
       copyText: () => ({ text: name, what: `the name of table ${name}` }),
+      tableRef: () => tableRefOf(this.db.database, this.table),
       document: async () => {
         const d = await this.loadDetails();
         this.ctx.rerender(this); // the description shows what the details say
@@ -201,4 +202,10 @@ export class LeafNode extends TreeNode {
       ariaLabel: `${this.kind} ${this.label}, ${this.description}`,
     });
   }
+}
+
+/** The tables/ route names a table `schema.table` (or just `table`); the schema is split off. */
+export function tableRefOf(database: string, name: string): { database: string; schema?: string; table: string } {
+  const dot = name.indexOf('.');
+  return dot > 0 ? { database, schema: name.slice(0, dot), table: name.slice(dot + 1) } : { database, table: name };
 }

@@ -42,6 +42,8 @@ export interface RowCapabilities {
   sqlText?: () => string;
   /** Cancel Blocking Session: present only while the blocker is open in a live session. */
   cancelBlocker?: (ui: Ui) => Promise<boolean>;
+  /** Go to Definition in Workspace: the table this row is or names (stored names, not SQL spellings). */
+  tableRef?: () => { database?: string; schema?: string; table: string };
   /** Copy PAUSE / RESUME / CANCEL JOB Statement, where the job's state allows it. */
   pauseJob?: () => string;
   resumeJob?: () => string;
@@ -69,6 +71,7 @@ const FLAGS: { readonly [K in keyof Required<RowCapabilities>]: string | undefin
   statementRef: 'statement',
   sqlText: 'sqlText',
   cancelBlocker: 'blockerLive',
+  tableRef: 'tableRef',
   pauseJob: 'pausable',
   resumeJob: 'resumable',
   cancelJob: 'cancelable',

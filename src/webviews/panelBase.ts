@@ -27,6 +27,7 @@ const PANEL_TITLES: Record<PanelKind, string> = {
   rangeDetails: 'Range details',
   sqlActivity: 'SQL activity',
   statementDetails: 'Statement details',
+  sqlResults: 'SQL results',
 };
 
 export interface PanelEnv {
@@ -81,6 +82,13 @@ export abstract class PanelBase extends Disposable {
   }
 
   protected abstract handlers(): Handlers;
+  /**
+   * The cluster the panel shows now: what `init` names and sign-in acts on. The constructor's
+   * for every panel but one reused across clusters (SQL results: the cluster of its latest run).
+   */
+  protected activeCluster(): ClusterHandle {
+    return this.cluster;
+  }
   /** Extra fields of the init message (the range id, the statement). */
   protected initExtras(): { rangeId?: number; statement?: StatementTarget } {
     return {};
@@ -125,8 +133,8 @@ export abstract class PanelBase extends Disposable {
         void this.panel.webview.postMessage({
           type: 'init',
           panel: this.kind,
-          clusterId: this.cluster.id,
-          clusterName: this.cluster.name,
+          clusterId: this.activeCluster().id,
+          clusterName: this.activeCluster().name,
           ...this.initExtras(),
         } satisfies HostToWebview);
         for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
@@ -156,6 +164,15 @@ export abstract class PanelBase extends Disposable {
         await vscode.env.clipboard.writeText(m.text);
         vscode.window.setStatusBarMessage(`Copied ${m.what}.`, 3000);
         break;
+      case 'findInWorkspace':
+        await vscode.commands.executeCommand('cockroachdb.findInWorkspace', { query: m.text });
+        break;
+      case 'goToTable':
+        await vscode.commands.executeCommand('cockroachdb.goToTableDefinition', {
+          table: m.table,
+          ...(m.database ? { database: m.database } : {}),
+        });
+        break;
     }
   }
 
@@ -174,7 +191,7 @@ export abstract class PanelBase extends Disposable {
 
   protected async signIn(): Promise<void> {
     try {
-      await vscode.commands.executeCommand('cockroachdb.signIn', this.cluster.id);
+      await vscode.commands.executeCommand('cockroachdb.signIn', this.activeCluster().id);
     } finally {
       this.refresh();
     }

@@ -8,6 +8,7 @@ import type { PanelEnv } from './panelBase';
 import type { StatementTarget } from './protocol/workload';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
 import { SqlActivityPanel } from './sqlActivityPanel';
+import { SqlResultsPanel } from './sqlResultsPanel';
 import { StatementDetailsPanel } from './statementDetailsPanel';
 
 /** The part of the webview state the host reads; the front end writes it with setState. */
@@ -48,11 +49,12 @@ export function restoreTarget(state: unknown, need: Needs): RestoreTarget | unde
   return { clusterId: s.clusterId, rangeId: s.rangeId };
 }
 
-type AnyPanel = HotRangesPanel | RangeDetailsPanel | SqlActivityPanel | StatementDetailsPanel;
+type AnyPanel = HotRangesPanel | RangeDetailsPanel | SqlActivityPanel | StatementDetailsPanel | SqlResultsPanel;
 
 const NEEDS: Record<string, Needs> = {
   [HotRangesPanel.viewType]: 'cluster',
   [SqlActivityPanel.viewType]: 'cluster',
+  [SqlResultsPanel.viewType]: 'cluster',
   [RangeDetailsPanel.viewType]: 'range',
   [StatementDetailsPanel.viewType]: 'statement',
 };
@@ -92,6 +94,8 @@ export function restorePanel(
       return new StatementDetailsPanel(panel, env, cluster, t.statement!);
     case SqlActivityPanel.viewType:
       return new SqlActivityPanel(panel, env, cluster);
+    case SqlResultsPanel.viewType:
+      return new SqlResultsPanel(panel, env, cluster);
     default:
       return new HotRangesPanel(panel, env, cluster);
   }

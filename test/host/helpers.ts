@@ -45,7 +45,7 @@ export async function api(): Promise<ExplorerApi> {
 }
 
 export async function setClusters(
-  list: Array<{ name: string; url: string; caFile?: string; skipTlsVerify?: boolean }>,
+  list: Array<{ name: string; url: string; caFile?: string; skipTlsVerify?: boolean; readOnly?: boolean }>,
 ): Promise<void> {
   await vscode.workspace.getConfiguration('cockroachdb').update('clusters', list, vscode.ConfigurationTarget.Global);
 }

@@ -336,6 +336,30 @@ export const CHECKS: Record<string, Check> = {
     phase: 'view',
     run: async (_a, row, exec) => assert.equal(await copies(exec), `CANCEL JOB ${jobIdOf(row)};`),
   },
+  'cockroachdb.findInWorkspace': {
+    phase: 'view',
+    async run(a, _row, exec) {
+      // One place opens directly, several are listed (dismissed here), none says what was searched.
+      const p = new ScriptedPrompter();
+      a.ui.use(p);
+      const before = vscode.window.activeTextEditor?.document.uri.toString();
+      await exec();
+      const opened = vscode.window.activeTextEditor?.document.uri.toString() !== before;
+      assert.ok(opened || /^(pick|info):/.test(p.asked[0] ?? ''), `asked: ${p.asked.join(' | ')}`);
+    },
+  },
+  'cockroachdb.goToTableDefinition': {
+    phase: 'view',
+    async run(a, _row, exec) {
+      // One place opens directly, several are listed (dismissed here), none says what was searched.
+      const p = new ScriptedPrompter();
+      a.ui.use(p);
+      const before = vscode.window.activeTextEditor?.document.uri.toString();
+      await exec();
+      const opened = vscode.window.activeTextEditor?.document.uri.toString() !== before;
+      assert.ok(opened || /^(pick|info):/.test(p.asked[0] ?? ''), `asked: ${p.asked.join(' | ')}`);
+    },
+  },
   'cockroachdb.cancelBlockingSession': {
     phase: 'blockers',
     async run(a, row, exec) {

@@ -30,6 +30,8 @@ export interface SqlErrorFields {
   detail?: string;
   /** 0-based index of the failing statement in the batch; undefined for a batch-level error. */
   statementIndex?: number;
+  /** 1-based character position in the statement, where the server gives one (syntax errors). */
+  position?: number;
   /** The signed-in user, for the advice text only. */
   user?: string;
 }
@@ -39,6 +41,7 @@ export class SqlError extends ApiError {
   readonly hint: string | undefined;
   readonly detail: string | undefined;
   readonly statementIndex: number | undefined;
+  readonly position: number | undefined;
   /** Set for 42501 when the message names a privilege this layer knows. */
   readonly missingPrivilege: MissingPrivilege | undefined;
   /** v26.1+: crdb_internal/system refused because `allow_unsafe_internals` is off. */
@@ -57,6 +60,7 @@ export class SqlError extends ApiError {
     this.hint = fields.hint;
     this.detail = fields.detail;
     this.statementIndex = fields.statementIndex;
+    this.position = fields.position;
     this.missingPrivilege = missing;
     this.internalsLocked = locked;
   }
@@ -115,17 +119,23 @@ export function missingPrivilege(message: string, user?: string): MissingPrivile
   // "VIEWACTIVITY or VIEWACTIVITYREDACTED": the full one is what the explorer needs.
   if (found === 'VIEWACTIVITYREDACTED' && /\bVIEWACTIVITY\b/.test(upper)) found = 'VIEWACTIVITY';
   if (!found) {
-    const table = /privilege on (?:relation|table) "?([\w.]+)"?/i.exec(message);
+    const table = /(?:\b([A-Z]+) )?privilege on (?:relation|table) "?([\w.]+)"?/i.exec(message);
     if (!table) return undefined;
-    const name = table[1] as string;
+    const name = table[2] as string;
+    // "does not have DELETE privilege on relation t": the privilege the statement needed.
+    const privilege = (table[1] ?? 'SELECT').toUpperCase();
+    const verb = privilege === 'SELECT' ? 'read' : privilege.toLowerCase();
     return {
-      privilege: 'SELECT',
-      why: `to read ${name}`,
+      privilege,
+      why: `to ${verb} ${name}`,
       // Shown to the user to run in a SQL shell, never sent: names quoted by the one display helper.
       fixes: [
-        ['GRANT SELECT ON TABLE', name.split('.').map(displayIdentifier).join('.'), 'TO', displayIdentifier(user)].join(
-          ' ',
-        ) + ';',
+        [
+          `GRANT ${privilege} ON TABLE`,
+          name.split('.').map(displayIdentifier).join('.'),
+          'TO',
+          displayIdentifier(user),
+        ].join(' ') + ';',
       ],
     };
   }

@@ -53,6 +53,7 @@ interface WireError {
   code?: string;
   hint?: string;
   detail?: string;
+  position?: number;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -75,6 +76,8 @@ function wireError(v: unknown): WireError | undefined {
   if (hint) e.hint = hint;
   const detail = text(v.detail);
   if (detail) e.detail = detail;
+  const position = typeof v.position === 'number' ? v.position : Number(text(v.position) ?? NaN);
+  if (Number.isSafeInteger(position) && position > 0) e.position = position;
   return e;
 }
 
@@ -97,6 +100,7 @@ function toSqlError(e: WireError, statementIndex: number | undefined, user: stri
     ...(e.code ? { sqlState: e.code } : {}),
     ...(e.hint ? { hint: e.hint } : {}),
     ...(e.detail ? { detail: e.detail } : {}),
+    ...(e.position !== undefined ? { position: e.position } : {}),
     ...(statementIndex !== undefined ? { statementIndex } : {}),
     ...(user ? { user } : {}),
   });

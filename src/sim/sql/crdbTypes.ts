@@ -1,8 +1,21 @@
 // PostgreSQL result types as CockroachDB names and encodes them in sql/ answers
 // (`colinfo.ResultColumns` → `{name, type: Typ.SQLString(), oid}`, values through
-// `tree.AsJSON`): INT8 as bare integers (toJson writes bigint digit for digit, as
-// Go does, so clients that JSON.parse lose precision beyond 2^53 just as they do
-// against a real server), BYTES as `\x…`, TIMESTAMPTZ in RFC 3339, JSONB inline.
+// `tree.AsJSON`, pkg/sql/sem/tree/datum.go):
+// - INT8 (and INT4, INT2) as bare JSON integers, digit for digit as Go writes
+//   them, so clients that JSON.parse lose precision beyond 2^53 just as they do
+//   against a real server (clients read them losslessly or cast `::STRING`);
+// - DECIMAL as a bare JSON number with every digit (`json.FromDecimal`), in apd's
+//   notation: plain unless the exponent is positive or the adjusted exponent
+//   below -6 (`1E-7`); NaN and ±Infinity, which JSON has no number for, as text;
+// - JSONB inline, as the engine printed it (so integers beyond 2^64 stay exact);
+// - BYTES as `\x…`, TIMESTAMPTZ in RFC 3339 (UTC, `Z`), TIMESTAMP without zone;
+//   DATE, TIME, INTERVAL, UUID, INET and OID as their text.
+// Type names carry their modifiers (`DECIMAL(10,2)`, `VARCHAR(5)`, `TIMESTAMPTZ(3)`).
+
+/** A JSON text written into the answer as it is (DECIMAL digits, JSONB documents). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
 
 interface TypeInfo {
   name: string;
@@ -23,6 +36,22 @@ const asTimestampTz = (raw: string): string => {
   const iso = raw.replace(' ', 'T');
   return /[+-]00$/.test(iso) ? iso.replace(/[+-]00$/, 'Z') : iso.replace(/([+-]\d\d)$/, '$1:00');
 };
+const asJson = (raw: string): RawJson => new RawJson(raw);
+
+/** PostgreSQL's numeric text → apd's Decimal.String() (the General Decimal Arithmetic to-sci-string). */
+export function apdDecimal(raw: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw.trim());
+  if (!m) return raw;
+  const [, sign, int, frac = ''] = m as unknown as [string, string, string, string | undefined];
+  const exponent = -frac.length;
+  const coefficient = `${int}${frac}`.replace(/^0+(?=\d)/, '');
+  const adjusted = exponent + coefficient.length - 1;
+  if (exponent <= 0 && adjusted >= -6) return raw.trim();
+  const mantissa = coefficient.length > 1 ? `${coefficient[0]}.${coefficient.slice(1)}` : coefficient;
+  return `${sign}${mantissa}E${adjusted < 0 ? '-' : '+'}${Math.abs(adjusted)}`;
+}
+
+const asDecimal = (raw: string): RawJson | string => (/^-?\d+(\.\d+)?$/.test(raw) ? new RawJson(apdDecimal(raw)) : raw);
 
 const BASE: Record<number, TypeInfo> = {
   16: { name: 'BOOL', oid: 16, decode: (r) => r === 't' || r === 'true' },
@@ -33,11 +62,12 @@ const BASE: Record<number, TypeInfo> = {
   21: { name: 'INT2', oid: 21, decode: asInt },
   23: { name: 'INT4', oid: 23, decode: asInt },
   25: { name: 'STRING', oid: 25, decode: asString },
-  26: { name: 'OID', oid: 26, decode: asInt },
-  114: { name: 'JSONB', oid: 3802, decode: (r) => JSON.parse(r) as unknown },
+  26: { name: 'OID', oid: 26, decode: asString },
+  114: { name: 'JSONB', oid: 3802, decode: asJson },
   700: { name: 'FLOAT4', oid: 700, decode: asFloat },
   701: { name: 'FLOAT8', oid: 701, decode: asFloat },
   705: { name: 'STRING', oid: 25, decode: asString },
+  869: { name: 'INET', oid: 869, decode: asString },
   1042: { name: 'CHAR', oid: 1042, decode: asString },
   1043: { name: 'VARCHAR', oid: 1043, decode: asString },
   1082: { name: 'DATE', oid: 1082, decode: asString },
@@ -45,9 +75,10 @@ const BASE: Record<number, TypeInfo> = {
   1114: { name: 'TIMESTAMP', oid: 1114, decode: (r) => r.replace(' ', 'T') },
   1184: { name: 'TIMESTAMPTZ', oid: 1184, decode: asTimestampTz },
   1186: { name: 'INTERVAL', oid: 1186, decode: asString },
-  1700: { name: 'DECIMAL', oid: 1700, decode: asFloat },
+  1266: { name: 'TIMETZ', oid: 1266, decode: asString },
+  1700: { name: 'DECIMAL', oid: 1700, decode: asDecimal },
   2950: { name: 'UUID', oid: 2950, decode: asString },
-  3802: { name: 'JSONB', oid: 3802, decode: (r) => JSON.parse(r) as unknown },
+  3802: { name: 'JSONB', oid: 3802, decode: asJson },
 };
 
 /** PostgreSQL array OIDs and their element OIDs. */
@@ -61,6 +92,7 @@ const ARRAYS: Record<number, number> = {
   1016: 20,
   1021: 700,
   1022: 701,
+  1041: 869,
   1115: 1114,
   1182: 1082,
   1185: 1184,
@@ -92,9 +124,44 @@ export function registerDomain(oid: number, baseOid: number, arrayOid?: number):
   if (arrayOid !== undefined) addArray(arrayOid, baseOid);
 }
 
-export function crdbColumnType(pgOid: number): { type: string; oid: number } {
+/** The type name with PostgreSQL's type modifier (atttypmod) as CockroachDB spells it. */
+function withModifier(name: string, baseOid: number, typmod: number): string {
+  if (typmod < 0) return name;
+  switch (baseOid) {
+    case 1700: {
+      if (typmod < 4) return name;
+      const precision = ((typmod - 4) >> 16) & 0xffff;
+      const scale = (typmod - 4) & 0xffff;
+      return scale > 0 ? `${name}(${precision},${scale})` : `${name}(${precision})`;
+    }
+    case 1043:
+      return typmod >= 4 ? `${name}(${typmod - 4})` : name;
+    case 1042:
+      return typmod > 5 ? `${name}(${typmod - 4})` : name;
+    case 1083:
+    case 1114:
+    case 1184:
+    case 1266:
+      return `${name}(${typmod})`;
+    default:
+      return name;
+  }
+}
+
+/**
+ * `{type, oid}` of a result column. `fromTable` says whether it is a table's column:
+ * PostgreSQL types integer literals and most integer functions INT4, CockroachDB INT8.
+ */
+export function crdbColumnType(pgOid: number, typmod = -1, fromTable = true): { type: string; oid: number } {
+  if (!fromTable && (pgOid === 21 || pgOid === 23)) return { type: 'INT8', oid: 20 };
   const t = types.get(pgOid);
-  return t ? { type: t.name, oid: t.oid } : { type: 'STRING', oid: 25 };
+  if (!t) return { type: 'STRING', oid: 25 };
+  if (t.elem !== undefined) {
+    const e = types.get(t.elem);
+    const elemName = e ? withModifier(e.name, t.elem, typmod) : t.name.slice(0, -2);
+    return { type: `${elemName}[]`, oid: t.oid };
+  }
+  return { type: withModifier(t.name, pgOid, typmod), oid: t.oid };
 }
 
 export function crdbValue(pgOid: number, raw: unknown): unknown {
@@ -102,11 +169,6 @@ export function crdbValue(pgOid: number, raw: unknown): unknown {
   const t = types.get(pgOid);
   if (typeof raw !== 'string') return raw;
   return t ? t.decode(raw) : raw;
-}
-
-/** OIDs whose text the engine must get unparsed (PGlite would turn them into Dates, bigints…). */
-export function rawParsers(): Record<number, (x: string) => string> {
-  return Object.fromEntries([...types.keys()].map((oid) => [oid, (x: string) => x]));
 }
 
 /** `{a,"b c",NULL}` → ['a', 'b c', null]; one dimension, which is all CockroachDB has. */
@@ -135,4 +197,57 @@ export function parseArrayLiteral(raw: string): Array<string | null> {
     }
   }
   return out;
+}
+
+/**
+ * The sql/ answer as JSON: json.ts's writer (bigint digit for digit, `undefined`
+ * members dropped) plus RawJson written as it is.
+ */
+export function wireJson(value: unknown): string {
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
+}
+
+function write(v: unknown, out: string[]): void {
+  switch (typeof v) {
+    case 'bigint':
+      out.push(v.toString());
+      return;
+    case 'number':
+      // Go refuses NaN/Inf; never produce them here.
+      out.push(Number.isFinite(v) ? String(v) : '0');
+      return;
+    case 'string':
+      out.push(JSON.stringify(v));
+      return;
+    case 'boolean':
+      out.push(v ? 'true' : 'false');
+      return;
+    case 'object':
+      if (v === null) out.push('null');
+      else if (v instanceof RawJson) out.push(v.text);
+      else if (Array.isArray(v)) {
+        out.push('[');
+        v.forEach((item, i) => {
+          if (i > 0) out.push(',');
+          write(item === undefined ? null : item, out);
+        });
+        out.push(']');
+      } else {
+        out.push('{');
+        let first = true;
+        for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+          if (item === undefined) continue;
+          if (!first) out.push(',');
+          first = false;
+          out.push(JSON.stringify(k), ':');
+          write(item, out);
+        }
+        out.push('}');
+      }
+      return;
+    default:
+      out.push('null');
+  }
 }

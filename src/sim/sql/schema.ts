@@ -28,6 +28,13 @@
  * is such a blocker's; its waiter has a row on the same key, granted false. Older events are
  * history and name transactions that are no longer open.
  *
+ * User databases (userTables.ts): every database `databases/` lists except `system` has its
+ * tables (data/schema.ts's catalogue plus the columns the rows need) with rows from the seed,
+ * one engine schema per CockroachDB (database, schema): `movr`, `bank`, `bank.audit`, … The
+ * request's `database` is the search path; `db.schema.table`, `db.table` and `schema.table`
+ * resolve as in CockroachDB. Admins' DML and DDL change the engine's copy for the simulator
+ * process; `viewer` reads and gets 42501 for writes; nobody writes crdb_internal.
+ *
  * v26: every `crdb_internal.*` / `system.*` reference fails with 42501 "Access to
  * crdb_internal and system is restricted." (allow_unsafe_internals). Users without
  * VIEWACTIVITY (`viewer`) get 42501 on the statistics, activity, insights, contention
@@ -201,4 +208,4 @@ export const LOAD_TARGETS = {
 } as const;
 
 export const loadSql = (table: string): string =>
-  `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`;
+  `INSERT INTO ${table} SELECT * FROM pg_catalog.jsonb_populate_recordset(NULL::${table}, $1::jsonb)`;

@@ -95,11 +95,29 @@ export class ContentionNode extends TreeNode {
 
   override capabilities(): RowCapabilities {
     return {
+      ...(this.event.table
+        ? {
+            tableRef: () => ({
+              ...(this.event.database ? { database: this.event.database } : {}),
+              ...(this.event.schema ? { schema: this.event.schema } : {}),
+              table: this.event.table,
+            }),
+          }
+        : {}),
       copyText: () => ({
         text: this.event.blockingTxnId,
         what: `the blocking transaction id ${this.event.blockingTxnId}`,
       }),
       ...blockerCapabilities(this, this.cluster, this.event.blockingTxnId, this.blocker),
+      ...(this.event.table
+        ? {
+            tableRef: () => ({
+              ...(this.event.database ? { database: this.event.database } : {}),
+              ...(this.event.schema ? { schema: this.event.schema } : {}),
+              table: this.event.table,
+            }),
+          }
+        : {}),
     };
   }
 
@@ -186,6 +204,15 @@ export class LockWaitNode extends TreeNode {
   override capabilities(): RowCapabilities {
     return {
       copyText: () => ({ text: this.waiter.txnId, what: `the waiting transaction id ${this.waiter.txnId}` }),
+      ...(this.waiter.table
+        ? {
+            tableRef: () => ({
+              ...(this.waiter.database ? { database: this.waiter.database } : {}),
+              ...(this.waiter.schema ? { schema: this.waiter.schema } : {}),
+              table: this.waiter.table,
+            }),
+          }
+        : {}),
       ...blockerCapabilities(this, this.section.cluster, this.holder?.txnId ?? '', this.blocker),
     };
   }

@@ -5,12 +5,20 @@
 // said `ready` (its message listener exists only then).
 import type { HotRangesPayload, RangeDetailsPayload } from './data';
 import type { SqlActivityPayload, SqlActivityQuery, StatementDetailsPayload, StatementTarget } from './workload';
+import type { SqlResultsPayload } from './sqlResults';
 
 export type { HotRangesPayload, RangeDetailsPayload } from './data';
 export type * from './workload';
+export type * from './sqlResults';
 
-export type PanelKind = 'hotRanges' | 'rangeDetails' | 'sqlActivity' | 'statementDetails';
-export const PANEL_KINDS: readonly PanelKind[] = ['hotRanges', 'rangeDetails', 'sqlActivity', 'statementDetails'];
+export type PanelKind = 'hotRanges' | 'rangeDetails' | 'sqlActivity' | 'statementDetails' | 'sqlResults';
+export const PANEL_KINDS: readonly PanelKind[] = [
+  'hotRanges',
+  'rangeDetails',
+  'sqlActivity',
+  'statementDetails',
+  'sqlResults',
+];
 export type ExportFormat = 'csv' | 'json';
 
 /** Every request the webviews can make, with its parameters and result. */
@@ -22,6 +30,10 @@ export interface RequestMap {
   loadSqlActivity: { params: SqlActivityQuery; result: SqlActivityPayload };
   /** The panel's statement (named in `init`) over the window of the query. */
   loadStatementDetails: { params: { window: SqlActivityQuery['window'] }; result: StatementDetailsPayload };
+  /** The latest run shown in the SQL results panel (null before the first). */
+  loadSqlResults: { params: Record<string, never>; result: SqlResultsPayload | null };
+  /** Cancel the run in flight (its HTTP request is aborted, which cancels the statement on the server). */
+  cancelSqlRun: { params: { runId: number }; result: { cancelled: boolean } };
   /** Cancel a blocking/live session after the host's modal confirmation; false if the user declined. */
   cancelSession: { params: { sessionId: string; nodeId: number }; result: { cancelled: boolean } };
   /** Save the current view; the host asks where. `saved` is false if the user cancelled. */
@@ -47,6 +59,10 @@ export type WebviewToHost =
   /** A new untitled .sql editor with this text; nothing runs. */
   | { type: 'openAsSql'; text: string }
   | { type: 'copyText'; text: string; what: string }
+  /** The places in workspace files that issue this statement. */
+  | { type: 'findInWorkspace'; text: string }
+  /** The CREATE TABLE (or migration) that defines this table, in workspace files. */
+  | { type: 'goToTable'; table: string; database?: string }
   | { type: 'signIn' }
   | { type: 'cspViolation'; directive: string; blocked: string };
 
@@ -82,6 +98,8 @@ const METHODS: ReadonlySet<string> = new Set<RequestMethod>([
   'loadSqlActivity',
   'loadStatementDetails',
   'cancelSession',
+  'loadSqlResults',
+  'cancelSqlRun',
   'saveExport',
 ]);
 
@@ -129,6 +147,10 @@ function validParams(method: string, p: unknown): boolean {
       return isWindow(p.window);
     case 'cancelSession':
       return typeof p.sessionId === 'string' && HEX_ID.test(p.sessionId) && isPositiveInt(p.nodeId);
+    case 'loadSqlResults':
+      return true;
+    case 'cancelSqlRun':
+      return isPositiveInt(p.runId);
     case 'saveExport':
       return (
         (p.format === 'csv' || p.format === 'json') &&
@@ -155,6 +177,15 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
       return isText(m.text);
     case 'copyText':
       return isText(m.text) && typeof m.what === 'string' && m.what.length <= 200;
+    case 'findInWorkspace':
+      return isText(m.text);
+    case 'goToTable':
+      return (
+        typeof m.table === 'string' &&
+        m.table.length > 0 &&
+        m.table.length <= 1000 &&
+        (m.database === undefined || (typeof m.database === 'string' && m.database.length <= 1000))
+      );
     case 'cspViolation':
       return typeof m.directive === 'string' && typeof m.blocked === 'string';
     case 'request':

@@ -96,10 +96,32 @@ const rangesPanel = el(
   chartBox('ranges', rangeChart),
   rangesGrid.element,
 );
+/** The hot table the person is on (the focused row, else the first): its CREATE TABLE in the workspace. */
+function goToDefinition(): void {
+  const key = (document.activeElement?.closest('[data-key]') as HTMLElement | null)?.dataset.key;
+  const r = shownTables.find((x) => x.key === key) ?? shownTables[0];
+  if (!r || r.table === NO_NAME) return;
+  post({ type: 'goToTable', table: r.table, ...(r.database !== NO_NAME ? { database: r.database } : {}) });
+}
+
+const definitionButton = el(
+  'button',
+  {
+    class: 'secondary',
+    'data-testid': 'hot-table-definition',
+    title: 'Open the CREATE TABLE (or migration) of the focused hot table in the workspace',
+  },
+  'Go to definition in workspace',
+);
+// Keeps the grid row focused while the button is pressed, so the button acts on that row.
+definitionButton.addEventListener('mousedown', (e) => e.preventDefault());
+definitionButton.addEventListener('click', goToDefinition);
+
 const tablesPanel = el(
   'div',
   { role: 'tabpanel', id: 'panel-tables', 'aria-labelledby': 'tab-tables', 'data-testid': 'panel-tables' },
   chartBox('tables', tableChart),
+  el('div', { class: 'toolbar' }, definitionButton),
   tablesGrid.element,
 );
 

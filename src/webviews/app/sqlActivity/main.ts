@@ -15,7 +15,7 @@
 //   search              type=search input (case-insensitive substring; applied after a short pause)
 //   clear-filters, refresh, auto-refresh, auto-refresh-interval
 //   export-csv, export-json, export-status
-//   copy-query, open-as-sql               act on the focused row (the last one clicked or moved to)
+//   copy-query, open-as-sql, find-in-workspace   act on the focused row (the last one clicked or moved to)
 //   activity-table      the grid (role=grid); activity-table-scroll, activity-table-empty inside it
 //   activity-row        a row (data-key = `<fingerprint id>/<application>`); click or Enter opens it
 //   col-<key>           a column header (click sorts), key as in model/activityColumns.ts:
@@ -195,6 +195,10 @@ const toolbar = new Toolbar(state, {
   onOpenAsSql: () => {
     const r = focusedRow();
     if (r) post({ type: 'openAsSql', text: r.sql });
+  },
+  onFindInWorkspace: () => {
+    const r = focusedRow();
+    if (r) post({ type: 'findInWorkspace', text: r.sql });
   },
 });
 

@@ -20,6 +20,7 @@ export interface ToolbarEvents {
   onExport(format: ExportFormat): void;
   onCopyQuery(): void;
   onOpenAsSql(): void;
+  onFindInWorkspace(): void;
 }
 
 /**
@@ -200,6 +201,10 @@ export class Toolbar {
       button('Open as SQL', 'open-as-sql', ev.onOpenAsSql, {
         secondary: '',
         title: 'Open the focused row’s SQL in a new editor (nothing runs)',
+      }),
+      button('Find in workspace', 'find-in-workspace', ev.onFindInWorkspace, {
+        secondary: '',
+        title: 'The places in workspace files that issue the focused row’s statement',
       }),
     ];
     this.setRowActions(false);
