@@ -3,6 +3,11 @@
 // literals, which JSON.stringify cannot do, so bigint values are written here
 // digit for digit. `undefined` members are dropped, like JSON.stringify.
 
+/** Text that is already JSON (a JSONB value as the engine printed it), written as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export function toJson(value: unknown): string {
   const out: string[] = [];
   write(value, out);
@@ -27,6 +32,8 @@ function write(v: unknown, out: string[]): void {
     case 'object':
       if (v === null) {
         out.push('null');
+      } else if (v instanceof RawJson) {
+        out.push(v.text);
       } else if (Array.isArray(v)) {
         out.push('[');
         v.forEach((item, i) => {

@@ -12,10 +12,10 @@
 //   DATE, TIME, INTERVAL, UUID, INET and OID as their text.
 // Type names carry their modifiers (`DECIMAL(10,2)`, `VARCHAR(5)`, `TIMESTAMPTZ(3)`).
 
+import { RawJson, toJson } from '../json';
+
 /** A JSON text written into the answer as it is (DECIMAL digits, JSONB documents). */
-export class RawJson {
-  constructor(readonly text: string) {}
-}
+export { RawJson };
 
 interface TypeInfo {
   name: string;
@@ -199,55 +199,5 @@ export function parseArrayLiteral(raw: string): Array<string | null> {
   return out;
 }
 
-/**
- * The sql/ answer as JSON: json.ts's writer (bigint digit for digit, `undefined`
- * members dropped) plus RawJson written as it is.
- */
-export function wireJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, out);
-  return out.join('');
-}
-
-function write(v: unknown, out: string[]): void {
-  switch (typeof v) {
-    case 'bigint':
-      out.push(v.toString());
-      return;
-    case 'number':
-      // Go refuses NaN/Inf; never produce them here.
-      out.push(Number.isFinite(v) ? String(v) : '0');
-      return;
-    case 'string':
-      out.push(JSON.stringify(v));
-      return;
-    case 'boolean':
-      out.push(v ? 'true' : 'false');
-      return;
-    case 'object':
-      if (v === null) out.push('null');
-      else if (v instanceof RawJson) out.push(v.text);
-      else if (Array.isArray(v)) {
-        out.push('[');
-        v.forEach((item, i) => {
-          if (i > 0) out.push(',');
-          write(item === undefined ? null : item, out);
-        });
-        out.push(']');
-      } else {
-        out.push('{');
-        let first = true;
-        for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
-          if (item === undefined) continue;
-          if (!first) out.push(',');
-          first = false;
-          out.push(JSON.stringify(k), ':');
-          write(item, out);
-        }
-        out.push('}');
-      }
-      return;
-    default:
-      out.push('null');
-  }
-}
+/** The sql/ answer as JSON: bigint digit for digit, `undefined` members dropped, RawJson as it is. */
+export const wireJson = toJson;
