@@ -125,7 +125,7 @@ export class SqlRunner extends Disposable {
     if (mode === 'explainAnalyze') {
       const what = risky.length ? ` It ${risky[0]!.c.reason ?? 'changes data'}` : '';
       return ui.confirm(
-        `EXPLAIN ANALYZE runs the statement on ${cluster.name}.${what}`,
+        'EXPLAIN ANALYZE runs the statement on ' + cluster.name + '.' + what,
         oneLine(sqls[0] ?? '', 500),
         'Run EXPLAIN ANALYZE',
       );
@@ -169,7 +169,8 @@ export class SqlRunner extends Disposable {
     const panel = SqlResultsPanel.showRun(this.deps.panels, cluster, { ...run }, () => ctl.abort());
     await vscode.commands.executeCommand('setContext', ContextKeys.sqlRunning, true);
     const sqls = target.statements.map((s) =>
-      mode === 'run' ? s.sql : `${mode === 'explainAnalyze' ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} ${s.sql}`,
+      // The person's own statement under EXPLAIN: it is the SQL being explained, not a value in it.
+      mode === 'run' ? s.sql : (mode === 'explainAnalyze' ? 'EXPLAIN ANALYZE ' : 'EXPLAIN ') + s.sql,
     );
     const opts = { signal: ctl.signal, timeoutMs: statementTimeoutMs + 10_000 };
     const batch = (list: string[]) =>

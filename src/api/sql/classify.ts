@@ -102,34 +102,35 @@ function hasFilteringWhere(t: Toks): boolean {
   return false;
 }
 
+/** What a DELETE or UPDATE does, by how it is bounded: plain words for the confirmation. */
+const REASONS = {
+  DELETE: {
+    filtered: 'DELETE removes the rows of {table} that match its WHERE clause.',
+    limited: 'DELETE without WHERE removes arbitrary rows of {table}, up to its LIMIT.',
+    all: 'DELETE without WHERE removes every row of {table}.',
+  },
+  UPDATE: {
+    filtered: 'UPDATE changes the rows of {table} that match its WHERE clause.',
+    limited: 'UPDATE without WHERE changes arbitrary rows of {table}, up to its LIMIT.',
+    all: 'UPDATE without WHERE changes every row of {table}.',
+  },
+} as const;
+
 function classifyUpdateDelete(t: Toks, verb: 'UPDATE' | 'DELETE'): Verdict {
   let i = 1;
   if (verb === 'DELETE' && kw(t[i]) === 'FROM') i++;
   if (kw(t[i]) === 'ONLY') i++;
   const table = nameAt(t, i) || 'the table';
-  if (hasFilteringWhere(t)) {
-    return verb === 'DELETE'
-      ? verdict('write', verb, Severity.Write, `DELETE removes the rows of ${table} that match its WHERE clause.`)
-      : verdict('write', verb, Severity.Write, `UPDATE changes the rows of ${table} that match its WHERE clause.`);
-  }
   const limited = [...topLevelWords(t, 1).values()].includes('LIMIT');
-  if (verb === 'DELETE')
-    return limited
-      ? verdict(
-          'write',
-          verb,
-          Severity.Destructive,
-          `DELETE without WHERE removes arbitrary rows of ${table}, up to its LIMIT.`,
-        )
-      : verdict('write', verb, Severity.Destructive, `DELETE without WHERE removes every row of ${table}.`);
-  return limited
-    ? verdict(
-        'write',
-        verb,
-        Severity.Destructive,
-        `UPDATE without WHERE changes arbitrary rows of ${table}, up to its LIMIT.`,
-      )
-    : verdict('write', verb, Severity.Destructive, `UPDATE without WHERE changes every row of ${table}.`);
+  const filtered = hasFilteringWhere(t);
+  const reason = REASONS[verb][filtered ? 'filtered' : limited ? 'limited' : 'all'];
+  // A sentence for the confirmation, never SQL: the stored table name goes in at {table}.
+  return verdict(
+    'write',
+    verb,
+    filtered ? Severity.Write : Severity.Destructive,
+    reason.replace('{table}', () => table),
+  );
 }
 
 /** Words between CREATE / ALTER / DROP and the object type. */
@@ -276,7 +277,7 @@ function classifyExplain(t: Toks): Verdict {
     cls: {
       kind: inner.cls.kind,
       dangerous: inner.cls.dangerous,
-      reason: `EXPLAIN ANALYZE executes the ${inner.cls.verb || 'statement'}${why}`,
+      reason: 'EXPLAIN ANALYZE executes the ' + (inner.cls.verb || 'statement') + why,
       verb,
     },
     severity: inner.severity,
@@ -400,8 +401,8 @@ function classifyTokens(all: Toks): Verdict {
         w,
         Severity.Write,
         conflictUpdate
-          ? `INSERT … ON CONFLICT DO UPDATE adds rows to ${table} and changes existing ones.`
-          : `INSERT adds rows to ${table}.`,
+          ? 'INSERT … ON CONFLICT DO UPDATE adds rows to ' + table + ' and changes existing ones.'
+          : 'INSERT adds rows to ' + table + '.',
       );
     }
     case 'UPDATE':
