@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { benchActivityWebview } from '../bench/activityWebview.mjs';
 import { loadBenchModule } from '../bench/build.mjs';
 import { benchHost } from '../bench/host.mjs';
+import { benchOverviewWebview } from '../bench/overviewWebview.mjs';
 import { benchResultsWebview } from '../bench/resultsWebview.mjs';
 import { printTable, round, status } from '../bench/stats.mjs';
 import { benchWebview } from '../bench/webview.mjs';
@@ -160,6 +161,16 @@ await section(
   },
 );
 
+// The Cluster overview's eight uPlot charts × 360 points × 9 nodes (per node): reply posted → every chart painted.
+await section('Overview webview', [['overview_first_render_ms', 'ms', lt(150)]], async () => {
+  needBuild();
+  const w = await benchOverviewWebview({ runs: 7 });
+  add('overview_first_render_ms', round(w.firstMs, 1), 'ms', lt(150));
+  add('overview_first_render_min_ms', round(w.firstMinMs, 1), 'ms');
+  add('overview_first_render_max_ms', round(w.firstMaxMs, 1), 'ms');
+  add('overview_runs', w.runs, 'runs');
+});
+
 // Client + model of 10,000 fingerprints over bare fetch + JSON.parse of the same sql/ body (a ratio).
 await section('SQL activity query', [['sql_activity_query_ms', 'x', le(1.3)]], async () => {
   const { benchActivityQuery } = await loadBenchModule('activityQuery');
@@ -168,6 +179,21 @@ await section('SQL activity query', [['sql_activity_query_ms', 'x', le(1.3)]], a
   add('sql_activity_client_ms', round(q.clientMs, 1), 'ms');
   add('sql_activity_fetch_ms', round(q.fetchMs, 1), 'ms');
   add('sql_activity_rows', q.rows, 'rows');
+});
+
+// 72 series × 360 points from /ts/query: client (POST, tolerant parse into TsSeries) over bare fetch + JSON.parse.
+await section('time series query', [['ts_query_ratio', 'x', le(1.3)]], async () => {
+  const { benchTsQuery } = await loadBenchModule('tsQuery');
+  const t = await benchTsQuery();
+  add('ts_query_ratio', round(t.ratio), 'x', le(1.3));
+  add('ts_query_client_ms', round(t.client.medianMs, 1), 'ms');
+  add('ts_query_client_min_ms', round(t.client.minMs, 1), 'ms');
+  add('ts_query_client_max_ms', round(t.client.maxMs, 1), 'ms');
+  add('ts_query_fetch_ms', round(t.fetch.medianMs, 1), 'ms');
+  add('ts_query_fetch_min_ms', round(t.fetch.minMs, 1), 'ms');
+  add('ts_query_fetch_max_ms', round(t.fetch.maxMs, 1), 'ms');
+  add('ts_query_runs', t.runs, 'runs');
+  add('ts_query_points', t.points, 'points');
 });
 
 // The workload CodeLens's pure scan (lex + match) of a generated 2,000-file workspace.

@@ -47,6 +47,8 @@ export const Commands = {
   showSqlHistory: 'cockroachdb.showSqlHistory',
   findInWorkspace: 'cockroachdb.findInWorkspace',
   goToTableDefinition: 'cockroachdb.goToTableDefinition',
+  showOverview: 'cockroachdb.showOverview',
+  saveDiagnosticsSnapshot: 'cockroachdb.saveDiagnosticsSnapshot',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -10,6 +10,7 @@ import { ActiveCluster } from './clusters/activeCluster';
 import { ConnectionManager } from './clusters/connections';
 import { cloudCommands } from './commands/cloudCommands';
 import { clusterCommands } from './commands/clusterCommands';
+import { overviewCommands } from './commands/overviewCommands';
 import { panelCommands } from './commands/panelCommands';
 import { DOC_SCHEME, ReadOnlyDocs } from './commands/readOnlyDocs';
 import { registerAll } from './commands/register';
@@ -100,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       ...viewCommands({ connections, ui, tree, docs, logger }),
       ...sessionCommands({ ui }),
       ...panelCommands({ connections, ui, panels: panelEnv }),
+      ...overviewCommands({ connections, ui, panels: panelEnv, auth, log: logger.scoped('overview') }),
       ...statusCommands({ connections, status, active, ui }),
       ...virtualClusterCommands({ connections, ui }),
       ...workloadCommands({ connections, ui, panels: panelEnv, docs }),

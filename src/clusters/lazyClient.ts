@@ -42,6 +42,9 @@ export class LazyClusterClient implements ClusterApi {
   cancelQuery: ClusterApi['cancelQuery'] = async (...a) => (await this.real()).cancelQuery(...a);
   cancelSession: ClusterApi['cancelSession'] = async (...a) => (await this.real()).cancelSession(...a);
   virtualClusters: ClusterApi['virtualClusters'] = async (...a) => (await this.real()).virtualClusters(...a);
+  tsQuery: ClusterApi['tsQuery'] = async (...a) => (await this.real()).tsQuery(...a);
+  statusVars: ClusterApi['statusVars'] = async (...a) => (await this.real()).statusVars(...a);
+  metricMetadata: ClusterApi['metricMetadata'] = async (...a) => (await this.real()).metricMetadata(...a);
 
   async *allNodes(opts?: RequestOptions): AsyncIterable<NodeStatus> {
     yield* (await this.real()).allNodes(opts);

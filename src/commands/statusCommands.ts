@@ -33,6 +33,10 @@ export function statusCommands(deps: {
           run: () => vscode.commands.executeCommand(Commands.selectActiveCluster),
         },
         { label: '$(sign-in) Sign in…', run: () => vscode.commands.executeCommand(Commands.signIn, id) },
+        {
+          label: '$(dashboard) Open cluster overview',
+          run: () => vscode.commands.executeCommand(Commands.showOverview, id, status.last?.health.chart),
+        },
         { label: '$(flame) Open hot ranges', run: () => vscode.commands.executeCommand(Commands.showHotRanges, id) },
         {
           label: '$(refresh) Refresh',

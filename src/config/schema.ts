@@ -31,6 +31,10 @@ export interface SettingValues {
   'codeLens.workload': string;
   'statusBar.enabled': boolean;
   'statusBar.interval': number;
+  'health.capacityPercent': number;
+  'health.clockOffsetMs': number;
+  'health.maxOffsetMs': number;
+  'health.p99LatencyMs': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -53,6 +57,10 @@ const KINDS: { readonly [K in SettingKey]: Kind } = {
   'codeLens.workload': 'string',
   'statusBar.enabled': 'boolean',
   'statusBar.interval': 'number',
+  'health.capacityPercent': 'number',
+  'health.clockOffsetMs': 'number',
+  'health.maxOffsetMs': 'number',
+  'health.p99LatencyMs': 'number',
 };
 
 export const SETTING_KEYS = Object.keys(KINDS) as SettingKey[];

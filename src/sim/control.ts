@@ -2,7 +2,8 @@
 // extension-host and UI tiers): tests change its behaviour at run time over HTTP.
 // It listens on a separate 127.0.0.1 port so the cluster's own routes stay exactly
 // what a real node serves.
-//   POST /down-nodes?ids=3,4   POST /fail-rate?p=0.2   POST /stall?route=nodes/ (empty clears)
+//   POST /down-nodes?ids=3,4[&since=<Unix ms, when they went down>]
+//   POST /fail-rate?p=0.2   POST /stall?route=nodes/ (empty clears)
 //   POST /garbage?route=...    POST /expire-sessions    POST /not-ready?on=1
 //   POST /virtual?on=1         POST /latency?ms=20      GET  /stats   GET /info
 //   POST /dead-node-delay?ms=200
@@ -120,7 +121,10 @@ export async function startControlServer(
     if (req.method !== 'POST') return reply(405, { error: 'POST only' });
     switch (url.pathname) {
       case '/down-nodes':
-        control.setDownNodes((q.get('ids') ?? '').split(',').filter(Boolean).map(Number));
+        control.setDownNodes(
+          (q.get('ids') ?? '').split(',').filter(Boolean).map(Number),
+          q.get('since') ? Number(q.get('since')) : undefined,
+        );
         break;
       case '/fail-rate':
         control.setFailRate(Number(q.get('p') ?? 0));

@@ -1,6 +1,7 @@
 // Request pipeline: controller paths → count → latency → stall → route → tenant gate → auth →
 // injected faults → handler. The order mirrors where each thing happens on a
 // real cluster (a proxy or slow network before routing, handler errors after auth).
+// The metrics routes beside /api/v2/ (metrics/routes.ts) share the steps up to the route.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MSG_FORBIDDEN, MSG_INTERNAL, MSG_NOT_FOUND, MSG_TENANT, sendError, sendText } from './http';
@@ -13,6 +14,7 @@ import { nodeRoutes } from './routes/nodes';
 import { schemaRoutes } from './routes/schema';
 import { sessionRoutes } from './routes/sessions';
 import { sqlRoutes } from './routes/sql';
+import { handleMetrics, metricsPath } from './metrics/routes';
 import type { SimState } from './state';
 import { SYSTEM_TENANT } from './auth';
 import { defaultTenant, handleControllerPath, readCookie, selectTenant, sessionForTenant } from './tenants';
@@ -46,6 +48,21 @@ export function makeHandler(sim: SimState): (req: IncomingMessage, res: ServerRe
   };
 }
 
+/** Count, injected latency and stalls; false when the client left while stalled. */
+async function beforeRoute(sim: SimState, path: string, res: ServerResponse): Promise<boolean> {
+  sim.count(path);
+  if (sim.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.latencyMs));
+  if (sim.stallPrefix === undefined || !path.startsWith(sim.stallPrefix)) return true;
+  return new Promise<boolean>((resolve) => {
+    const release = (): void => resolve(true);
+    sim.stalled.add(release);
+    res.on('close', () => {
+      sim.stalled.delete(release);
+      resolve(false);
+    });
+  });
+}
+
 async function handle(sim: SimState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sim.invalid');
   let pathname: string;
@@ -55,22 +72,14 @@ async function handle(sim: SimState, req: IncomingMessage, res: ServerResponse):
     pathname = url.pathname;
   }
   if (await handleControllerPath(sim, pathname, req, res)) return;
+  const metrics = metricsPath(pathname);
+  if (metrics !== undefined) {
+    if (await beforeRoute(sim, metrics, res)) await handleMetrics(sim, metrics, url, req, res);
+    return;
+  }
   if (!pathname.startsWith(PREFIX)) return sendText(res, 404, MSG_NOT_FOUND);
   const path = pathname.slice(PREFIX.length);
-  sim.count(path);
-
-  if (sim.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.latencyMs));
-  if (sim.stallPrefix !== undefined && path.startsWith(sim.stallPrefix)) {
-    const released = await new Promise<boolean>((resolve) => {
-      const release = (): void => resolve(true);
-      sim.stalled.add(release);
-      res.on('close', () => {
-        sim.stalled.delete(release);
-        resolve(false);
-      });
-    });
-    if (!released) return;
-  }
+  if (!(await beforeRoute(sim, path, res))) return;
 
   const match = matchRoute(ROUTES, path, sim.profile);
   if (!match) return sendText(res, 404, MSG_NOT_FOUND);

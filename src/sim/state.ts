@@ -5,12 +5,16 @@ import { SessionStore } from './auth';
 import { HotRangeIndex } from './data/ranges';
 import type { CancelState } from './data/sessions';
 import type { Topology } from './data/topology';
+import type { OutageLog } from './metrics/outages';
+import { outageLogOf } from './metrics/outages';
 import { K, Rng, mix } from './prng';
 import type { SimControl, SimProfile } from './types';
 
 export class SimState implements CancelState {
   readonly hot: HotRangeIndex;
   readonly store: SessionStore;
+  /** When each node went down and came back, for the metric series. */
+  readonly outages: OutageLog;
   down = new Set<number>();
   failRate = 0;
   latencyMs = 0;
@@ -38,6 +42,7 @@ export class SimState implements CancelState {
   ) {
     this.hot = new HotRangeIndex(topo);
     this.store = new SessionStore(ttlSeconds);
+    this.outages = outageLogOf(topo);
     this.faultRng = new Rng(mix(topo.seed, K.fault));
   }
 
@@ -57,8 +62,12 @@ export class SimState implements CancelState {
   control(): SimControl {
     const strip = (p: string): string => p.replace(/^\/?(api\/v2\/)?/, '');
     return {
-      setDownNodes: (ids) => {
+      setDownNodes: (ids, sinceMs) => {
         this.down = new Set(ids);
+        const now = BigInt(Date.now()) * 1_000_000n;
+        const since =
+          sinceMs === undefined || !Number.isFinite(sinceMs) ? now : BigInt(Math.floor(sinceMs)) * 1_000_000n;
+        this.outages.apply(this.down, now, since);
       },
       setFailRate: (p) => {
         this.failRate = p;

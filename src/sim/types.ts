@@ -46,7 +46,11 @@ export interface SimUser {
 }
 
 export interface SimControl {
-  setDownNodes(ids: number[]): void;
+  /**
+   * `sinceMs` (Unix ms, default now) backdates when the newly down nodes went down, so that
+   * the metric series show the outage without waiting for new samples.
+   */
+  setDownNodes(ids: number[], sinceMs?: number): void;
   setFailRate(p: number): void;
   /** Requests whose path starts with the prefix never get an answer until cleared or closed. */
   stallRoute(routePrefix: string | undefined): void;

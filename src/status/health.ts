@@ -2,9 +2,12 @@
 // No vscode import, so the rules are unit-tested on Node.
 import type { NodeStatus } from '../api/cluster/models';
 import { isApiError } from '../api/http/errors';
+import type { RuleId, RuleResult } from '../domain/health/rules';
 import { LIVENESS_LABEL, livenessSeverity } from '../domain/liveness';
+import type { ChartId } from '../webviews/protocol/overview';
 
-export type HealthState = 'healthy' | 'degraded' | 'unreachable' | 'signedOut' | 'unknown';
+/** `limited`: the cluster answers but this user may not read its node list, so most rules cannot be told. */
+export type HealthState = 'healthy' | 'degraded' | 'critical' | 'limited' | 'unreachable' | 'signedOut' | 'unknown';
 
 export interface Health {
   state: HealthState;
@@ -14,6 +17,10 @@ export interface Health {
   details: string[];
   live: number;
   total: number;
+  /** Every health rule with its value (tooltip), when the cluster answered. */
+  rules?: RuleResult[];
+  /** The chart a click opens: the worst rule's. */
+  chart?: ChartId;
 }
 
 /**
@@ -50,4 +57,46 @@ export function healthFromError(error: unknown): Health {
 export function nextDelay(baseMs: number, consecutiveFailures: number, focused: boolean): number {
   const backoff = Math.min(8, 2 ** Math.max(0, consecutiveFailures));
   return baseMs * (consecutiveFailures > 0 ? backoff : 1) * (focused ? 1 : 4);
+}
+
+/**
+ * Which firing rule the status text names. Critical before warning; among equals, the
+ * ranges first (data at risk), then the nodes behind them, then the rest.
+ */
+const PRIORITY: readonly RuleId[] = [
+  'unavailableRanges',
+  'gateway',
+  'underReplicatedRanges',
+  'nodes',
+  'storeCapacity',
+  'clockOffset',
+  'versionSkew',
+  'p99Latency',
+];
+
+export function firing(rules: readonly RuleResult[]): RuleResult[] {
+  const rank = (r: RuleResult) => (r.state === 'critical' ? 0 : 1) * 100 + PRIORITY.indexOf(r.id);
+  return rules.filter((r) => r.state === 'critical' || r.state === 'warning').sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The status item from the health rules: the worst firing rule and how many more fire
+ * ("27 under-replicated ranges +1"), else live/total. Without the node list (a user who
+ * may not read it) the rules that need it are unknown and the state says so.
+ */
+export function healthFromRules(ready: boolean, nodes: NodeStatus[] | undefined, rules: RuleResult[]): Health {
+  const base = nodes
+    ? healthFromNodes(ready, nodes)
+    : { state: 'limited' as HealthState, summary: 'no node access', details: [], live: 0, total: 0 };
+  const fire = firing(rules);
+  const worst = fire[0];
+  if (!worst) return { ...base, state: nodes ? 'healthy' : 'limited', rules };
+  const more = fire.length > 1 ? ` +${fire.length - 1}` : '';
+  return {
+    ...base,
+    state: worst.state === 'critical' ? 'critical' : 'degraded',
+    summary: `${worst.summary}${more}`,
+    rules,
+    ...(worst.chart ? { chart: worst.chart } : {}),
+  };
 }

@@ -8,14 +8,25 @@ import type { ActiveCluster } from '../clusters/activeCluster';
 import type { ConnectionManager } from '../clusters/connections';
 import { config } from '../config/config';
 import { Commands } from '../constants';
-import { ApiError } from '../api/http/errors';
+import { ApiError, isApiError } from '../api/http/errors';
+import { evaluateHealthRules, type RuleResult } from '../domain/health/rules';
 import { Disposable } from '../util/disposable';
 import type { ScopedLogger } from '../util/logger';
-import { healthFromError, healthFromNodes, nextDelay, type Health } from './health';
+import { healthFromError, healthFromRules, nextDelay, type Health } from './health';
+import { healthThresholds } from './thresholds';
+
+const RULE_ICON: Record<RuleResult['state'], string> = {
+  ok: '$(pass)',
+  warning: '$(warning)',
+  critical: '$(error)',
+  unknown: '$(question)',
+};
 
 const ICON: Record<Health['state'], string> = {
   healthy: '$(pass)',
   degraded: '$(warning)',
+  critical: '$(error)',
+  limited: '$(circle-large-outline)',
   unreachable: '$(error)',
   signedOut: '$(error)',
   unknown: '$(loading~spin)',
@@ -43,7 +54,19 @@ export class HealthStatusBar extends Disposable {
     this._register(vscode.window.onDidChangeWindowState(() => this.schedule(0)));
     this._register(auth.onDidChange((id) => id === this.active.id() && this.schedule(0)));
     this._register(this.connections.onDidChange(() => this.schedule(0)));
-    this._register(config.onDidChange(['statusBar.enabled', 'statusBar.interval'], () => this.schedule(0)));
+    this._register(
+      config.onDidChange(
+        [
+          'statusBar.enabled',
+          'statusBar.interval',
+          'health.capacityPercent',
+          'health.clockOffsetMs',
+          'health.maxOffsetMs',
+          'health.p99LatencyMs',
+        ],
+        () => this.schedule(0),
+      ),
+    );
     this._register(
       active.onDidChange(() => {
         // Another cluster: its own backoff starts from nothing.
@@ -113,10 +136,23 @@ export class HealthStatusBar extends Disposable {
         ready = false;
         this.log.debug(`health/?ready=true on ${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const nodes: NodeStatus[] = [];
-      for await (const n of entry.client.allNodes({ signal: ac.signal })) nodes.push(n);
-      health = healthFromNodes(ready, nodes);
-      this.failures = health.state === 'healthy' ? 0 : this.failures;
+      let nodes: NodeStatus[] | undefined = [];
+      let nodesUnavailable: string | undefined;
+      try {
+        for await (const n of entry.client.allNodes({ signal: ac.signal })) nodes.push(n);
+      } catch (e) {
+        // A user who may not read nodes/ (or a virtual cluster that does not serve it) still gets
+        // the rules that need nothing more; the others say what is missing.
+        if (ac.signal.aborted || !(isApiError(e, 'forbidden') || isApiError(e, 'notAvailable'))) throw e;
+        nodes = undefined;
+        nodesUnavailable = e instanceof Error ? e.message : String(e);
+      }
+      const rules = evaluateHealthRules(
+        { ready, ...(nodes ? { nodes } : {}), ...(nodesUnavailable ? { nodesUnavailable } : {}) },
+        healthThresholds(),
+      );
+      health = healthFromRules(ready, nodes, rules);
+      this.failures = health.state === 'unreachable' ? this.failures : 0;
     } catch (e) {
       if (ac.signal.aborted) return undefined;
       health = healthFromError(e);
@@ -129,27 +165,44 @@ export class HealthStatusBar extends Disposable {
   private show(name: string, clusterId: string, health: Health): void {
     const at = new Date();
     this.last = { clusterId, health, at };
-    this.item.text = `${ICON[health.state]} ${name} ${health.summary}`;
+    // A firing rule reads as a sentence after the name: "prod · 2 under-replicated ranges".
+    const sep = health.chart || health.state === 'critical' || health.state === 'degraded' ? ' · ' : ' ';
+    this.item.text = `${ICON[health.state]} ${name}${sep}${health.summary}`;
     const tip = new vscode.MarkdownString('', true);
+    // Only the rule chart links run, and only the overview command.
+    tip.isTrusted = { enabledCommands: [Commands.showOverview] };
     tip.appendMarkdown('**');
     tip.appendText(name);
     tip.appendMarkdown(`** — ${health.state}\n\n`);
+    for (const r of health.rules ?? []) {
+      tip.appendMarkdown(`- ${RULE_ICON[r.state]} `);
+      tip.appendText(`${r.title}: ${r.value}`);
+      if (r.chart) {
+        const args = encodeURIComponent(JSON.stringify([clusterId, r.chart]));
+        tip.appendMarkdown(` — [chart](command:${Commands.showOverview}?${args})`);
+      }
+      tip.appendMarkdown('\n');
+    }
+    if (health.rules?.length && health.details.length) tip.appendMarkdown('\n');
     for (const d of health.details) {
       tip.appendMarkdown('- ');
       tip.appendText(d);
       tip.appendMarkdown('\n');
     }
-    // Signed out, the click that helps is signing in; the palette still switches clusters.
+    // Signed out, the click that helps is signing in; with a rule firing, its chart; else the actions.
     const signIn = health.state === 'signedOut';
+    const chart = health.chart;
     tip.appendMarkdown(
-      `\nLast checked ${at.toLocaleTimeString()}. ${signIn ? 'Click to sign in.' : 'Click for actions.'}`,
+      `\nLast checked ${at.toLocaleTimeString()}. ${signIn ? 'Click to sign in.' : chart ? 'Click to open its chart in the overview.' : 'Click for actions.'}`,
     );
     this.item.command = signIn
       ? { command: Commands.signIn, title: 'Sign In', arguments: [clusterId] }
-      : Commands.statusBarMenu;
+      : chart
+        ? { command: Commands.showOverview, title: 'Show Cluster Overview', arguments: [clusterId, chart] }
+        : Commands.statusBarMenu;
     this.item.tooltip = tip;
     this.item.backgroundColor =
-      health.state === 'healthy'
+      health.state === 'healthy' || health.state === 'limited'
         ? undefined
         : new vscode.ThemeColor(
             health.state === 'degraded' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground',

@@ -9,6 +9,7 @@ import { EventsSection } from './eventsSection';
 import { HotRangesSection } from './hotRangesSection';
 import { MessageNode } from './messageNode';
 import { NodesSection } from './nodesSection';
+import { OverviewNode } from './overviewNode';
 import { RulesNode } from './rulesNode';
 import { SessionsSection } from './sessionsSection';
 import { JobsSection } from './workload/jobsSection';
@@ -126,6 +127,7 @@ export class ClusterNode extends TreeNode {
       ];
     }
     this.sections ??= [
+      new OverviewNode(this.ctx, this),
       new NodesSection(this.ctx, this),
       new HotRangesSection(this.ctx, this),
       new SessionsSection(this.ctx, this),

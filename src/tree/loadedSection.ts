@@ -1,6 +1,7 @@
 // A row whose children are loaded once, on first expansion, and kept until the row
 // is refreshed. A failed load shows an error row (with Retry or Sign in) and is not
 // kept, so expanding again tries again; a load that finds nothing shows an empty row.
+import { Freshness } from './freshness';
 import { errorRow, MessageNode } from './messageNode';
 import { TreeNode } from './treeNode';
 
@@ -10,6 +11,9 @@ export abstract class LoadedSection extends TreeNode {
   /** The load in flight: a second expansion or a render during it waits for the same answer. */
   private loading: Promise<TreeNode[]> | undefined;
   private generation = 0;
+  /** The rows before the last refresh: shown (marked stale) if the refresh fails. */
+  private previous: TreeNode[] | undefined;
+  readonly freshness = new Freshness();
 
   /** Named in the error row: "Could not load <what>". */
   protected abstract readonly what: string;
@@ -25,6 +29,7 @@ export abstract class LoadedSection extends TreeNode {
   }
 
   override reset(): void {
+    if (this.rows && this.dataRows) this.previous = this.rows;
     this.rows = undefined;
     this.dataRows = undefined;
     this.loading = undefined;
@@ -50,9 +55,14 @@ export abstract class LoadedSection extends TreeNode {
       if (generation === this.generation) {
         this.dataRows = loaded.length;
         this.rows = rows;
+        this.previous = undefined;
+        this.freshness.loaded();
       }
       return rows;
     } catch (e) {
+      // Not kept: expanding again (or Retry) tries again; meanwhile the earlier rows stay in view.
+      if (generation === this.generation && this.previous && this.freshness.failed(e))
+        return [errorRow(this, this.what, e), ...this.previous];
       return [errorRow(this, this.what, e)];
     }
   }

@@ -1,5 +1,6 @@
 // A list that loads a page at a time and ends with a "Load more" row while the
 // server has more. Pages already loaded are kept until the row is refreshed.
+import { Freshness } from './freshness';
 import { errorRow, MessageNode, PagerNode } from './messageNode';
 import { TreeNode } from './treeNode';
 
@@ -33,6 +34,9 @@ export abstract class PagedSection<T, C = unknown> extends TreeNode {
   // Replaced by reset(): a page requested before a reset belongs to the old list and
   // must not land in the new one (its rows would repeat ids VS Code then rejects).
   private pages = new Pages<T, C>();
+  /** The list before the last refresh: shown (marked stale) if the refresh's first page fails. */
+  private previous: Pages<T, C> | undefined;
+  readonly freshness = new Freshness();
 
   protected abstract fetchPage(cursor: C | undefined): Promise<Page<T, C>>;
   protected abstract toNode(value: T): TreeNode;
@@ -46,6 +50,8 @@ export abstract class PagedSection<T, C = unknown> extends TreeNode {
   }
 
   override reset(): void {
+    const p = this.pages;
+    if (p.loaded && p.failure === undefined && p.items.length) this.previous = p;
     this.pages = new Pages<T, C>();
   }
 
@@ -74,6 +80,10 @@ export abstract class PagedSection<T, C = unknown> extends TreeNode {
         pages.next = page.items.length ? page.next : undefined;
         pages.warning = page.warning;
         pages.failure = undefined;
+        if (cursor === undefined && pages === this.pages) {
+          this.previous = undefined;
+          this.freshness.loaded();
+        }
       } catch (e) {
         pages.failure = e;
       } finally {
@@ -89,6 +99,11 @@ export abstract class PagedSection<T, C = unknown> extends TreeNode {
     // reset fires a change and VS Code asks again for the new list.
     const pages = this.pages;
     if (!pages.loaded) await this.load(pages);
+    const before = this.previous;
+    if (pages.failure !== undefined && pages.items.length === 0 && before && pages === this.pages) {
+      this.freshness.failed(pages.failure);
+      return [errorRow(this, this.what, pages.failure), ...this.visible(before.items).map((v) => this.toNode(v))];
+    }
     const rows: TreeNode[] = [];
     if (pages.warning) rows.push(new MessageNode(this, 'partial', 'partial', pages.warning));
     const shown = this.visible(pages.items);

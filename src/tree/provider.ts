@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AuthService } from '../auth/authService';
 import type { ActiveCluster } from '../clusters/activeCluster';
 import type { ConnectionManager } from '../clusters/connections';
+import { gatewayOf, knownGateway } from '../clusters/gateway';
 import { config } from '../config/config';
 import { ContextKeys, VIEW_ID } from '../constants';
 import { Disposable } from '../util/disposable';
@@ -13,6 +14,7 @@ import type { ScopedLogger } from '../util/logger';
 import { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
 import { FilterStore } from './filters';
+import { decorate, hasFreshness, type Freshness } from './freshness';
 import { errorRow } from './messageNode';
 import type { TreeNode } from './treeNode';
 
@@ -93,7 +95,8 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const t = node.getTreeItem();
+    return hasFreshness(node) ? decorate(t, node.freshness, node.clusterEntry) : t;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -103,7 +106,9 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) {
       try {
-        return await node.getChildren();
+        const children = await node.getChildren();
+        if (hasFreshness(node)) this.afterLoad(node, node.freshness);
+        return children;
       } catch (e) {
         // A row must never throw into VS Code: show the failure as a row.
         this.log.error(`loading ${node.id} failed`, e);
@@ -122,6 +127,19 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     }
     this.clusterRows = rows;
     return roots;
+  }
+
+  /** The row says when and from where its rows came: learn the gateway once, re-render when that changed. */
+  private afterLoad(node: TreeNode, f: Freshness): void {
+    const entry = node.clusterEntry;
+    if (!entry || !f.loadedAt) {
+      if (f.changedSinceRender) this.changed.fire(node);
+      return;
+    }
+    const known = knownGateway(entry.client);
+    void gatewayOf(entry.client).then((g) => {
+      if (f.changedSinceRender || g.nodeId !== known.nodeId || g.version !== known.version) this.changed.fire(node);
+    });
   }
 
   clusterRow(id: string): ClusterNode | undefined {

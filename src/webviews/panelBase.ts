@@ -17,6 +17,7 @@ import {
   type RequestMethod,
   type ResultOf,
   type StatementTarget,
+  type ChartId,
   type WebviewRequest,
   type WebviewToHost,
 } from './protocol/messages';
@@ -28,6 +29,7 @@ const PANEL_TITLES: Record<PanelKind, string> = {
   sqlActivity: 'SQL activity',
   statementDetails: 'Statement details',
   sqlResults: 'SQL results',
+  overview: 'Cluster overview',
 };
 
 export interface PanelEnv {
@@ -90,7 +92,7 @@ export abstract class PanelBase extends Disposable {
     return this.cluster;
   }
   /** Extra fields of the init message (the range id, the statement). */
-  protected initExtras(): { rangeId?: number; statement?: StatementTarget } {
+  protected initExtras(): { rangeId?: number; statement?: StatementTarget; chart?: ChartId } {
     return {};
   }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ClusterResolver } from '../clusters/handle';
 import { HotRangesPanel } from './hotRangesPanel';
+import { OverviewPanel } from './overviewPanel';
 import type { PanelEnv } from './panelBase';
 import type { StatementTarget } from './protocol/workload';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
@@ -49,12 +50,14 @@ export function restoreTarget(state: unknown, need: Needs): RestoreTarget | unde
   return { clusterId: s.clusterId, rangeId: s.rangeId };
 }
 
-type AnyPanel = HotRangesPanel | RangeDetailsPanel | SqlActivityPanel | StatementDetailsPanel | SqlResultsPanel;
+type AnyPanel =
+  HotRangesPanel | RangeDetailsPanel | SqlActivityPanel | StatementDetailsPanel | SqlResultsPanel | OverviewPanel;
 
 const NEEDS: Record<string, Needs> = {
   [HotRangesPanel.viewType]: 'cluster',
   [SqlActivityPanel.viewType]: 'cluster',
   [SqlResultsPanel.viewType]: 'cluster',
+  [OverviewPanel.viewType]: 'cluster',
   [RangeDetailsPanel.viewType]: 'range',
   [StatementDetailsPanel.viewType]: 'statement',
 };
@@ -96,6 +99,8 @@ export function restorePanel(
       return new SqlActivityPanel(panel, env, cluster);
     case SqlResultsPanel.viewType:
       return new SqlResultsPanel(panel, env, cluster);
+    case OverviewPanel.viewType:
+      return new OverviewPanel(panel, env, cluster);
     default:
       return new HotRangesPanel(panel, env, cluster);
   }

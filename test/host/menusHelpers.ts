@@ -2,6 +2,9 @@
 // keeps one row of each kind, and for each command what "it did something for this
 // row" means, observed from outside (clipboard, tabs, prompts, the simulator's log).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
@@ -284,6 +287,29 @@ export const CHECKS: Record<string, Check> = {
         log.some((id) => row.node.id.includes(id)),
         `the cluster cancelled this session (${log.join(', ')})`,
       );
+    },
+  },
+  'cockroachdb.showOverview': {
+    phase: 'view',
+    run: (_a, _row, exec) => opensPanel(exec, 'cockroachdb.overview', /^Overview — /),
+  },
+  'cockroachdb.saveDiagnosticsSnapshot': {
+    phase: 'view',
+    async run(a, row, exec) {
+      const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crdb-menu-snap-')), 's.md'));
+      a.ui.use({ pick: async (items) => items[0], saveDialog: async () => target, info: async () => undefined });
+      try {
+        await exec();
+      } finally {
+        a.ui.reset();
+      }
+      const md = fs.readFileSync(target.fsPath, 'utf8');
+      const name = row.node.clusterEntry?.name ?? 'no cluster';
+      assert.ok(
+        md.includes(name) || md.includes(name.replace(/[\\`*_[\]<>|~&$#!]/g, (c) => `\\${c}`)),
+        `the snapshot names ${name}`,
+      );
+      assert.ok(fs.existsSync(target.fsPath.replace(/\.md$/, '.json')), 'the JSON is saved beside it');
     },
   },
   'cockroachdb.showSqlActivity': {

@@ -17,6 +17,8 @@ import type {
   TableDetails,
 } from './models';
 import type { TimeoutSource } from '../http/transport';
+import type { MetricMetadata, StatusVars, TsRequest, TsSeries } from '../metrics/types';
+import type { RouteScope } from './virtualCluster';
 import type { SqlBatch, SqlBatchResult } from '../sql/types';
 import type { RunOptions, WorkloadAnswer, WorkloadKind, WorkloadQuery } from '../sql/workload';
 
@@ -27,6 +29,11 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** false: a failure is final, even one the transport would retry (see transport.ts). */
   retry?: false;
+}
+
+/** The metrics routes: node and store metrics are the system cluster's unless `scope: 'sql'` is asked. */
+export interface MetricsRequestOptions extends RequestOptions {
+  scope?: RouteScope;
 }
 
 /** How the client gets, and when it expires renews, the session token. */
@@ -157,4 +164,13 @@ export interface ClusterApi {
 
   /** Virtual clusters the current session is signed in to (`/virtual_clusters`); [] on clusters without virtualization. */
   virtualClusters(opts?: RequestOptions): Promise<string[]>;
+
+  // The DB Console's metrics routes (src/api/metrics). `/ts/query` and `/_admin/v1/` take the
+  // session as a cookie; their 401 is `forbidden`, never a sign-out or a renewal.
+  /** Stored 10 s series (`POST /ts/query`), one per query in the order asked. */
+  tsQuery(req: TsRequest, opts?: MetricsRequestOptions): Promise<TsSeries[]>;
+  /** One node's current values (`/_status/vars`, no sign-in needed): the node answering, or node `nodeId`. */
+  statusVars(nodeId?: number, opts?: MetricsRequestOptions): Promise<StatusVars>;
+  /** The metric catalogue (`/_admin/v1/metricmetadata`), keyed by name without the series prefix. */
+  metricMetadata(opts?: MetricsRequestOptions): Promise<Record<string, MetricMetadata>>;
 }

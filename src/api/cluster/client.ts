@@ -1,16 +1,19 @@
 // ClusterClient: every Cluster API v2 route, returning normalised models. Wire
 // quirks live in ./normalize, HTTP/session mechanics in ./requester, sign-in in
 // ./signIn, the paging walks in ./walks; this file owns routes, parameters and
-// per-route error wording.
+// per-route error wording. The metrics routes beside the API are in ../metrics/client.
 import { ApiError, isApiError } from '../http/errors';
 import type {
   ClusterApi,
   ClusterClientOptions,
   HotRangesResult,
+  MetricsRequestOptions,
   NodeRangesResult,
   RequestOptions,
   SessionsQuery,
 } from './api';
+import { MetricsClient } from '../metrics/client';
+import type { MetricMetadata, StatusVars, TsRequest, TsSeries } from '../metrics/types';
 import { cancelQueryPlaceholder, cancelSessionPlaceholder } from './cancel';
 import type {
   AlertingRules,
@@ -81,6 +84,7 @@ export class ClusterClient implements ClusterApi {
   private readonly session: ClusterClientOptions['session'];
   private readonly sqlExecutor: HttpSqlExecutor;
   private readonly workloadReader: WorkloadReader;
+  private readonly metrics: MetricsClient;
   private signedInAs: string | undefined;
   /** The lowest node version seen in nodes/ answers: decides which sql/ options the server reads. */
   private knownSqlVersion: SqlVersion | undefined;
@@ -88,6 +92,7 @@ export class ClusterClient implements ClusterApi {
   constructor(options: ClusterClientOptions) {
     this.req = new ClusterRequester(options);
     this.baseUrl = this.req.baseUrl;
+    this.metrics = new MetricsClient(this.req);
     this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.session = options.session;
     // Every SQL statement goes through this one executor, on the same requester (session,
@@ -473,6 +478,20 @@ export class ClusterClient implements ClusterApi {
 
   async cancelSession(sessionIdHex: string, opts: RequestOptions = {}): Promise<void> {
     await this.sql([cancelSessionPlaceholder(sessionIdHex)], {}, opts);
+  }
+
+  // ---- metrics (routes beside the API, ../metrics/client) --------------
+
+  tsQuery(req: TsRequest, opts?: MetricsRequestOptions): Promise<TsSeries[]> {
+    return this.metrics.tsQuery(req, opts);
+  }
+
+  statusVars(nodeId?: number, opts?: MetricsRequestOptions): Promise<StatusVars> {
+    return this.metrics.statusVars(nodeId, opts);
+  }
+
+  metricMetadata(opts?: MetricsRequestOptions): Promise<Record<string, MetricMetadata>> {
+    return this.metrics.metricMetadata(opts);
   }
 
   // ---- paging walks ----------------------------------------------------

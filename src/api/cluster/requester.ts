@@ -1,6 +1,8 @@
 // Sends one Cluster API request: session header, Cluster-API wording of errors,
 // lossless JSON, and the 401 rule — one session renewal per wave of 401s, shared
-// by every request that failed in it, then one retry per request.
+// by every request that failed in it, then one retry per request. The DB Console
+// routes beside the API (`/ts/query`, `/_admin/v1/…`) take the same token as the
+// `session` cookie instead (auth 'cookie'), and their 401 is never a sign-out.
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse, Method } from 'axios';
 import { isAxiosError } from 'axios';
 import { ApiError } from '../http/errors';
@@ -10,7 +12,14 @@ import { toApiError } from '../http/mapError';
 import { createTransport, DEFAULT_TIMEOUT_MS, timeoutReader } from '../http/transport';
 import type { ClusterClientOptions, RequestOptions, SessionProvider } from './api';
 import type { RouteScope } from './virtualCluster';
-import { isNotAvailableOnTenants, notOnVirtualClusterMessage, sessionHeaders, SYSTEM_CLUSTER } from './virtualCluster';
+import {
+  isAggregatedSession,
+  isNotAvailableOnTenants,
+  notOnVirtualClusterMessage,
+  sessionHeaders,
+  SYSTEM_CLUSTER,
+  TENANT_HEADER,
+} from './virtualCluster';
 
 export const SESSION_HEADER = 'X-Cockroach-API-Session';
 
@@ -23,8 +32,14 @@ export interface ClusterRequest extends RequestOptions {
   params?: Record<string, string | number | boolean | undefined>;
   body?: string;
   contentType?: string;
-  /** false: no session header (login). 'noRenew': header but a 401 is final (logout). Default true. */
-  auth?: boolean | 'noRenew';
+  /**
+   * false: no session (login, `/_status/vars`). 'noRenew': header but a 401 is final (logout).
+   * 'cookie': the token as the `session` cookie, a 401 is final and `forbidden` (see cookieRefusal).
+   * Default true.
+   */
+  auth?: boolean | 'noRenew' | 'cookie';
+  /** Overrides the transport's Accept header (e.g. Prometheus text for `/_status/vars`). */
+  accept?: string;
   /** Overrides for this route's error wording, by HTTP status. */
   messages?: Partial<Record<number, string>>;
 }
@@ -64,6 +79,34 @@ export function describeClusterStatus(
     default:
       return undefined;
   }
+}
+
+/**
+ * Headers that send `token` as the DB Console `session` cookie to virtual cluster `target`.
+ * The `/api/v2/login/` token is the base64 SessionCookie the v1 cookie carries
+ * (authserver/api_v2_auth.go), so the same value works; an aggregated one is quoted and
+ * picked per virtual cluster by the `tenant` cookie, exactly as sessionHeaders sends it.
+ */
+export function cookieSessionHeaders(token: string | undefined, target: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (target) headers[TENANT_HEADER] = target;
+  if (!token) return headers;
+  const tenant = target ? `; tenant=${target}` : '';
+  headers.Cookie = isAggregatedSession(token) ? `session="${token}"${tenant}` : `session=${token}${tenant}`;
+  return headers;
+}
+
+/**
+ * A 401 from a cookie route. The header routes may still accept the very same session (the
+ * cookie mux may refuse it on some versions, or when it was signed in to another virtual
+ * cluster), so this is `forbidden`, which callers do not treat as signed out, and no renewal.
+ */
+export function cookieRefusal(route: string, serverText: string): { kind: ApiErrorKind; message: string } {
+  const why = serverText ? `HTTP 401: ${serverText}` : 'HTTP 401';
+  return {
+    kind: 'forbidden',
+    message: `The metrics routes (${route}) did not accept the session (${why}). Sign in again, or ask for the VIEWCLUSTERMETADATA privilege (or the admin role) to read the cluster's metrics.`,
+  };
 }
 
 export class ClusterRequester {
@@ -136,6 +179,7 @@ export class ClusterRequester {
     try {
       return await this.http.request<string>(this.config(req, token));
     } catch (err) {
+      // Only header routes renew: a 'cookie' route's 401 must not sign anyone out (cookieRefusal).
       if (auth !== true || !isAxiosError(err) || err.response?.status !== 401) throw this.mapError(err, req);
       const fresh = await this.renewAfter401(generation, req, token);
       try {
@@ -181,6 +225,10 @@ export class ClusterRequester {
       timeoutMs: req.timeoutMs ?? this.timeoutMs(),
       describeStatus: (status, text) => {
         const custom = req.messages?.[status];
+        if (req.auth === 'cookie' && status === 401) {
+          const refusal = cookieRefusal(req.route, text);
+          return custom !== undefined ? { ...refusal, message: custom } : refusal;
+        }
         if (custom !== undefined) return { message: custom };
         if (status === 501 && /not available on tenants/i.test(text))
           return { message: notOnVirtualClusterMessage(req.route, this.target(req)) };
@@ -190,8 +238,10 @@ export class ClusterRequester {
   }
 
   private config(req: ClusterRequest, token: string | undefined): AxiosRequestConfig {
-    const headers = sessionHeaders(token, this.target(req));
+    const target = this.target(req);
+    const headers = req.auth === 'cookie' ? cookieSessionHeaders(token, target) : sessionHeaders(token, target);
     if (req.contentType) headers['Content-Type'] = req.contentType;
+    if (req.accept) headers.Accept = req.accept;
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.params ?? {})) if (v !== undefined) params[k] = String(v);
     return {

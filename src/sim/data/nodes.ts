@@ -1,9 +1,13 @@
 // nodeStatus wire objects (pkg/server/api_v2_ranges.go), flat for real
 // versions and nested `desc`/`build_info` for the seed-spec profile.
 
-import { K, rngFor } from '../prng';
+import { NANOS_PER_SECOND, outageLogOf } from '../metrics/outages';
+import type { PlacementCounts } from '../metrics/placement';
+import { placementCounts } from '../metrics/placement';
+import { HISTOGRAM_QUANTILES, metricByName } from './metricsCatalog';
+import { nodeFacts, nowNanos, processStart, sampleValue } from './series';
 import type { Topology } from './topology';
-import { localityOf, rangeCountOfNode } from './topology';
+import { localityOf } from './topology';
 
 export const LIVENESS = {
   unknown: 0,
@@ -36,42 +40,95 @@ export function livenessOf(t: Topology, nodeId: number, down: ReadonlySet<number
   return LIVENESS.live;
 }
 
+/** build.Info of every simulated binary; `/_status/vars` exports it as `build_timestamp`. */
+export const BUILD_GO_VERSION = 'go1.23.7';
+export const BUILD_TIME = '2025/06/01 12:00:00';
+
 export function nodeAddress(nodeId: number): string {
   return `crdb-node-${nodeId}.sim.internal:26257`;
 }
 
+const NODE_METRICS = [
+  'sql.conns',
+  'sql.query.count',
+  'sql.select.count',
+  'sql.insert.count',
+  'sql.update.count',
+  'sql.delete.count',
+  'sys.cpu.combined.percent-normalized',
+  'sys.rss',
+  'sys.uptime',
+  'liveness.livenodes',
+  'clock-offset.meannanos',
+];
+const STORE_METRICS = [
+  'capacity',
+  'capacity.used',
+  'capacity.available',
+  'ranges',
+  'replicas',
+  'replicas.leaseholders',
+  'ranges.underreplicated',
+  'ranges.unavailable',
+  'ranges.overreplicated',
+];
+const PLACEMENT_METRICS = new Set(['ranges', 'replicas.leaseholders', 'ranges.underreplicated', 'ranges.unavailable']);
+
+/**
+ * The node's and its store's current values, from the same functions as `/ts/query` and
+ * `/_status/vars` (series.ts). A down node's status is the last one it wrote: its values from
+ * just before it went down. A live store's range counts follow `down`.
+ */
+function currentMetrics(
+  t: Topology,
+  nodeId: number,
+  down: ReadonlySet<number>,
+): { at: bigint; node: Record<string, number>; store: Record<string, number> } {
+  const since = outageLogOf(t).downSince(nodeId);
+  const isDown = down.has(nodeId);
+  // Live values, as /_status/vars shows them; a down node's from the moment before it went down.
+  const at = isDown ? (since ?? nowNanos() - 600n * NANOS_PER_SECOND) - 1n : nowNanos();
+  const value = (name: string, quantile?: string): number => {
+    const def = metricByName(name);
+    return def ? (sampleValue(t, def, nodeId, at, quantile) ?? 0) : 0;
+  };
+  const node: Record<string, number> = {};
+  for (const name of NODE_METRICS) node[name] = value(name);
+  for (const q of HISTOGRAM_QUANTILES) node[`sql.service.latency${q}`] = value('sql.service.latency', q);
+  const store: Record<string, number> = {};
+  const counts = isDown
+    ? undefined
+    : placementCounts(
+        t,
+        [...down].sort((a, b) => a - b),
+      );
+  for (const name of STORE_METRICS) {
+    store[name] = counts && PLACEMENT_METRICS.has(name) ? placementOf(counts, name, nodeId) : value(name);
+  }
+  return { at, node, store };
+}
+
+function placementOf(c: PlacementCounts, name: string, nodeId: number): number {
+  if (name === 'ranges') return c.ranges[nodeId] ?? 0;
+  if (name === 'replicas.leaseholders') return c.leaseholders[nodeId] ?? 0;
+  if (name === 'ranges.underreplicated') return c.underreplicated[nodeId] ?? 0;
+  return c.unavailable[nodeId] ?? 0;
+}
+
 export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<number>): Record<string, unknown> {
-  const rng = rngFor(t.seed, K.node, nodeId);
+  const facts = nodeFacts(t, nodeId);
   const loc = localityOf(nodeId);
   const v = versionOf(t);
-  const startedAt =
-    t.baseNanos - BigInt(rng.int(3_600, 30 * 86_400)) * 1_000_000_000n - BigInt(rng.int(0, 999_999_999));
   const isDown = down.has(nodeId);
+  const current = currentMetrics(t, nodeId, down);
+  // After an outage the process restarted: that is when it says it started.
+  const startedAt = processStart(t, nodeId, current.at);
   // A dead node stops heartbeating: its status is ~10 minutes stale.
-  const updatedAt = t.baseNanos - (isDown ? 600_000_000_000n : BigInt(rng.int(0, 9_999_999_999)));
-  const cpus = rng.pick([4, 8, 16, 32]);
-  const mem = cpus * 4 * 1024 ** 3;
-  const ranges = rangeCountOfNode(t);
-  const capacity = 500 * 1024 ** 3;
-  const used = Math.round(capacity * (0.05 + rng.float() * 0.6));
-  const metrics: Record<string, number> = {
-    'sql.conns': isDown ? 0 : rng.int(0, 200),
-    'sql.select.count': rng.int(1_000, 50_000_000),
-    'sql.insert.count': rng.int(100, 5_000_000),
-    'sql.query.count': rng.int(10_000, 90_000_000),
-    'sys.cpu.combined.percent-normalized': rng.round2(rng.float() * 0.9),
-    'sys.rss': Math.round(mem * (0.2 + rng.float() * 0.5)),
-    'sys.uptime': Number((t.baseNanos - startedAt) / 1_000_000_000n),
-    'liveness.livenodes': t.nodeCount - down.size,
-    replicas: ranges,
-    'replicas.leaseholders': Math.round(ranges / 3),
-    'ranges.underreplicated': rng.int(0, 3),
-    'ranges.unavailable': 0,
-    capacity: capacity,
-    'capacity.used': used,
-    'capacity.available': capacity - used,
-    'sql.service.latency-p99': rng.int(1_000_000, 90_000_000),
-  };
+  const updatedAt = t.baseNanos - (isDown ? 600_000_000_000n : facts.heartbeatLagNanos);
+  const cpus = facts.cpus;
+  const mem = facts.memBytes;
+  // Node-level metrics carry no store metrics: those are in store_metrics / store_statuses.
+  const metrics = current.node;
   const address = { network_field: 'tcp', address_field: nodeAddress(nodeId) };
   const locality = {
     tiers: [
@@ -99,9 +156,9 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
         sql_address: address,
       },
       build_info: {
-        go_version: 'go1.23.7',
+        go_version: BUILD_GO_VERSION,
         tag: v.tag,
-        time: '2025/06/01 12:00:00',
+        time: BUILD_TIME,
         revision: 'abc123def456',
         platform: 'linux amd64',
         distribution: 'CCL',
@@ -114,7 +171,7 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
       store_statuses: [
         {
           desc: { store_id: nodeId, node: { node_id: nodeId } },
-          metrics: { capacity, 'capacity.used': used, 'capacity.available': capacity - used, replicas: ranges },
+          metrics: current.store,
         },
       ],
       args: ['cockroach', 'start', `--locality=region=${loc.region},zone=${loc.zone}`],
@@ -135,16 +192,7 @@ export function nodeStatusWire(t: Topology, nodeId: number, down: ReadonlySet<nu
     metrics,
   };
   if (t.profile !== 'v21') {
-    wire.store_metrics = {
-      [String(nodeId)]: {
-        capacity,
-        'capacity.used': used,
-        'capacity.available': capacity - used,
-        ranges,
-        replicas: ranges,
-        'replicas.leaseholders': Math.round(ranges / 3),
-      },
-    };
+    wire.store_metrics = { [String(nodeId)]: current.store };
   }
   wire.total_system_memory = mem;
   wire.num_cpus = cpus;

@@ -13,7 +13,7 @@ export function exportFileName(clusterName: string, view: string, format: 'csv' 
 }
 
 /** Keeps the suggested name a plain file name whatever the webview sent. */
-export function safeFileName(name: string, format: 'csv' | 'json'): string {
+export function safeFileName(name: string, format: 'csv' | 'json' | 'md'): string {
   // Path separators, characters Windows forbids, and control characters (checked by code point: a regex range of them trips the linter).
   const cleaned = [...name].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '-' : c)).join('');
   const base =

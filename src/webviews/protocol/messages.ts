@@ -6,18 +6,21 @@
 import type { HotRangesPayload, RangeDetailsPayload } from './data';
 import type { SqlActivityPayload, SqlActivityQuery, StatementDetailsPayload, StatementTarget } from './workload';
 import type { SqlResultsPayload } from './sqlResults';
+import type { ChartId, OverviewChartsPayload, OverviewChartsQuery, OverviewPayload } from './overview';
 
 export type { HotRangesPayload, RangeDetailsPayload } from './data';
 export type * from './workload';
 export type * from './sqlResults';
+export type * from './overview';
 
-export type PanelKind = 'hotRanges' | 'rangeDetails' | 'sqlActivity' | 'statementDetails' | 'sqlResults';
+export type PanelKind = 'hotRanges' | 'rangeDetails' | 'sqlActivity' | 'statementDetails' | 'sqlResults' | 'overview';
 export const PANEL_KINDS: readonly PanelKind[] = [
   'hotRanges',
   'rangeDetails',
   'sqlActivity',
   'statementDetails',
   'sqlResults',
+  'overview',
 ];
 export type ExportFormat = 'csv' | 'json';
 
@@ -32,6 +35,10 @@ export interface RequestMap {
   loadStatementDetails: { params: { window: SqlActivityQuery['window'] }; result: StatementDetailsPayload };
   /** The latest run shown in the SQL results panel (null before the first). */
   loadSqlResults: { params: Record<string, never>; result: SqlResultsPayload | null };
+  /** The cluster's figures now (nodes/, the gateway's /_status/vars) and the health rules. */
+  loadOverview: { params: Record<string, never>; result: OverviewPayload };
+  /** The charts over a window (/ts/query), aggregated unless `perNode`. */
+  loadOverviewCharts: { params: OverviewChartsQuery; result: OverviewChartsPayload };
   /** Cancel the run in flight (its HTTP request is aborted, which cancels the statement on the server). */
   cancelSqlRun: { params: { runId: number }; result: { cancelled: boolean } };
   /** Cancel a blocking/live session after the host's modal confirmation; false if the user declined. */
@@ -87,8 +94,12 @@ export type HostToWebview =
       clusterName: string;
       rangeId?: number;
       statement?: StatementTarget;
+      /** Overview: the chart to bring into view (a health rule's). */
+      chart?: ChartId;
     }
   | Reply
+  /** Overview already open: bring this chart into view. */
+  | { type: 'focusChart'; chart: ChartId }
   /** The host wants fresh data (e.g. after a sign-in finished). */
   | { type: 'refresh' };
 
@@ -98,12 +109,30 @@ const METHODS: ReadonlySet<string> = new Set<RequestMethod>([
   'loadSqlActivity',
   'loadStatementDetails',
   'cancelSession',
+  'loadOverview',
+  'loadOverviewCharts',
   'loadSqlResults',
   'cancelSqlRun',
   'saveExport',
 ]);
 
 const PRESETS: ReadonlySet<unknown> = new Set(['1h', '6h', '1d', '3d', '7d', 'custom']);
+const OVERVIEW_PRESETS: ReadonlySet<unknown> = new Set(['1h', '6h', '1d', '7d', 'custom']);
+// The overview's chart ids (domain/overview/types CHART_IDS), spelt out: the guards stay free of domain code.
+const CHARTS: ReadonlySet<unknown> = new Set([
+  'qps',
+  'latency',
+  'cpu',
+  'memory',
+  'capacity',
+  'replication',
+  'clockOffset',
+  'connections',
+]);
+
+function isChart(v: unknown): boolean {
+  return CHARTS.has(v);
+}
 const HEX_ID = /^[0-9a-f]{1,32}$/;
 /** Text the webview hands over to the clipboard or an editor: bounded so a bad page cannot flood the host. */
 const MAX_TEXT = 1_000_000;
@@ -112,8 +141,8 @@ function isIsoDate(v: unknown): boolean {
   return typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 }
 
-function isWindow(w: unknown): boolean {
-  if (!isObject(w) || !PRESETS.has(w.preset)) return false;
+function isWindow(w: unknown, presets = PRESETS): boolean {
+  if (!isObject(w) || !presets.has(w.preset)) return false;
   if (w.preset !== 'custom') return true;
   return isIsoDate(w.start) && (w.end === undefined || isIsoDate(w.end));
 }
@@ -147,6 +176,10 @@ function validParams(method: string, p: unknown): boolean {
       return isWindow(p.window);
     case 'cancelSession':
       return typeof p.sessionId === 'string' && HEX_ID.test(p.sessionId) && isPositiveInt(p.nodeId);
+    case 'loadOverview':
+      return true;
+    case 'loadOverviewCharts':
+      return isWindow(p.window, OVERVIEW_PRESETS) && typeof p.perNode === 'boolean';
     case 'loadSqlResults':
       return true;
     case 'cancelSqlRun':
@@ -209,10 +242,13 @@ export function isHostToWebview(m: unknown): m is HostToWebview {
       return (
         PANEL_KINDS.includes(m.panel as PanelKind) &&
         typeof m.clusterId === 'string' &&
-        typeof m.clusterName === 'string'
+        typeof m.clusterName === 'string' &&
+        (m.chart === undefined || isChart(m.chart))
       );
     case 'refresh':
       return true;
+    case 'focusChart':
+      return isChart(m.chart);
     case 'reply':
       return (
         typeof m.req === 'number' &&
