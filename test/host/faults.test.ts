@@ -166,7 +166,7 @@ describe('fault matrix', function () {
     const { rows: sections } = await timedChildren(a, await root(FAULTS), LIMIT_MS);
     assert.deepEqual(
       sections.map((s) => labelOf(a, s)),
-      ['Nodes', 'Hot ranges', 'Sessions', 'Databases', 'SQL activity', 'Jobs', 'Events', 'Alerting rules'],
+      ['Overview', 'Nodes', 'Hot ranges', 'Sessions', 'Databases', 'SQL activity', 'Jobs', 'Events', 'Alerting rules'],
     );
     const { rows, ms } = await load(FAULTS, 'Nodes');
     assert.equal(dataRows(rows, /^n\d+ /).length, 5, labels(rows));

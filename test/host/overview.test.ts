@@ -206,6 +206,28 @@ describe('cluster overview, health rules and the diagnostics snapshot', function
     }
   });
 
+  for (const [setting, value, rule, chart, text] of [
+    ['health.capacityPercent', 50, 'Store capacity', 'capacity', /store/],
+    ['health.p99LatencyMs', 1, 'SQL p99 latency', 'latency', /p99/],
+  ] as const) {
+    it(`a threshold from settings reaches the status item: ${setting} = ${value}`, async () => {
+      const cfg = () => vscode.workspace.getConfiguration('cockroachdb');
+      await vscode.commands.executeCommand('cockroachdb.selectActiveCluster', secureId);
+      await cfg().update(setting, value, vscode.ConfigurationTarget.Global);
+      try {
+        const h = await a.status.checkNow();
+        assert.equal(h?.state, 'degraded', JSON.stringify(h?.rules?.filter((r) => r.state !== 'ok')));
+        assert.match(a.status.item.text, /^\$\(warning\) Overview secure · /);
+        assert.match(h!.summary, text);
+        assert.match(tipText(), new RegExp(`${rule}: `));
+        assert.deepEqual((a.status.item.command as vscode.Command).arguments, [secureId, chart]);
+      } finally {
+        await cfg().update(setting, undefined, vscode.ConfigurationTarget.Global);
+      }
+      assert.equal((await a.status.checkNow())?.state, 'healthy', 'back to healthy with the default');
+    });
+  }
+
   it('saves a redacted diagnostics snapshot: no token, no password, no SQL literal', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crdb-snapshot-'));
     const target = vscode.Uri.file(path.join(dir, 'incident.md'));

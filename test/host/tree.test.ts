@@ -80,6 +80,7 @@ describe('explorer tree', function () {
     assert.ok(!settingsText.includes(token), 'token not in settings');
     const sections = (await children(a, await clusterRow(a, SECURE))).map((n) => label(a, n));
     assert.deepEqual(sections, [
+      'Overview',
       'Nodes',
       'Hot ranges',
       'Sessions',

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { allSims } from './faultsHelpers';
+import type { OverviewPanel } from '../../src/webviews/overviewPanel';
 import { admin, api, child, children, label, ScriptedPrompter, setClusters, waitFor, type SimInfo } from './helpers';
 
 const NAME = 'Virtualized sim';
@@ -69,6 +70,7 @@ describe('virtual clusters', function () {
     assert.match(a.auth.token(origin) ?? '', /,app,.*,system$/, 'one aggregated session');
     const sections = (await children(a, await row())).map((n) => label(a, n));
     assert.deepEqual(sections, [
+      'Overview',
       'Nodes',
       'Hot ranges',
       'Sessions',
@@ -109,6 +111,25 @@ describe('virtual clusters', function () {
     const health = await a.status.checkNow();
     assert.equal(health?.state, 'healthy', JSON.stringify(health));
     assert.equal(health?.total, 4);
+  });
+
+  it('the overview reads nodes and charts from the system cluster', async () => {
+    const panel = await vscode.commands.executeCommand<OverviewPanel>('cockroachdb.showOverview', origin);
+    try {
+      const figures = await panel.loadFigures();
+      assert.equal(figures.nodesUnavailable, undefined, JSON.stringify(figures.nodesUnavailable));
+      assert.equal(figures.nodes.length, 4);
+      const charts = await panel.loadCharts({ window: { preset: '1h' }, perNode: false });
+      assert.equal(charts.unavailable, undefined, JSON.stringify(charts.unavailable));
+      const cpu = charts.charts.find((c) => c.id === 'cpu');
+      assert.ok(
+        cpu && !cpu.unavailable && cpu.series[0]!.values.some((x) => x !== null),
+        'node metrics, not the app cluster’s',
+      );
+      assert.ok((await tenantRequests(v, 'system', '/ts/query')) > 0, '/ts/query went to the system cluster');
+    } finally {
+      panel.dispose();
+    }
   });
 
   it('Choose Virtual Cluster… switches sessions and databases to the system cluster', async () => {
