@@ -2,23 +2,46 @@
 // refresh failed (then the rows are the previous ones, and the row says so in
 // the warning colour instead of dropping what was there).
 import * as vscode from 'vscode';
+import { isApiError } from '../api/http/errors';
 import { freshnessText, knownGateway } from '../clusters/gateway';
 import type { ClusterConnection } from '../clusters/connections';
+
+/**
+ * Bumped when anyone signs in or out: rows read as one user are never shown (even as stale)
+ * after the session changed, since they may be what the new user may not see.
+ */
+let sessionEpoch = 0;
+export function sessionsChanged(): void {
+  sessionEpoch++;
+}
+
+/** Failures a refresh may show old rows through: the cluster did not answer, not "you may not see this". */
+function transient(e: unknown): boolean {
+  return !(
+    isApiError(e, 'unauthorized') ||
+    isApiError(e, 'forbidden') ||
+    isApiError(e, 'notAvailable') ||
+    isApiError(e, 'notFound') ||
+    isApiError(e, 'badRequest')
+  );
+}
 
 export class Freshness {
   loadedAt: Date | undefined;
   stale: { at: Date; message: string } | undefined;
+  private epoch = sessionEpoch;
   /** What the row showed when last rendered; the provider re-renders it when this moved. */
   rendered = '';
 
   loaded(at = new Date()): void {
     this.loadedAt = at;
     this.stale = undefined;
+    this.epoch = sessionEpoch;
   }
 
   /** A refresh failed; true when earlier rows exist to keep showing. */
   failed(e: unknown, at = new Date()): boolean {
-    if (!this.loadedAt) return false;
+    if (!this.loadedAt || this.epoch !== sessionEpoch || !transient(e)) return false;
     this.stale = { at, message: e instanceof Error ? e.message : String(e) };
     return true;
   }

@@ -100,8 +100,13 @@ export abstract class PagedSection<T, C = unknown> extends TreeNode {
     const pages = this.pages;
     if (!pages.loaded) await this.load(pages);
     const before = this.previous;
-    if (pages.failure !== undefined && pages.items.length === 0 && before && pages === this.pages) {
-      this.freshness.failed(pages.failure);
+    if (
+      pages.failure !== undefined &&
+      pages.items.length === 0 &&
+      before &&
+      pages === this.pages &&
+      this.freshness.failed(pages.failure)
+    ) {
       return [errorRow(this, this.what, pages.failure), ...this.visible(before.items).map((v) => this.toNode(v))];
     }
     const rows: TreeNode[] = [];

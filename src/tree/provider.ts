@@ -14,7 +14,7 @@ import type { ScopedLogger } from '../util/logger';
 import { ClusterNode } from './clusterNode';
 import type { ExplorerContext } from './context';
 import { FilterStore } from './filters';
-import { decorate, hasFreshness, type Freshness } from './freshness';
+import { decorate, hasFreshness, sessionsChanged, type Freshness } from './freshness';
 import { errorRow } from './messageNode';
 import type { TreeNode } from './treeNode';
 
@@ -63,6 +63,7 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     );
     this._register(
       this.auth.onDidChange((clusterId) => {
+        sessionsChanged();
         const row = this.clusterRows.get(clusterId);
         if (row) {
           row.reset();

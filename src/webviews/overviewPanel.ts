@@ -22,6 +22,8 @@ export class OverviewPanel extends PanelBase {
   private chartsInFlight: AbortController | undefined;
   /** The chart to show first (a health rule's), sent with init. */
   private focus: ChartId | undefined;
+  /** Reads asked for so far, by the webview or a caller (tests wait for the webview's first two). */
+  readsStarted = 0;
 
   static show(env: PanelEnv, cluster: ClusterHandle, chart?: ChartId): OverviewPanel {
     const existing = OverviewPanel.open.get(cluster.id);
@@ -84,6 +86,7 @@ export class OverviewPanel extends PanelBase {
 
   /** A new load aborts the one still running: one read of each kind in flight. */
   async loadFigures(): Promise<OverviewPayload> {
+    this.readsStarted++;
     this.figuresInFlight?.abort();
     const ctl = (this.figuresInFlight = new AbortController());
     try {
@@ -96,6 +99,7 @@ export class OverviewPanel extends PanelBase {
   }
 
   async loadCharts(q: OverviewChartsQuery): Promise<OverviewChartsPayload> {
+    this.readsStarted++;
     this.chartsInFlight?.abort();
     const ctl = (this.chartsInFlight = new AbortController());
     try {

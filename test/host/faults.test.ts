@@ -312,7 +312,7 @@ describe('fault matrix', function () {
       const dbs = await load(FAULTS, 'Databases');
       const err = errorRow(dbs.rows, /not served by the cluster's default virtual cluster.*Choose Virtual Cluster/);
       const { rows: sections } = await timedChildren(a, await root(FAULTS), LIMIT_MS);
-      assert.equal(sections.length, 8, 'the sections still show');
+      assert.equal(sections.length, 9, 'the sections still show');
       await neighbourLoads();
       observe(
         'virtual cluster (501)',

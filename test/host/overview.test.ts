@@ -63,6 +63,15 @@ describe('cluster overview, health rules and the diagnostics snapshot', function
     await vscode.commands.executeCommand('cockroachdb.signIn', secureId);
     a.ui.reset();
   };
+  /**
+   * The panel's own webview asks for the figures and the charts when it opens; a test's request
+   * made meanwhile would be overtaken (one read of each kind in flight per panel), so wait for those.
+   */
+  const opened = async (name: string): Promise<OverviewPanel> => {
+    const p = OverviewPanel.show(env, byName(name));
+    await waitFor('the webview’s own first reads', () => p.readsStarted >= 2 && !p.loading, 60_000);
+    return p;
+  };
   const tipText = () => (a.status.item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
 
   before(async () => {
@@ -103,7 +112,7 @@ describe('cluster overview, health rules and the diagnostics snapshot', function
   });
 
   it('reads the figures with where and when each came from', async () => {
-    const p = OverviewPanel.show(env, byName(SECURE));
+    const p = await opened(SECURE);
     const payload = await p.loadFigures();
     assert.doesNotThrow(() => structuredClone(payload), 'the payload survives postMessage');
     const ids = payload.cards.map((c) => c.id);
@@ -128,7 +137,7 @@ describe('cluster overview, health rules and the diagnostics snapshot', function
   });
 
   it('draws the eight charts over an hour, aggregated by default and per node on request', async () => {
-    const p = OverviewPanel.show(env, byName(SECURE));
+    const p = await opened(SECURE);
     await p.loadFigures();
     const agg = await p.loadCharts({ window: { preset: '1h' }, perNode: false });
     assert.deepEqual(agg.charts.map((c) => c.id).sort(), [...CHART_IDS].sort());
@@ -150,7 +159,7 @@ describe('cluster overview, health rules and the diagnostics snapshot', function
   it('a user who may not read nodes/ gets the charts and a figure that says what is missing', async () => {
     await signIn(nonAdmin(S.secure));
     try {
-      const p = OverviewPanel.show(env, byName(SECURE));
+      const p = await opened(SECURE);
       const payload = await p.loadFigures();
       assert.ok(payload.nodesUnavailable, 'the node table says why it is empty');
       assert.match(payload.nodesUnavailable.whatToDo, /VIEWCLUSTERMETADATA/);
@@ -167,7 +176,7 @@ describe('cluster overview, health rules and the diagnostics snapshot', function
   });
 
   it('an insecure cluster needs no sign-in for its overview', async () => {
-    const p = OverviewPanel.show(env, byName(INSECURE));
+    const p = await opened(INSECURE);
     const payload = await p.loadFigures();
     assert.equal(payload.nodes.length, 5);
     assert.ok(
