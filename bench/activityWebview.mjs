@@ -1,6 +1,6 @@
 // SQL activity webview in headless Chromium: first render of 10,000 statement fingerprints
-// against a naive full-table render of the same rows in the same page, and re-sorts of the
-// 10,000 rows by a numeric column. The page (bench/webview/sqlActivity.html) is served with
+// against a naive full-table render of the same rows in the same page, re-sorts of the
+// 10,000 rows by a numeric column, and changes of the search text. The page (bench/webview/sqlActivity.html) is served with
 // the shipped bundle from a tiny local HTTP server, as bench/webview.mjs does for Hot ranges.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -11,6 +11,11 @@ import { median } from './stats.mjs';
 const ROWS = 10_000;
 /** Numeric columns clicked in turn (each click re-sorts all rows; none is the opening sort key). */
 const RESORT_KEYS = ['cpuNanos', 'executionCount', 'p99Latency', 'rowsRead', 'meanLatency'];
+/**
+ * Search texts typed in turn, each from the one before (each changes the rows shown): a table,
+ * a predicate and a shorter one, cleared, an application, a column and keyword, cleared.
+ */
+const FILTER_TEXTS = ['rides', 'k12', 'k1', '', 'movr-api', 'c1 from', ''];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
 // Same flags as e2e/vscode.mjs: no background networking in this closed network.
 const ARGS = [
@@ -60,21 +65,31 @@ export async function benchActivityWebview({ runs = 3 } = {}) {
       const first = await page.evaluate((n) => globalThis.bench.firstRender(n), ROWS);
       const resorts = [];
       for (const key of RESORT_KEYS) resorts.push(await page.evaluate((k) => globalThis.bench.resort(k), key));
+      const filters = [];
+      for (const text of FILTER_TEXTS) filters.push(await page.evaluate((t) => globalThis.bench.filter(t), text));
       const naive = await page.evaluate((n) => globalThis.bench.naive(n), ROWS);
       if (errors.length) throw new Error(`the SQL activity page failed: ${errors.join('; ')}`);
-      results.push({ first, resorts, naive });
+      results.push({ first, resorts, filters, naive });
       await page.close();
     }
   } finally {
     await browser.close();
     server.close();
   }
+  const resorts = results.flatMap((r) => r.resorts.map((s) => s.ms));
+  const filters = results.flatMap((r) => r.filters.map((f) => f.ms));
   return {
     firstMs: median(results.map((r) => r.first.ms)),
     naiveMs: median(results.map((r) => r.naive.ms)),
     ratio: median(results.map((r) => r.first.ms / r.naive.ms)),
-    resortMs: median(results.flatMap((r) => r.resorts.map((s) => s.ms))),
-    resortRuns: results.reduce((n, r) => n + r.resorts.length, 0),
+    resortMs: median(resorts),
+    resortMinMs: Math.min(...resorts),
+    resortMaxMs: Math.max(...resorts),
+    resortRuns: resorts.length,
+    filterMs: median(filters),
+    filterMinMs: Math.min(...filters),
+    filterMaxMs: Math.max(...filters),
+    filterRuns: filters.length,
     rowsDrawn: results[0].first.rowsDrawn,
     naiveRowsDrawn: results[0].naive.rowsDrawn,
   };

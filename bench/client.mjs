@@ -1,10 +1,11 @@
-// Cluster API client against the simulator, in this process over real sockets.
+// Cluster API client against the simulator, in this process over real sockets. The
+// fan-out against a simulator in its own process is bench/fanout.mjs.
 // Bundled by bench/build.mjs (it imports the TypeScript sources, as the extension bundle does).
 import { ClusterClient } from '../src/api/cluster/client.ts';
 import { hotRangeRow } from '../src/webviews/convert.ts';
 import { rollUp } from '../src/webviews/model/rollup.ts';
 import { startSim } from './sim.mjs';
-import { median, sideBySide, timeMs } from './stats.mjs';
+import { pairedRatio, sideBySideRuns, summarize, timeMs } from './stats.mjs';
 
 const PAGE = 100;
 
@@ -32,8 +33,8 @@ async function nodesListing() {
       }
       if (n !== 1000) throw new Error(`fetch listed ${n} nodes, expected 1000`);
     };
-    const t = await sideBySide({ client: viaClient, fetch: viaFetch }, 9);
-    return { clientMs: t.client, fetchMs: t.fetch, ratio: t.client / t.fetch };
+    const t = await sideBySideRuns({ client: viaClient, fetch: viaFetch }, 9);
+    return { client: summarize(t.client), fetch: summarize(t.fetch), ratio: pairedRatio(t.client, t.fetch) };
   } finally {
     await sim.close();
   }
@@ -62,41 +63,12 @@ async function hotRanges() {
         ),
       );
     }
-    return { ms: median(fetchTimes), rollUpMs: median(rollTimes), rows: result.ranges.length };
+    return { fetch: summarize(fetchTimes), rollUp: summarize(rollTimes), rows: result.ranges.length };
   } finally {
     await sim.close();
   }
-}
-
-/** First page of ranges of 100 nodes at 20 ms per request vs the ideal ceil(100 / concurrency) × 20 ms. */
-async function fanOut() {
-  const latencyMs = 20;
-  const concurrency = 8; // the client's default
-  const sim = await startSim({ nodes: 100, latencyMs });
-  try {
-    const client = new ClusterClient({ baseUrl: sim.url, concurrency });
-    const ids = Array.from({ length: 100 }, (_, i) => i + 1);
-    // Small pages, so the figure is about scheduling the requests, not payload size.
-    // The same requests through a bare fetch pool: what the machine and simulator allow,
-    // so a miss can be told apart from overhead in the client.
-    const bare = () =>
-      pool(ids, concurrency, (id) => fetch(`${sim.url}/api/v2/nodes/${id}/ranges/?limit=10`).then((r) => r.json()));
-    const t = await sideBySide({ fanOut: () => client.fanOutNodeRanges(ids, { limit: 10 }), bare }, 5);
-    const ideal = Math.ceil(ids.length / concurrency) * latencyMs;
-    return { ms: t.fanOut, idealMs: ideal, ratio: t.fanOut / ideal, fetchRatio: t.bare / ideal };
-  } finally {
-    await sim.close();
-  }
-}
-
-async function pool(items, size, fn) {
-  const queue = [...items];
-  const worker = async () => {
-    while (queue.length) await fn(queue.shift());
-  };
-  await Promise.all(Array.from({ length: size }, worker));
 }
 
 export async function benchClient() {
-  return { nodes: await nodesListing(), hot: await hotRanges(), fanOut: await fanOut() };
+  return { nodes: await nodesListing(), hot: await hotRanges() };
 }

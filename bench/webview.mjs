@@ -1,7 +1,7 @@
-// Hot ranges webview in headless Chromium: first render of 12,800 rows, one re-sort, a naive
-// full-table render of the same rows in the same page, and the page's JS heap. The page
-// (bench/webview/index.html) is served with the shipped bundle from a tiny local HTTP server,
-// because Chromium will not load module scripts from file://.
+// Hot ranges webview in headless Chromium: first render of 12,800 rows, one re-sort, changes
+// of the filter text, a naive full-table render of the same rows in the same page, and the
+// page's JS heap. The page (bench/webview/index.html) is served with the shipped bundle from a
+// tiny local HTTP server, because Chromium will not load module scripts from file://.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -9,6 +9,11 @@ import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
 import { median } from './stats.mjs';
 
 const ROWS = 12_800;
+/**
+ * Filter texts typed in turn, each from the one before (each changes the rows shown): a table
+ * name and a longer one, back, cleared, a node, a zone, cleared.
+ */
+const FILTER_TEXTS = ['table_1', 'table_12', 'table_1', '', 'n42', 'zone=z3', ''];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
 // Same flags as e2e/vscode.mjs: no background networking in this closed network.
 const ARGS = [
@@ -58,9 +63,11 @@ export async function benchWebview({ runs = 3 } = {}) {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const filters = [];
+      for (const text of FILTER_TEXTS) filters.push(await page.evaluate((t) => globalThis.bench.filter(t), text));
       const naive = await page.evaluate((n) => globalThis.bench.naive(n), ROWS);
       if (errors.length) throw new Error(`the Hot ranges page failed: ${errors.join('; ')}`);
-      results.push({ first, resort, naive, heapMb: usedSize / 2 ** 20 });
+      results.push({ first, resort, filters, naive, heapMb: usedSize / 2 ** 20 });
       await page.close();
     }
   } finally {
@@ -69,11 +76,20 @@ export async function benchWebview({ runs = 3 } = {}) {
   }
   const firstMs = median(results.map((r) => r.first.ms));
   const naiveMs = median(results.map((r) => r.naive.ms));
+  const resorts = results.map((r) => r.resort.ms);
+  const filters = results.flatMap((r) => r.filters.map((f) => f.ms));
   return {
     firstMs,
     naiveMs,
     ratio: median(results.map((r) => r.first.ms / r.naive.ms)),
-    resortMs: median(results.map((r) => r.resort.ms)),
+    resortMs: median(resorts),
+    resortMinMs: Math.min(...resorts),
+    resortMaxMs: Math.max(...resorts),
+    resortRuns: resorts.length,
+    filterMs: median(filters),
+    filterMinMs: Math.min(...filters),
+    filterMaxMs: Math.max(...filters),
+    filterRuns: filters.length,
     heapMb: median(results.map((r) => r.heapMb)),
     rowsDrawn: results[0].first.rowsDrawn,
     resortColumn: results[0].resort.column,

@@ -3,9 +3,10 @@
 // structured clone would throw on a bigint.
 import type { HotRange, NodeStatus, RangeDetail, RangeInfo, ReplicaRef } from '../api/cluster/models';
 import { isApiError } from '../api/http/errors';
+import { gatewayLabel, type GatewayInfo } from '../clusters/gateway';
 import { localityText, regionsOf } from '../domain/locality';
 import type { Failure } from './protocol/messages';
-import type { HotRangeRow, LeaseView, NodeSummary, RangeDetailsPayload, ReplicaView } from './protocol/data';
+import type { HotRangeRow, LeaseView, NodeSummary, Origin, RangeDetailsPayload, ReplicaView } from './protocol/data';
 
 export function nodeSummaries(nodes: readonly NodeStatus[]): NodeSummary[] {
   return nodes
@@ -126,6 +127,11 @@ export function rangeDetailsPayload(
     clusterRegions: regionsOf(nodes.map((n) => n.locality)),
     updatedAt: now.toISOString(),
   };
+}
+
+/** The gateway as the panels name it: its node only once /_status/vars said which one (else the address stands in). */
+export function originOf(g: GatewayInfo): Origin & { via: string } {
+  return g.nodeId !== undefined ? { via: g.address, node: gatewayLabel(g) } : { via: g.address };
 }
 
 /** Maps an error to the state the front end shows (sign-in button, unreachable, …). */

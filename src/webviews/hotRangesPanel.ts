@@ -1,8 +1,9 @@
 // Hot ranges: one panel per cluster, every hot range the cluster reports.
 import * as vscode from 'vscode';
 import type { NodeStatus } from '../api/cluster/models';
+import { gatewayOf } from '../clusters/gateway';
 import type { ClusterHandle } from '../clusters/handle';
-import { hotRangeRow, nodeSummaries } from './convert';
+import { hotRangeRow, nodeSummaries, originOf } from './convert';
 import { webviewOptions } from './html';
 import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { HotRangesPayload } from './protocol/data';
@@ -79,9 +80,10 @@ export class HotRangesPanel extends PanelBase {
     this.inFlight?.abort();
     const ctl = new AbortController();
     this.inFlight = ctl;
-    const [hot, nodes] = await Promise.all([
+    const [hot, nodes, gateway] = await Promise.all([
       this.cluster.client.hotRanges(nodeId !== undefined ? { nodeId } : {}, { signal: ctl.signal }),
       this.loadNodes(ctl.signal),
+      gatewayOf(this.cluster.client),
     ]);
     const summaries = nodeSummaries(nodes);
     const localities = new Map(summaries.map((n) => [n.nodeId, n.locality] as const));
@@ -91,6 +93,7 @@ export class HotRangesPanel extends PanelBase {
       nodes: summaries,
       ...(nodeId !== undefined ? { nodeId } : {}),
       updatedAt: new Date().toISOString(),
+      ...originOf(gateway),
     };
   }
 

@@ -1,8 +1,9 @@
 // Range details: one panel per cluster and range.
 import * as vscode from 'vscode';
 import type { NodeStatus, RangeDetail } from '../api/cluster/models';
+import { gatewayOf } from '../clusters/gateway';
 import type { ClusterHandle } from '../clusters/handle';
-import { rangeDetailsPayload } from './convert';
+import { originOf, rangeDetailsPayload } from './convert';
 import { webviewOptions } from './html';
 import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { RangeDetailsPayload } from './protocol/data';
@@ -73,8 +74,11 @@ export class RangeDetailsPanel extends PanelBase {
         );
       }
     })();
-    const [detail] = await Promise.all([client.rangeDetail(this.rangeId), nodesDone]);
-    return rangeDetailsPayload(detail, nodes, new Date(), await this.hotLeaseholder(detail));
+    const [detail, gateway] = await Promise.all([client.rangeDetail(this.rangeId), gatewayOf(client), nodesDone]);
+    return {
+      ...rangeDetailsPayload(detail, nodes, new Date(), await this.hotLeaseholder(detail)),
+      ...originOf(gateway),
+    };
   }
 
   /**

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { StatementStats } from '../api/sql/models';
 import type { WorkloadAnswer, WorkloadKind } from '../api/sql/workload';
+import { gatewayOf, type GatewayInfo } from '../clusters/gateway';
 import type { ClusterHandle } from '../clusters/handle';
 import { webviewOptions } from './html';
 import { ACTIVITY_LIMIT, ACTIVITY_MAX_RESULT_BYTES } from './model/activityColumns';
@@ -109,10 +110,14 @@ export class SqlActivityPanel extends PanelBase {
     };
     const opts = { signal: ctl.signal, maxResultBytes: ACTIVITY_MAX_RESULT_BYTES };
     const client = this.cluster.client;
+    // Asked beside the query (it never fails, and is cached): which node answered.
+    const gateway = gatewayOf(client);
     try {
       if (kind === 'statements') {
         const r = await client.workload('statements', query, opts);
-        return this.payload(kind, w, r, { statements: r.status === 'ok' ? r.items.map(statementRow) : [] });
+        return this.payload(kind, w, r, await gateway, {
+          statements: r.status === 'ok' ? r.items.map(statementRow) : [],
+        });
       }
       // The statements of the same window name the transactions' statements (their summaries).
       const [txns, stmts] = await Promise.all([
@@ -124,7 +129,7 @@ export class SqlActivityPanel extends PanelBase {
         }),
       ]);
       const summaries = summariesOf(stmts?.status === 'ok' ? stmts.items : []);
-      return this.payload(kind, w, txns, {
+      return this.payload(kind, w, txns, await gateway, {
         transactions: txns.status === 'ok' ? txns.items.map((t) => transactionRow(t, summaries)) : [],
       });
     } catch (e) {
@@ -150,6 +155,7 @@ export class SqlActivityPanel extends PanelBase {
     kind: ActivityKind,
     w: { start: Date; end: Date },
     r: WorkloadAnswer<WorkloadKind>,
+    gateway: GatewayInfo,
     rows: { statements?: StatementRow[]; transactions?: TransactionRow[] },
   ): SqlActivityPayload {
     const ok = r.status === 'ok';
@@ -160,7 +166,7 @@ export class SqlActivityPanel extends PanelBase {
       truncated: ok && r.truncated,
       ...(ok ? {} : { unavailable: { reason: r.reason, whatToDo: r.whatToDo } }),
       window: { start: w.start.toISOString(), end: w.end.toISOString() },
-      provenance: provenance(this.cluster.client.baseUrl, r.version, ok ? r.source : undefined),
+      provenance: provenance(this.cluster.client.baseUrl, r.version, ok ? r.source : undefined, gateway),
     };
   }
 

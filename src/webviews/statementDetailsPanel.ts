@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { StatementHour, WorkloadResult } from '../api/sql/models';
 import { BLOCKING_SESSION_HEADLINE, cancellable, confirmCancelSession } from '../clusters/cancel';
+import { gatewayOf } from '../clusters/gateway';
 import type { ClusterHandle } from '../clusters/handle';
 import { openSessions, type OpenSessions } from '../clusters/liveTransactions';
 import { oneLine } from '../domain/format';
@@ -149,6 +150,8 @@ export class StatementDetailsPanel extends PanelBase {
     const win = resolveWindow(window);
     const opts = { signal };
     const app = appName === '' ? {} : { app: appName };
+    // Asked beside the reads (it never fails, and is cached): which node answered.
+    const gateway = gatewayOf(client);
     const [stmts, history, insights, contention, live] = await Promise.allSettled([
       client.workload('statements', { window: win, ...app, includeInternal: true, limit: STATEMENT_LIMIT }, opts),
       client.workload('statementHistory', { window: win, fingerprintId, ...app }, opts),
@@ -250,7 +253,7 @@ export class StatementDetailsPanel extends PanelBase {
       sessions,
       errors,
       window: { start: win.start.toISOString(), end: win.end.toISOString() },
-      provenance: provenance(client.baseUrl, histAnswer.version ?? stmtAnswer.version, source),
+      provenance: provenance(client.baseUrl, histAnswer.version ?? stmtAnswer.version, source, await gateway),
     };
     if (statement) payload.statement = statement;
     const label = statement?.querySummary || statement?.query;

@@ -2,7 +2,9 @@
 // payloads (host side): dates become ISO text, absent figures stay absent.
 import type { StatementStats, TransactionStats, WorkloadWindow } from '../api/sql/models';
 import type { SqlVersion } from '../api/sql/version';
+import type { GatewayInfo } from '../clusters/gateway';
 import { presetWindow } from '../domain/workload';
+import { originOf } from './convert';
 import type { ActivityWindow, Provenance, StatementRow, TransactionRow } from './protocol/workload';
 
 const HOUR_MS = 3_600_000;
@@ -69,8 +71,16 @@ export function viaOf(baseUrl: string): string {
   }
 }
 
-export function provenance(baseUrl: string, version: SqlVersion | undefined, source?: string): Provenance {
+/** `gateway` names the node behind `via` (gatewayOf); without it, or before the node said, only the address is known. */
+export function provenance(
+  baseUrl: string,
+  version: SqlVersion | undefined,
+  source?: string,
+  gateway?: GatewayInfo,
+): Provenance {
   const p: Provenance = { fetchedAt: new Date().toISOString(), via: viaOf(baseUrl) };
+  const node = gateway && originOf(gateway).node;
+  if (node) p.node = node;
   if (version) p.version = `v${version.major}.${version.minor}`;
   if (source) p.source = source;
   return p;

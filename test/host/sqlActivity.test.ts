@@ -53,6 +53,12 @@ function assertProvenance(p: SqlActivityPayload, clusterUrl: string, version: Re
   assert.equal(p.provenance.via, new URL(clusterUrl).host, 'via is the host:port the SQL API answered on');
   assert.match(p.provenance.version ?? '', version);
   assert.equal(p.provenance.source, source);
+  // The gateway's /_status/vars names the node behind `via` and its build, of the SQL level's release.
+  assert.match(p.provenance.node ?? '', /^n\d+ \(v\d+\.\d+\.\d+/, `node ${p.provenance.node}`);
+  assert.ok(
+    p.provenance.node?.includes(`(${p.provenance.version}.`),
+    `node ${p.provenance.node} is a ${version} build`,
+  );
   const age = Date.now() - Date.parse(p.provenance.fetchedAt);
   assert.ok(age >= 0 && age < 60_000, `fetchedAt ${p.provenance.fetchedAt} is now`);
   const span = Date.parse(p.window.end) - Date.parse(p.window.start);

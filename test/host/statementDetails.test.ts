@@ -192,6 +192,7 @@ describe('webviews: Statement details panel', function () {
     );
     assert.match(d.provenance.version ?? '', /^v23\.\d+$/);
     assert.equal(d.provenance.via, new URL(SIMS.insecure.clusterUrl).host);
+    assert.match(d.provenance.node ?? '', /^n\d+ \(v23\.\d+\.\d+/, 'the gateway node and its build');
     assert.match(d.provenance.source ?? '', /^crdb_internal\.statement_(activity|statistics)$/);
     assert.ok(Date.parse(d.window.end) - Date.parse(d.window.start) === SIX_HOURS);
     assert.equal(panel.panel.title, StatementDetailsPanel.title(c, s.querySummary));
@@ -289,6 +290,7 @@ describe('webviews: Statement details panel', function () {
     assert.ok(d.history.length > 0);
     assert.equal(d.provenance.source, 'information_schema.crdb_statement_statistics');
     assert.match(d.provenance.version ?? '', /^v26\./);
+    assert.match(d.provenance.node ?? '', /^n\d+ \(v26\./);
     assert.equal(d.sampledPlan, '', 'the stable view has no plans');
     const sections = d.errors.map((e) => e.section);
     assert.ok(sections.includes('insights'), JSON.stringify(d.errors));

@@ -96,11 +96,15 @@ describe('webviews: Hot ranges and Range details panels', function () {
     assert.doesNotThrow(() => structuredClone(hot));
     assert.ok(hot.rows.every((r) => typeof r.rangeId === 'number' && Array.isArray(r.replicaNodeIds)));
     assert.ok(hot.nodes.length > 0, 'nodes for the picker');
+    assert.equal(hot.via, new URL(s.insecure.clusterUrl).host, 'the address the requests went to');
+    assert.match(hot.node ?? '', /^n\d+ \(v\d+\.\d+\.\d+/, 'the gateway node and its build');
     const one = await panel.load(hot.nodes[0]!.nodeId);
     assert.equal(one.nodeId, hot.nodes[0]!.nodeId, 'the server-side node filter is passed through');
     const detail = await RangeDetailsPanel.show(env, byName(INSECURE), hot.rows[0]!.rangeId).load();
     assert.doesNotThrow(() => structuredClone(detail));
     assert.equal(detail.rangeId, hot.rows[0]!.rangeId);
+    assert.equal(detail.node, hot.node, 'the same gateway answered');
+    assert.equal(detail.via, hot.via);
     assert.ok(detail.replicas.length > 0);
     assert.ok(
       detail.leaseHistory.every((l) => typeof l.start === 'string'),

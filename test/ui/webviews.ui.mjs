@@ -1,5 +1,6 @@
-// A person opens Hot ranges, sorts and filters the table, switches to Hot
-// tables, exports the view to CSV (the file is written and parses), clicks
+// A person opens Hot ranges and sees which node answered; a refresh fails (the
+// simulator answers 500) and the rows stay, marked stale, until one succeeds; sorts
+// and filters the table, switches to Hot tables, exports the view to CSV (the file is written and parses), clicks
 // through to Range details, reloads the window and finds both panels restored;
 // hostile names from the simulator show as literal text, no script runs
 // (`window.__xss` stays unset in every frame) and no CSP violation occurs.
@@ -25,6 +26,13 @@ function parseCsv(text) {
   return parse(text, { relax_column_count: true });
 }
 
+async function control(sim, action, params = {}) {
+  const url = new URL(action, sim.controlUrl);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  const res = await fetch(url, { method: 'POST' });
+  if (res.status !== 200) throw new Error(`control ${action}: ${res.status}`);
+}
+
 export default {
   settings: (sims) => ({
     'cockroachdb.clusters': [
@@ -33,7 +41,7 @@ export default {
     ],
     'cockroachdb.statusBar.enabled': false,
   }),
-  async run({ page, wb, step, shot, dirs }) {
+  async run({ page, wb, step, shot, dirs, sims }) {
     let hot;
     let openedRange;
     const exportPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crdb-ui-export-')), 'hot-tables.csv');
@@ -47,9 +55,32 @@ export default {
       if ((await hot.getAttribute('[data-testid="col-qps"]', 'aria-sort')) !== 'descending')
         throw new Error('default sort is not QPS descending');
       if (!(await hot.getAttribute('[data-testid="hot-table"]', 'role')) === 'grid') throw new Error('no grid role');
-      const updated = await hot.textContent('[data-testid="last-updated"]');
-      if (!/Updated/.test(updated ?? '')) throw new Error(`no last-updated stamp: ${updated}`);
+      const prov = await hot.textContent('[data-testid="provenance"]');
+      if (!/^as of .* from n\d+ \(v\d+\.\d+\.\d+\)$/.test(prov ?? '')) throw new Error(`provenance: ${prov}`);
       await shot('webviews-hot-ranges.png');
+    });
+
+    await step('a failed refresh keeps the rows and marks the line stale; the next refresh clears it', async () => {
+      const stale = () => hot.getAttribute('[data-testid="provenance"]', 'data-stale');
+      const rows = () => hot.$$eval('[data-testid="hot-row"]', (rs) => rs.length);
+      const before = await rows();
+      try {
+        await control(sims.insecure, '/fail-rate', { p: '1' });
+        await hot.click('[data-testid="refresh"]');
+        // The client retries a 500 a few times before it gives up.
+        await until('the line is stale', async () => (await stale()) === 'true', 30_000);
+        const prov = await hot.textContent('[data-testid="provenance"]');
+        if (!/^as of .* from n\d+ .* · refresh failed at .+: .+/.test(prov ?? ''))
+          throw new Error(`provenance: ${prov}`);
+        if ((await rows()) !== before) throw new Error(`rows ${before} → ${await rows()} after the failed refresh`);
+        if (await hot.$('[data-testid="error-state"]')) throw new Error('an error page replaced the rows');
+        await shot('webviews-hot-ranges-stale.png');
+      } finally {
+        await control(sims.insecure, '/fail-rate', { p: '0' });
+      }
+      await hot.click('[data-testid="refresh"]');
+      await until('the line is fresh again', async () => (await stale()) === null, 30_000);
+      if (!(await rows())) throw new Error('no rows after the refresh');
     });
 
     await step('sorting by Range ID orders the rows both ways', async () => {

@@ -38,7 +38,7 @@ export default {
       await wb.contextMenu(/^SQL activity/, 'Show SQL Activity');
       activity = await panelFrame(page, 'sqlActivity', '[data-testid="activity-row"]');
       const prov = await activity.textContent('[data-testid="provenance"]');
-      if (!/as of .* via .*:\d+/.test(prov ?? '')) throw new Error(`provenance: ${prov}`);
+      if (!/^as of .* from n\d+ \(v\d+\.\d+\.\d+\) · \S+/.test(prov ?? '')) throw new Error(`provenance: ${prov}`);
       const count = await activity.textContent('[data-testid="row-count"]');
       if (!/\d{2,}/.test(count ?? '')) throw new Error(`row count: ${count}`);
     });

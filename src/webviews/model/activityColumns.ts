@@ -6,7 +6,7 @@ import { cpuNanos, fixed } from '../../domain/format';
 import { formatDuration } from '../../domain/time';
 import type { StatementRow, TransactionRow } from '../protocol/workload';
 import type { Column } from './columns';
-import { sortRows, type SortDir, type SortSpec } from './sort';
+import type { SortSpec } from './sort';
 
 /** Fingerprints fetched per load: the panel's ceiling, and what the host asks the cluster for. */
 export const ACTIVITY_LIMIT = 10_000;
@@ -244,33 +244,6 @@ export function activityRowKey(r: ActivityRow): string {
   return `${r.fingerprintId}/${r.appName}`;
 }
 
-// ---- Sorted views ----
-
-/**
- * The rows of one answer sorted by a column, each order computed once (sortRows) and kept:
- * a re-sort by a column seen before is a lookup, and the panel can compute the likely ones
- * while idle. Filtering an order keeps it (the sort is stable), so the filters apply after.
- */
-export class SortedViews<R> {
-  private readonly orders = new Map<string, readonly R[]>();
-
-  constructor(readonly rows: readonly R[]) {}
-
-  has(col: Column<R>, dir: SortDir): boolean {
-    return this.orders.has(`${col.key}\u0000${dir}`);
-  }
-
-  sorted(col: Column<R>, dir: SortDir): readonly R[] {
-    const k = `${col.key}\u0000${dir}`;
-    let order = this.orders.get(k);
-    if (!order) {
-      order = sortRows(this.rows, col, dir);
-      this.orders.set(k, order);
-    }
-    return order;
-  }
-}
-
 // ---- Filters ----
 
 export interface ActivityFilter {
@@ -309,24 +282,39 @@ function transactionHaystack(r: TransactionRow): string {
   return h;
 }
 
-export function filterStatements(rows: readonly StatementRow[], f: ActivityFilter): StatementRow[] {
-  if (isEmptyActivityFilter(f)) return rows.slice();
+/** Whether a statement passes the filter; undefined when every row does. */
+export function statementTest(f: ActivityFilter): ((r: StatementRow) => boolean) | undefined {
+  if (isEmptyActivityFilter(f)) return undefined;
   const needle = (f.text ?? '').trim().toLowerCase();
-  return rows.filter(
-    (r) =>
-      (f.app === undefined || r.appName === f.app) &&
-      (f.database === undefined || r.database === f.database) &&
-      (!needle || statementHaystack(r).includes(needle)),
-  );
+  return (r) =>
+    (f.app === undefined || r.appName === f.app) &&
+    (f.database === undefined || r.database === f.database) &&
+    (!needle || statementHaystack(r).includes(needle));
 }
 
-/** The database filter does not apply: a transaction's statements may span databases and the row names none. */
-export function filterTransactions(rows: readonly TransactionRow[], f: ActivityFilter): TransactionRow[] {
+/** As statementTest; the database filter does not apply: a transaction's statements may span databases and the row names none. */
+export function transactionTest(f: ActivityFilter): ((r: TransactionRow) => boolean) | undefined {
   const needle = (f.text ?? '').trim().toLowerCase();
-  if (f.app === undefined && !needle) return rows.slice();
-  return rows.filter(
-    (r) => (f.app === undefined || r.appName === f.app) && (!needle || transactionHaystack(r).includes(needle)),
-  );
+  if (f.app === undefined && !needle) return undefined;
+  return (r) => (f.app === undefined || r.appName === f.app) && (!needle || transactionHaystack(r).includes(needle));
+}
+
+export function filterStatements(rows: readonly StatementRow[], f: ActivityFilter): StatementRow[] {
+  const test = statementTest(f);
+  return test ? rows.filter(test) : rows.slice();
+}
+
+export function filterTransactions(rows: readonly TransactionRow[], f: ActivityFilter): TransactionRow[] {
+  const test = transactionTest(f);
+  return test ? rows.filter(test) : rows.slice();
+}
+
+/** Builds the search text of every row ahead of the first search (the panel does it while idle). */
+export function prepareSearch(rows: ReadonlyArray<StatementRow | TransactionRow>): void {
+  for (const r of rows) {
+    if ('query' in r) statementHaystack(r);
+    else transactionHaystack(r);
+  }
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true });

@@ -36,7 +36,19 @@ export interface NodeErrorInfo {
   message: string;
 }
 
-export interface HotRangesPayload {
+/**
+ * Which node answered, for "as of 10:42:13 from n1 (v25.2.4)" (or "via host:port"
+ * while the node has not said). The panels fill both; they are optional so that
+ * a payload built without asking the gateway (tests) is still one.
+ */
+export interface Origin {
+  /** `host:port` the requests went to. */
+  via?: string;
+  /** `n1 (v25.2.4)`: the gateway node and its build, as its /_status/vars reports them. */
+  node?: string;
+}
+
+export interface HotRangesPayload extends Origin {
   rows: HotRangeRow[];
   /** Nodes that did not answer (`response_error`). */
   errors: NodeErrorInfo[];
@@ -93,7 +105,7 @@ export interface LeaseView {
   acquisitionType: string;
 }
 
-export interface RangeDetailsPayload {
+export interface RangeDetailsPayload extends Origin {
   rangeId: number;
   startKeyPretty: string;
   endKeyPretty: string;

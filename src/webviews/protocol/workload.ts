@@ -23,6 +23,8 @@ export interface Provenance {
   fetchedAt: string;
   /** The node address the SQL API answered on (`host:port`). */
   via: string;
+  /** `n1 (v25.2.4)`: the gateway node and its build, when its /_status/vars said (see data.ts Origin). */
+  node?: string;
   /** `v25.2` — the level the queries were planned for. */
   version?: string;
   /** The table or view the rows came from. */

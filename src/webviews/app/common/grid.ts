@@ -4,12 +4,34 @@
 // rows that exist, aria-sort on headers) and keyboard navigation: arrows,
 // Page Up/Down, Home/End move a roving focus; Enter activates; on a header,
 // Enter/Space sorts and Left/Right move between headers.
+//
+// A re-sort or a re-filter must reach the screen within a frame, so drawing new
+// rows reads no layout (the viewport's size and scroll offset are kept from the
+// last scroll, resize or explicit render(), which would otherwise force a reflow
+// right after the header's aria-sort changed), and it only rewrites what differs
+// in the pooled row elements: attributes by a kept copy, cell text through each
+// cell's one Text node (no node replaced, so no layout object rebuilt).
 import type { Column } from '../../model/columns';
 import type { SortSpec } from '../../model/sort';
 import { el } from './dom';
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 8;
+
+/** A drawn row element and what was last written into it (compared instead of reading the DOM back). */
+interface PooledRow {
+  element: HTMLElement;
+  /** The Text node of each cell, rewritten in place. */
+  texts: Text[];
+  index: number;
+  key: string;
+  tabindex: string;
+  selected: string;
+}
+
+function setAttr(e: Element, name: string, value: string): void {
+  if (e.getAttribute(name) !== value) e.setAttribute(name, value);
+}
 
 export interface GridOptions<R> {
   label: string;
@@ -38,7 +60,14 @@ export class VirtualGrid<R> {
   private active = -1;
   private frame = 0;
   /** Row elements drawn before, reused: a re-sort or a scroll rewrites their text instead of building new ones. */
-  private pool: HTMLElement[] = [];
+  private pool: PooledRow[] = [];
+  /** The row with the roving focus, by identity: a re-sort finds it without building every row's key. */
+  private activeRow: R | undefined;
+  // Layout as last measured (see measure()).
+  private measured = false;
+  private scrollTop = 0;
+  private viewportHeight = 0;
+  private headHeight = 0;
 
   constructor(private readonly opts: GridOptions<R>) {
     this.element = el('div', {
@@ -60,7 +89,10 @@ export class VirtualGrid<R> {
     const headGroup = el('div', { role: 'rowgroup' }, this.head);
     this.scroller.append(headGroup, this.body, this.empty);
     this.element.append(this.scroller);
-    this.scroller.addEventListener('scroll', () => this.schedule());
+    this.scroller.addEventListener('scroll', () => {
+      this.scrollTop = this.scroller.scrollTop;
+      this.schedule();
+    });
     this.scroller.addEventListener('keydown', (e) => this.onKey(e));
     this.body.addEventListener('click', (e) => {
       const row = (e.target as Element).closest<HTMLElement>('[data-index]');
@@ -76,6 +108,8 @@ export class VirtualGrid<R> {
   setColumns(columns: ReadonlyArray<Column<R>>, sort: SortSpec | undefined): void {
     this.columns = columns;
     this.pool = [];
+    // New headers may be another height.
+    this.measured = false;
     this.element.style.setProperty('--cols', columns.map((c) => c.width).join(' '));
     this.element.style.setProperty('--min-w', `${minWidthEm(columns as ReadonlyArray<Column<unknown>>)}em`);
     this.element.setAttribute('aria-colcount', String(columns.length));
@@ -100,7 +134,7 @@ export class VirtualGrid<R> {
         return h;
       }),
     );
-    this.render();
+    this.draw();
   }
 
   /** Marks the sorted column (after a re-sort with the same columns), without rebuilding the headers. */
@@ -111,16 +145,26 @@ export class VirtualGrid<R> {
     }
   }
 
-  /** New rows (after a sort, a filter or a refresh). Keeps the focused row by key when it is still there. */
+  /** New rows (after a sort, a filter or a refresh). Keeps the focused row (by identity, else by key) when it is still there. */
   setRows(rows: readonly R[]): void {
-    const activeKey =
-      this.active >= 0 && this.rows[this.active] !== undefined ? this.opts.rowKey(this.rows[this.active]!) : undefined;
+    const before = this.activeRow;
     this.rows = rows;
-    this.active = activeKey === undefined ? -1 : rows.findIndex((r) => this.opts.rowKey(r) === activeKey);
-    this.element.setAttribute('aria-rowcount', String(rows.length + 1));
-    this.body.style.height = `${rows.length * ROW_HEIGHT}px`;
-    this.empty.hidden = rows.length > 0;
-    this.render();
+    this.active = before === undefined ? -1 : rows.indexOf(before);
+    if (before !== undefined && this.active < 0) {
+      // A refresh brings new row objects: the same row is the one with the same key.
+      const key = this.opts.rowKey(before);
+      this.active = rows.findIndex((r) => this.opts.rowKey(r) === key);
+    }
+    this.activeRow = this.active >= 0 ? rows[this.active] : undefined;
+    setAttr(this.element, 'aria-rowcount', String(rows.length + 1));
+    const height = `${rows.length * ROW_HEIGHT}px`;
+    if (this.body.style.height !== height) this.body.style.height = height;
+    if (this.empty.hidden !== rows.length > 0) this.empty.hidden = rows.length > 0;
+    // Fewer rows than the scroll offset reaches: the browser will pull the offset back (and
+    // say so with a scroll event); draw the rows it will show rather than none meanwhile.
+    const maxTop = this.headHeight + rows.length * ROW_HEIGHT - this.viewportHeight;
+    this.scrollTop = Math.max(0, Math.min(this.scrollTop, maxTop));
+    this.draw();
   }
 
   get rowCount(): number {
@@ -140,48 +184,75 @@ export class VirtualGrid<R> {
     });
   }
 
-  /** Draws the rows in (and just around) the viewport. Synchronous so that a benchmark can time it. */
+  /** Measures the viewport, then draws: for when the grid was just shown or its panel resized. */
   render(): void {
+    this.measure();
+    this.draw();
+  }
+
+  /** Reads the layout draw() works from; the only place that does, besides keyboard focus moves. */
+  private measure(): void {
+    this.scrollTop = this.scroller.scrollTop;
+    this.viewportHeight = this.scroller.clientHeight;
+    this.headHeight = this.head.offsetHeight;
+    this.measured = true;
+  }
+
+  /** Draws the rows in (and just around) the viewport. Synchronous so that a benchmark can time it. */
+  private draw(): void {
+    if (!this.measured) this.measure();
     const hadFocus = this.body.contains(document.activeElement);
     // The sticky header covers the top of the viewport, so the body's visible
     // part starts at scrollTop (body coordinates) and is clientHeight - header tall.
-    const top = this.scroller.scrollTop;
-    const height = (this.scroller.clientHeight || 600) - this.head.offsetHeight;
+    // A grid not laid out yet (hidden, detached) draws a screenful, to be redrawn once shown.
+    const top = this.scrollTop;
+    const height = (this.viewportHeight || 600) - this.headHeight;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
     const count = Math.max(0, last - first);
     while (this.pool.length < count) this.pool.push(this.newRow());
     for (let k = 0; k < count; k++) this.fillRow(this.pool[k]!, first + k);
-    if (this.body.childElementCount !== count || this.body.firstChild !== (this.pool[0] ?? null))
-      this.body.replaceChildren(...this.pool.slice(0, count));
+    if (this.body.childElementCount !== count || this.body.firstChild !== (this.pool[0]?.element ?? null))
+      this.body.replaceChildren(...this.pool.slice(0, count).map((p) => p.element));
     if (hadFocus) this.body.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
   }
 
-  private newRow(): HTMLElement {
-    const row = el('div', { class: 'grid-row', role: 'row', 'data-testid': this.opts.rowTestId });
-    for (const c of this.columns)
-      row.append(el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }));
-    return row;
+  private newRow(): PooledRow {
+    const element = el('div', { class: 'grid-row', role: 'row', 'data-testid': this.opts.rowTestId });
+    const texts: Text[] = [];
+    for (const c of this.columns) {
+      const text = document.createTextNode('');
+      texts.push(text);
+      element.append(el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }, text));
+    }
+    return { element, texts, index: -1, key: '', tabindex: '', selected: '' };
   }
 
   /** Writes row `i` into a pooled element; only what differs is touched, so unchanged cells cost nothing. */
-  private fillRow(row: HTMLElement, i: number): void {
+  private fillRow(row: PooledRow, i: number): void {
     const r = this.rows[i]!;
-    const set = (name: string, value: string): void => {
-      if (row.getAttribute(name) !== value) row.setAttribute(name, value);
-    };
-    set('aria-rowindex', String(i + 2));
-    set('data-index', String(i));
-    set('data-key', this.opts.rowKey(r));
-    set('tabindex', i === this.active || (this.active < 0 && i === 0) ? '0' : '-1');
-    set('aria-selected', String(i === this.active));
-    const y = `translateY(${i * ROW_HEIGHT}px)`;
-    if (row.style.transform !== y) row.style.transform = y;
-    const cells = row.children;
+    const e = row.element;
+    if (row.index !== i) {
+      row.index = i;
+      e.setAttribute('aria-rowindex', String(i + 2));
+      e.setAttribute('data-index', String(i));
+      e.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
+    }
+    const key = this.opts.rowKey(r);
+    if (row.key !== key) e.setAttribute('data-key', (row.key = key));
+    const tabindex = i === this.active || (this.active < 0 && i === 0) ? '0' : '-1';
+    if (row.tabindex !== tabindex) e.setAttribute('tabindex', (row.tabindex = tabindex));
+    const selected = String(i === this.active);
+    if (row.selected !== selected) e.setAttribute('aria-selected', (row.selected = selected));
     for (let j = 0; j < this.columns.length; j++) {
-      const cell = cells[j] as HTMLElement;
+      const t = row.texts[j]!;
       const text = this.columns[j]!.text(r);
-      if (cell.textContent !== text) cell.textContent = text;
+      // Something else (a test, a decoration) may have replaced the cell's text node.
+      if (t.parentNode !== e.children[j]) {
+        const cell = e.children[j] as HTMLElement;
+        t.data = text;
+        cell.replaceChildren(t);
+      } else if (t.data !== text) t.data = text;
     }
   }
 
@@ -189,6 +260,7 @@ export class VirtualGrid<R> {
   focusRow(i: number): void {
     if (!this.rows.length) return;
     this.active = Math.max(0, Math.min(this.rows.length - 1, i));
+    this.activeRow = this.rows[this.active];
     const headH = this.head.offsetHeight;
     const rowTop = this.active * ROW_HEIGHT;
     const viewTop = this.scroller.scrollTop;

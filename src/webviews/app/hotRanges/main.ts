@@ -1,13 +1,15 @@
 // Hot ranges front end: a virtualised, sortable, filterable table of every hot
 // range, a "Hot tables" roll-up beside it, a top-10 chart, auto-refresh and
-// export. All sorting and filtering is local (model/*); only the node picker
+// export; a failed refresh keeps the rows and marks the provenance line stale
+// (common/stale.ts). All sorting and filtering is local (model/*); only the node picker
 // and refreshes go back to the cluster.
 import { HOT_COLUMNS, presentColumns, columnByKey, type Column, type HotColumnKey } from '../../model/columns';
 import { exportFileName, viewToCsv, viewToJson } from '../../model/exporting';
-import { filterOptions, filterRows, type HotFilter } from '../../model/filter';
+import { filterOptions, prepareSearch, rowTest, type HotFilter } from '../../model/filter';
 import { fixed, nodeList } from '../../../domain/format';
 import { NO_NAME, rollUp, rollupColumns, ROLLUP_COLUMNS, type RollupRow } from '../../model/rollup';
 import { nextSort, sortRows } from '../../model/sort';
+import { SortedViews } from '../../model/sortedViews';
 import type { HotRangeRow } from '../../protocol/data';
 import type { ExportFormat, HotRangesPayload } from '../../protocol/messages';
 import baseCss from '../common/base.css';
@@ -16,6 +18,9 @@ import { VirtualGrid } from '../common/grid';
 import { errorState, loadingState, nodeErrorBanner } from '../common/states';
 import { saveView } from '../common/saveExport';
 import { AutoRefresh } from '../common/refresh';
+import { inSlices, whileIdle } from '../common/idle';
+import { freshnessText } from '../common/freshness';
+import { ProvenanceLine } from '../common/stale';
 import { connect, getState, patchState, post, request, RequestError } from '../common/vscodeApi';
 import { barChart } from './chart';
 import { Toolbar } from './toolbar';
@@ -44,6 +49,7 @@ function save(): void {
 
 // ---- Layout (built once; data updates only touch the parts that change) ----
 const title = el('h1', {}, 'Hot ranges ', el('span', { class: 'muted', 'data-testid': 'cluster-name' }));
+const provenance = new ProvenanceLine();
 const bannerSlot = el('div', { 'data-testid': 'banner-slot' });
 const exportStatus = el('div', {
   class: 'muted',
@@ -150,15 +156,45 @@ const toolbar = new Toolbar(state, {
 });
 
 const content = el('div', { 'data-testid': 'content' }, bannerSlot, toolbar.tabs, rangesPanel, tablesPanel);
-const page = el('div', {}, title, toolbar.element, exportStatus, content);
+const page = el('div', {}, title, provenance.element, toolbar.element, exportStatus, content);
 
 // ---- Updates ----
-let filtered: HotRangeRow[] = [];
+// A re-sort or a keystroke in the filter box redraws within a frame: the rows' orders are
+// kept per payload (model/sortedViews), the filter is a mask over the rows, and what is not
+// on screen waits (the Hot tables roll-up until its tab is shown).
+/** The sort orders of payload.rows. */
+let views: SortedViews<HotRangeRow> | undefined;
+/** The rows the filter keeps, by index in payload.rows; undefined when it keeps all. */
+let keep: Uint8Array | undefined;
+/** The filter changed since the Hot tables tab was drawn. */
+let tablesStale = true;
+
+function viewsOf(p: HotRangesPayload): SortedViews<HotRangeRow> {
+  if (views?.rows !== p.rows) {
+    const v = (views = new SortedViews(p.rows));
+    // What the first keystroke and the first click on each header need, built while idle.
+    whileIdle(
+      [
+        ...inSlices(p.rows, 2000, prepareSearch),
+        ...HOT_COLUMNS.map((c) => () => void v.order(c, nextSort(state.sort, c.key, c.numeric).dir)),
+      ],
+      () => views === v,
+    );
+  }
+  return views;
+}
+
+/** The filtered rows in payload order (what the roll-up sums). */
+function filtered(): readonly HotRangeRow[] {
+  const rows = payload?.rows ?? [];
+  return keep ? rows.filter((_, i) => keep![i] === 1) : rows;
+}
 
 function setTab(t: Tab): void {
   state.tab = t;
   save();
   toolbar.setTab(t);
+  if (t === 'tables' && tablesStale) updateTables();
   updateCount();
   rangesPanel.hidden = t !== 'ranges';
   tablesPanel.hidden = t !== 'tables';
@@ -166,27 +202,33 @@ function setTab(t: Tab): void {
   (t === 'ranges' ? rangesGrid : tablesGrid).render();
 }
 
-let filterTimer: ReturnType<typeof setTimeout> | undefined;
 function setFilter(f: HotFilter): void {
   state.filter = f;
   save();
-  // Typing into the text box re-filters 12,800 rows; wait for a pause.
-  clearTimeout(filterTimer);
-  filterTimer = setTimeout(applyFilter, 80);
+  // Each keystroke applies at once: testing 12,800 rows' prepared search text takes about a millisecond.
+  applyFilter();
 }
 
 function applyFilter(): void {
-  filtered = payload ? filterRows(payload.rows, state.filter) : [];
+  const test = rowTest(state.filter);
+  keep = payload && test ? viewsOf(payload).mask(JSON.stringify(state.filter), test) : undefined;
   updateRanges();
-  updateTables();
+  updateChart();
+  tablesStale = true;
+  if (state.tab === 'tables') updateTables();
 }
 
+/** The kept rows in the table's order (stable, so the same rows as sorting the filtered ones). */
 function updateRanges(): void {
   const col = columnByKey(HOT_COLUMNS, state.sort.key) ?? HOT_COLUMNS[1]!;
-  shownRanges = sortRows(filtered, col, state.sort.dir);
+  shownRanges = payload ? viewsOf(payload).select(col, state.sort.dir, keep) : [];
   rangesGrid.setRows(shownRanges);
   updateCount();
-  const top = sortRows(filtered, HOT_COLUMNS[1]!, 'desc').slice(0, 10);
+}
+
+/** The top 10 by QPS of the kept rows: it follows the filter, not the table's order. */
+function updateChart(): void {
+  const top = payload ? viewsOf(payload).select(HOT_COLUMNS[1]!, 'desc', keep, 10) : [];
   rangeChart.replaceChildren(
     barChart(
       'Top ranges by QPS',
@@ -210,7 +252,8 @@ function updateCount(): void {
 }
 
 function updateTables(): void {
-  const rolled = rollUp(filtered, state.rollupLevel);
+  tablesStale = false;
+  const rolled = rollUp(filtered(), state.rollupLevel);
   const cols = rollupColumns(rolled, state.rollupLevel);
   const col = cols.find((c) => c.key === state.rollupSort.key) ?? cols.find((c) => c.key === 'qps')!;
   tablesGrid.setColumns(cols, { key: col.key, dir: state.rollupSort.dir });
@@ -259,33 +302,39 @@ function showData(): void {
   toolbar.setOptions(filterOptions(p.rows), p.nodes, p.nodeId);
   const banner = nodeErrorBanner(p.errors);
   bannerSlot.replaceChildren(...(banner ? [banner] : []));
-  toolbar.setUpdated(p.updatedAt);
 }
 
 // ---- Loading ----
 async function load(): Promise<void> {
   const seq = ++loadSeq;
+  const nodeId = state.serverNodeId;
   loading = true;
   if (!payload) root.replaceChildren(loadingState('hot ranges'));
-  else toolbar.updated.textContent = 'Refreshing…';
+  else provenance.setRefreshing(true);
   try {
-    const result = await request(
-      'loadHotRanges',
-      state.serverNodeId !== undefined ? { nodeId: state.serverNodeId } : {},
-    );
+    const result = await request('loadHotRanges', nodeId !== undefined ? { nodeId } : {});
     if (seq !== loadSeq) return; // A newer load superseded this one.
     payload = result;
     if (!root.contains(page)) root.replaceChildren(page);
+    provenance.show(freshnessText(result.updatedAt, result), result.updatedAt);
     showData();
     applyFilter();
     setTab(state.tab);
   } catch (e) {
     if (seq !== loadSeq) return;
     const failure = e instanceof RequestError ? e.failure : { kind: 'other' as const, message: String(e) };
+    // A failed refresh of the rows on screen keeps them, marked stale; rows of another node choice would mislead.
+    if (payload && payload.nodeId === nodeId) {
+      provenance.setStale({ at: new Date(), failure });
+      return;
+    }
     payload = undefined;
     root.replaceChildren(errorState(failure, () => void load()));
   } finally {
-    if (seq === loadSeq) loading = false;
+    if (seq === loadSeq) {
+      loading = false;
+      provenance.setRefreshing(false);
+    }
   }
 }
 
@@ -303,6 +352,7 @@ async function exportView(format: ExportFormat): Promise<void> {
     view: tables ? `hot ${state.rollupLevel}s` : 'hot ranges',
     exportedAt: new Date().toISOString(),
     updatedAt: payload?.updatedAt,
+    from: payload?.node ?? payload?.via,
     filter: state.filter,
   };
   const content =

@@ -53,7 +53,6 @@ export class Toolbar {
   private readonly rollupLabel: HTMLElement;
   private readonly auto: HTMLInputElement;
   private readonly interval: HTMLSelectElement;
-  readonly updated: HTMLElement;
   readonly count: HTMLElement;
   private filter: HotFilter;
 
@@ -115,7 +114,6 @@ export class Toolbar {
     this.interval.value = String(state.intervalSec);
     this.auto.addEventListener('change', () => ev.onAutoRefresh(this.auto.checked, Number(this.interval.value)));
 
-    this.updated = el('span', { class: 'muted', 'data-testid': 'last-updated', 'aria-live': 'polite' });
     this.count = el('span', { class: 'muted', 'data-testid': 'row-count' });
 
     this.tabButtons = {
@@ -159,7 +157,6 @@ export class Toolbar {
         this.interval,
         button('Export CSV', 'export-csv', () => ev.onExport('csv'), { secondary: '' }),
         button('Export JSON', 'export-json', () => ev.onExport('json'), { secondary: '' }),
-        this.updated,
       ),
       el(
         'div',
@@ -215,12 +212,5 @@ export class Toolbar {
         }))
       : o.nodes.map((n) => ({ value: String(n), label: `n${n}` }));
     fillSelect(this.serverNode, 'All nodes', picker, serverNodeId?.toString());
-  }
-
-  setUpdated(iso: string): void {
-    const d = new Date(iso);
-    this.updated.textContent = `Updated ${d.toLocaleTimeString()}`;
-    this.updated.setAttribute('data-updated-at', iso);
-    this.updated.title = d.toString();
   }
 }

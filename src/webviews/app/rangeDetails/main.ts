@@ -1,8 +1,12 @@
 // Range details front end: key span, problems, statistics, replicas with
 // leaseholder and problems, placement across regions and zones, lease history.
+// A failed refresh keeps the range on screen and marks its provenance line stale
+// (common/stale.ts); only a first load that fails shows the error state.
 import type { RangeDetailsPayload } from '../../protocol/data';
 import baseCss from '../common/base.css';
 import { addStyle, appRoot, el } from '../common/dom';
+import { freshnessText } from '../common/freshness';
+import { ProvenanceLine } from '../common/stale';
 import { button, errorState, loadingState, nodeErrorBanner } from '../common/states';
 import { connect, patchState, request, RequestError } from '../common/vscodeApi';
 import css from './rangeDetails.css';
@@ -23,13 +27,13 @@ root.replaceChildren(loadingState('range'));
 let rangeId = 0;
 let clusterName = '';
 let loadSeq = 0;
+/** Whether a range is on screen: a failed refresh then keeps it. */
+let shown = false;
+// Kept across renders (each rebuilds the page), so its stale and refreshing marks carry over.
+const provenance = new ProvenanceLine();
 
 function render(d: RangeDetailsPayload): void {
-  const updated = el(
-    'span',
-    { class: 'muted', 'data-testid': 'last-updated', 'data-updated-at': d.updatedAt },
-    `Updated ${new Date(d.updatedAt).toLocaleTimeString()}`,
-  );
+  provenance.show(freshnessText(d.updatedAt, d), d.updatedAt);
   const header = el(
     'div',
     { class: 'toolbar' },
@@ -40,7 +44,6 @@ function render(d: RangeDetailsPayload): void {
       el('span', { class: 'muted', 'data-testid': 'cluster-name' }, `— ${clusterName}`),
     ),
     button('Refresh', 'refresh', () => void load()),
-    updated,
   );
   const failed = d.replicas
     .filter((r) => r.error !== undefined)
@@ -48,6 +51,7 @@ function render(d: RangeDetailsPayload): void {
   const banner = nodeErrorBanner(failed);
   root.replaceChildren(
     header,
+    provenance.element,
     ...(banner ? [banner] : []),
     problemsSection(d),
     keySpan(d),
@@ -60,15 +64,20 @@ function render(d: RangeDetailsPayload): void {
 
 async function load(): Promise<void> {
   const seq = ++loadSeq;
-  if (!root.querySelector('[data-testid="replicas"]')) root.replaceChildren(loadingState(`range r${rangeId}`));
+  if (!shown) root.replaceChildren(loadingState(`range r${rangeId}`));
+  else provenance.setRefreshing(true);
   try {
     const d = await request('loadRangeDetails', {});
-    if (seq === loadSeq) render(d);
+    if (seq !== loadSeq) return;
+    render(d);
+    shown = true;
   } catch (e) {
     if (seq !== loadSeq) return;
-    root.replaceChildren(
-      errorState(e instanceof RequestError ? e.failure : { kind: 'other', message: String(e) }, () => void load()),
-    );
+    const failure = e instanceof RequestError ? e.failure : { kind: 'other' as const, message: String(e) };
+    if (shown) provenance.setStale({ at: new Date(), failure });
+    else root.replaceChildren(errorState(failure, () => void load()));
+  } finally {
+    if (seq === loadSeq) provenance.setRefreshing(false);
   }
 }
 

@@ -2,11 +2,13 @@
 // its text, key figures, latency per hour, plans, index recommendations, the
 // insights and contention events that name it, and the sessions running it
 // now — over a window the user picks. Nothing here runs on the cluster except
-// the confirmed cancel of a blocking session (the host asks first).
+// the confirmed cancel of a blocking session (the host asks first). A failed
+// refresh keeps the statement on screen and marks the provenance line stale.
 //
 // data-testids (UI tests rely on them):
 //   window-select      the window picker (1 h … 7 d); a change re-requests
-//   provenance         "as of … via … · v25.2 · from …"
+//   provenance         "as of 10:42:13 from n1 (v25.2.4) · crdb_internal.statement_activity"
+//                      (common/stale.ts: data-stale="true" while the last refresh failed)
 //   statement-query    the full statement text (<pre>)
 //   copy-query         copies it; open-as-sql opens it in an untitled SQL editor
 //   open-as-sql
@@ -27,8 +29,10 @@
 import type { StatementDetailsPayload, WindowPreset } from '../../protocol/workload';
 import baseCss from '../common/base.css';
 import { addStyle, appRoot, el } from '../common/dom';
+import { workloadProvenanceText } from '../common/freshness';
 import { button, errorState, loadingState } from '../common/states';
 import { AutoRefresh } from '../common/refresh';
+import { ProvenanceLine } from '../common/stale';
 import { connect, getState, patchState, post, request, RequestError } from '../common/vscodeApi';
 import {
   contentionSection,
@@ -38,7 +42,6 @@ import {
   insightsSection,
   latencySection,
   planSection,
-  provenanceLine,
   querySection,
   sessionsSection,
   type SectionActions,
@@ -83,6 +86,8 @@ const state = readState(getState<ViewState>());
 let clusterName = '';
 let fingerprintId = '';
 let payload: StatementDetailsPayload | undefined;
+/** The window `payload` covers: a failed refresh of it keeps it on screen, one of another window does not. */
+let payloadWindow: Preset | undefined;
 let loadSeq = 0;
 let loading = false;
 const refresher = new AutoRefresh(
@@ -95,7 +100,7 @@ const titleText = el('span', { 'data-testid': 'statement-title' }, 'Statement');
 const clusterLabel = el('span', { class: 'muted', 'data-testid': 'cluster-name' });
 const title = el('h1', {}, titleText, ' ', clusterLabel);
 const metaSlot = el('div', { 'data-testid': 'statement-meta' });
-const provenanceSlot = el('div');
+const provenance = new ProvenanceLine();
 
 const windowSelect = el('select', { 'data-testid': 'window-select', 'aria-label': 'Window' });
 for (const [value, label] of WINDOWS) windowSelect.append(el('option', { value }, label));
@@ -122,7 +127,6 @@ const onAuto = () => {
 auto.addEventListener('change', onAuto);
 interval.addEventListener('change', onAuto);
 
-const updated = el('span', { class: 'muted', 'data-testid': 'last-updated', 'aria-live': 'polite' });
 const actionStatus = el('div', {
   class: 'muted',
   'data-testid': 'action-status',
@@ -136,10 +140,9 @@ const toolbar = el(
   button('Refresh', 'refresh', () => void load()),
   el('label', {}, auto, 'Auto-refresh every'),
   interval,
-  updated,
 );
 const content = el('div', { 'data-testid': 'content' });
-root.replaceChildren(title, metaSlot, provenanceSlot, toolbar, actionStatus, content);
+root.replaceChildren(title, metaSlot, provenance.element, toolbar, actionStatus, content);
 content.replaceChildren(loadingState('statement'));
 
 function save(): void {
@@ -157,8 +160,7 @@ function render(d: StatementDetailsPayload): void {
   titleText.textContent = `Statement ${label}`;
   titleText.title = d.statement?.query ?? '';
   metaSlot.replaceChildren(headerMeta(d));
-  provenanceSlot.replaceChildren(provenanceLine(d));
-  updated.textContent = `Updated ${new Date(d.provenance.fetchedAt).toLocaleTimeString()}`;
+  provenance.show(workloadProvenanceText(d.provenance), d.provenance.fetchedAt);
   content.replaceChildren(
     querySection(d, actions),
     figuresSection(d),
@@ -173,22 +175,31 @@ function render(d: StatementDetailsPayload): void {
 
 async function load(): Promise<void> {
   const seq = ++loadSeq;
+  const preset = state.window;
   loading = true;
   if (!payload) content.replaceChildren(loadingState(`statement ${fingerprintId}`));
-  else updated.textContent = 'Refreshing…';
+  else provenance.setRefreshing(true);
   try {
-    const d = await request('loadStatementDetails', { window: { preset: state.window } });
+    const d = await request('loadStatementDetails', { window: { preset } });
     if (seq !== loadSeq) return; // A newer load superseded this one.
     payload = d;
+    payloadWindow = preset;
     render(d);
   } catch (e) {
     if (seq !== loadSeq) return;
-    payload = undefined;
-    updated.textContent = '';
     const failure = e instanceof RequestError ? e.failure : { kind: 'other' as const, message: String(e) };
+    if (payload && payloadWindow === preset) {
+      provenance.setStale({ at: new Date(), failure });
+      return;
+    }
+    payload = undefined;
+    provenance.clear();
     content.replaceChildren(errorState(failure, () => void load()));
   } finally {
-    if (seq === loadSeq) loading = false;
+    if (seq === loadSeq) {
+      loading = false;
+      provenance.setRefreshing(false);
+    }
   }
 }
 

@@ -56,18 +56,6 @@ function table(
   return el('div', { class: 'table-wrap' }, t);
 }
 
-export function provenanceLine(d: StatementDetailsPayload): HTMLElement {
-  const p = d.provenance;
-  const parts = [`as of ${when(p.fetchedAt)}`, `via ${p.via}`];
-  if (p.version) parts.push(p.version);
-  if (p.source) parts.push(`from ${p.source}`);
-  return el(
-    'p',
-    { class: 'muted provenance', 'data-testid': 'provenance', 'data-fetched-at': p.fetchedAt },
-    parts.join(' · '),
-  );
-}
-
 export function headerMeta(d: StatementDetailsPayload): HTMLElement {
   const dl = el('dl', { class: 'meta' });
   const row = (k: string, v: string, testid: string) =>
