@@ -116,6 +116,8 @@ describe('virtual clusters', function () {
   it('the overview reads nodes and charts from the system cluster', async () => {
     const panel = await vscode.commands.executeCommand<OverviewPanel>('cockroachdb.showOverview', origin);
     try {
+      // The webview asks for the figures and the charts itself when it opens; a read made meanwhile would be overtaken.
+      await waitFor('the webview’s own first reads', () => panel.readsStarted >= 2 && !panel.loading, 60_000);
       const figures = await panel.loadFigures();
       assert.equal(figures.nodesUnavailable, undefined, JSON.stringify(figures.nodesUnavailable));
       assert.equal(figures.nodes.length, 4);
