@@ -11,6 +11,8 @@ import { median } from './stats.mjs';
 const ROWS = 10_000;
 /** Numeric columns clicked in turn (each click re-sorts all rows; none is the opening sort key). */
 const RESORT_KEYS = ['cpuNanos', 'executionCount', 'p99Latency', 'rowsRead', 'meanLatency'];
+/** What a person takes to read the first rows before clicking a header; the panel's idle work runs meanwhile. */
+const SETTLE_MS = 1000;
 /**
  * Search texts typed in turn, each from the one before (each changes the rows shown): a table,
  * a predicate and a shorter one, cleared, an application, a column and keyword, cleared.
@@ -63,6 +65,7 @@ export async function benchActivityWebview({ runs = 3 } = {}) {
           throw new Error(`the SQL activity page never asked for data (${errors.join('; ') || e.message})`);
         });
       const first = await page.evaluate((n) => globalThis.bench.firstRender(n), ROWS);
+      await page.waitForTimeout(SETTLE_MS);
       const resorts = [];
       for (const key of RESORT_KEYS) resorts.push(await page.evaluate((k) => globalThis.bench.resort(k), key));
       const filters = [];

@@ -1,7 +1,8 @@
 // Activation and tree benchmarks inside real extension hosts: one code-server (devMode),
-// one fresh workbench window — hence one fresh extension host — per run, with either the
-// explorer or the empty baseline as the development extension and bench/host/entry.cjs as
-// the "tests" it runs. Runs alternate explorer / baseline so both see the same noise.
+// one fresh workbench window — hence one fresh extension host — per run, with the explorer,
+// the empty baseline or (optionally) the floor as the development extension and
+// bench/host/entry.cjs as the "tests" it runs. Runs alternate explorer / baseline (/ floor)
+// so all see the same noise.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -14,7 +15,7 @@ import {
   workbenchUrl,
 } from '../e2e/vscode.mjs';
 import { loadBenchModule } from './build.mjs';
-import { median } from './stats.mjs';
+import { pairedRatio, summarize } from './stats.mjs';
 
 const ENTRY = path.join(projectRoot, 'bench', 'host', 'entry.cjs');
 const BASELINE = path.join(projectRoot, 'bench', 'baseline-extension');
@@ -57,7 +58,37 @@ async function oneHost(browser, server, dirs, extensionPath) {
   }
 }
 
-export async function benchHost({ runs = 5 } = {}) {
+/**
+ * The floor extension, written into the sandbox: bench/baseline-extension/floor.cjs with a
+ * manifest that declares the explorer's commands, so that it registers exactly those.
+ */
+function writeFloor(dir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(BASELINE, 'floor.cjs'), path.join(dir, 'extension.cjs'));
+  const floor = {
+    name: 'floor-extension',
+    displayName: 'Bench floor: the VS Code API and the explorer’s commands, no code',
+    version: '0.0.1',
+    publisher: 'bench',
+    private: true,
+    engines: { vscode: manifest.engines.vscode },
+    main: './extension.cjs',
+    activationEvents: ['onCommand:bench.floor.noop'],
+    contributes: { commands: manifest.contributes.commands },
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(floor, null, 2));
+  return dir;
+}
+
+/**
+ * `runs` explorer hosts alternating with `runs` baseline hosts (and, with `floor`, `runs`
+ * hosts of the floor extension: the VS Code API loaded and the explorer's commands
+ * registered, nothing else). With `profileDir`, every activation is CPU-profiled into that
+ * folder (see bench/host/entry.cjs); the times of such a run are inflated by the profiler
+ * and only the profiles are worth keeping.
+ */
+export async function benchHost({ runs = 9, profileDir, floor = false } = {}) {
   checkHost();
   fs.writeFileSync(logFile, '');
   const { startSim } = await loadBenchModule('sim');
@@ -69,27 +100,33 @@ export async function benchHost({ runs = 5 } = {}) {
     server = await startCodeServer(dirs, {
       devMode: true,
       logName: 'code-server-bench.log',
-      env: { BENCH_CLUSTER: CLUSTER },
+      env: { BENCH_CLUSTER: CLUSTER, ...(profileDir ? { BENCH_PROFILE: profileDir } : {}) },
     });
     ({ browser } = await launchBrowser(dirs));
     const explorer = [];
     const baseline = [];
-    // One unmeasured window first: code-server's first start compiles and caches a lot.
-    await oneHost(browser, server, dirs, BASELINE);
+    const floors = [];
+    const floorPath = floor ? writeFloor(path.join(dirs.root, 'floor-extension')) : undefined;
+    // Unmeasured windows first: code-server's first start compiles and caches a lot, and
+    // each extension's files are read from disk once.
+    for (const ext of [BASELINE, projectRoot, ...(floor ? [floorPath] : [])]) await oneHost(browser, server, dirs, ext);
     for (let i = 0; i < runs; i++) {
       explorer.push(await oneHost(browser, server, dirs, projectRoot));
       baseline.push(await oneHost(browser, server, dirs, BASELINE));
+      if (floor) floors.push(await oneHost(browser, server, dirs, floorPath));
     }
-    const explorerMs = median(explorer.map((r) => r.activationMs));
-    const baselineMs = median(baseline.map((r) => r.activationMs));
+    const times = (results) => results.map((r) => r.activationMs);
     return {
-      explorerMs,
-      baselineMs,
-      ratio: explorerMs / baselineMs,
-      treeFirstPageMs: median(explorer.map((r) => r.treeFirstPageMs)),
-      nodesPageMs: median(explorer.map((r) => r.nodesPageMs)),
+      runs,
+      // {median, min, max, runs} of each (bench/stats.mjs); the ratios are run by run, against
+      // the baseline host of the same round.
+      explorer: summarize(times(explorer)),
+      baseline: summarize(times(baseline)),
+      ratio: pairedRatio(times(explorer), times(baseline)),
+      ...(floor ? { floor: summarize(times(floors)), floorRatio: pairedRatio(times(floors), times(baseline)) } : {}),
+      treeFirstPage: summarize(explorer.map((r) => r.treeFirstPageMs)),
+      nodesPage: summarize(explorer.map((r) => r.nodesPageMs)),
       nodesRows: explorer[0].nodesRows,
-      samples: { explorer: explorer.map((r) => r.activationMs), baseline: baseline.map((r) => r.activationMs) },
     };
   } finally {
     await browser?.close().catch(() => {});

@@ -36,6 +36,8 @@ const CHROMIUM_ARGS = [
 
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // No walkthrough tab (VS Code's or the extension's once-after-install one) in the way of a scenario.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'security.workspace.trust.enabled': false,

@@ -30,6 +30,7 @@ export const Commands = {
   retry: 'cockroachdb.retry',
   statusBarMenu: 'cockroachdb.statusBarMenu',
   selectVirtualCluster: 'cockroachdb.selectVirtualCluster',
+  changeCaFile: 'cockroachdb.changeCaFile',
   showSqlActivity: 'cockroachdb.showSqlActivity',
   showStatementDetails: 'cockroachdb.showStatementDetails',
   openAsSql: 'cockroachdb.openAsSql',
@@ -49,6 +50,7 @@ export const Commands = {
   goToTableDefinition: 'cockroachdb.goToTableDefinition',
   showOverview: 'cockroachdb.showOverview',
   saveDiagnosticsSnapshot: 'cockroachdb.saveDiagnosticsSnapshot',
+  openWalkthrough: 'cockroachdb.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -56,4 +58,22 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const ContextKeys = {
   hasClusters: 'cockroachdb.hasClusters',
   sqlRunning: 'cockroachdb.sqlRunning',
+  // What the walkthrough's steps complete on (contributes.walkthroughs): set once the thing happened.
+  signedInOnce: 'cockroachdb.signedInOnce',
+  openedHotRanges: 'cockroachdb.openedHotRanges',
+  openedSqlActivity: 'cockroachdb.openedSqlActivity',
+  ranSql: 'cockroachdb.ranSql',
 } as const;
+
+/** contributes.walkthroughs[0].id; VS Code names it `${EXTENSION_ID}#${WALKTHROUGH_ID}`. */
+/** The webview panels' types (`onWebviewPanel:` events, serializers, tabs), here so naming one loads no panel code. */
+export const PanelTypes = {
+  hotRanges: 'cockroachdb.hotRanges',
+  overview: 'cockroachdb.overview',
+  rangeDetails: 'cockroachdb.rangeDetails',
+  sqlActivity: 'cockroachdb.sqlActivity',
+  sqlResults: 'cockroachdb.sqlResults',
+  statementDetails: 'cockroachdb.statementDetails',
+} as const;
+
+export const WALKTHROUGH_ID = 'cockroachdb.getStarted';

@@ -1,38 +1,30 @@
-// Composition root: builds the services once, wires the tree, panels, status bar
-// and commands, and hands every disposable to the extension context. Activation
-// awaits no network call; the first request happens when a row is expanded or the
-// status bar's first check runs.
+// Composition root. Activation registers only what must be registered by the time it
+// returns — every command, as a stub that loads its bundle on first run — and loads nothing
+// else. The services, the explorer view and the panel serializers (dist/core.js) are built
+// in the task right after activation, or earlier if a command or the API asks; VS Code
+// waits for a view's provider and a restored panel's serializer to appear. The commands
+// (dist/commands.js), panels (dist/panels.js) and editor features (dist/editor.js) load on
+// first use (src/lazy/). No network I/O here.
 import * as vscode from 'vscode';
-import { AuthService } from './auth/authService';
-import { SecretStore } from './auth/secretStore';
-import { CloudAccounts } from './cloud/accounts';
-import { ActiveCluster } from './clusters/activeCluster';
-import { ConnectionManager } from './clusters/connections';
-import { cloudCommands } from './commands/cloudCommands';
-import { clusterCommands } from './commands/clusterCommands';
-import { overviewCommands } from './commands/overviewCommands';
-import { panelCommands } from './commands/panelCommands';
-import { DOC_SCHEME, ReadOnlyDocs } from './commands/readOnlyDocs';
-import { registerAll } from './commands/register';
-import { sessionCommands } from './commands/sessionCommands';
-import { statusCommands } from './commands/statusCommands';
-import { viewCommands } from './commands/viewCommands';
-import { workloadCommands } from './commands/workloadCommands';
-import { setUpEditor, type EditorFeatures } from './editor';
-import { registerWorkloadLens } from './editor/workspace/workloadLens';
-import { workspaceCommands } from './editor/workspace/commands';
-import { virtualClusterCommands } from './commands/virtualClusterCommands';
-import { HealthStatusBar } from './status/healthStatusBar';
-import { CloudRoots } from './tree/cloudNodes';
-import { LivenessDecorations } from './tree/decorations';
-import { ExplorerProvider } from './tree/provider';
-import { UiSeam } from './ui/ui';
-import { Logger } from './util/logger';
-import type { PanelEnv } from './webviews/panelBase';
-import { PanelMonitor } from './webviews/panelMonitor';
-import { registerWebviewSerializers } from './webviews/serializers';
+import type { AuthService } from './auth/authService';
+import type { CloudAccounts } from './cloud/accounts';
+import type { ActiveCluster } from './clusters/activeCluster';
+import type { ConnectionManager } from './clusters/connections';
+import type { CommandTable } from './commands/register';
+import { Commands, type CommandId } from './constants';
+import type { EditorFeatures } from './editor';
+import { bundle } from './lazy/bundles';
+import { COMMAND_BUNDLE, type CommandBundle } from './lazy/commandBundles';
+import type { Core } from './lazy/core';
+import type { Editor } from './lazy/editor';
+import { onFirstSqlDocument } from './lazy/sqlEditors';
+import type { HealthStatusBar } from './status/healthStatusBar';
+import type { ExplorerProvider } from './tree/provider';
+import type { UiSeam } from './ui/ui';
+import type { Logger } from './util/logger';
+import type { PanelMonitor } from './webviews/panelMonitor';
 
-/** What activate() returns: the services, for the extension-host tests. */
+/** What activate() returns: the services, for the extension-host tests. Reading one builds them. */
 export interface ExplorerApi {
   readonly auth: AuthService;
   readonly connections: ConnectionManager;
@@ -50,85 +42,119 @@ export interface ExplorerApi {
   readonly commandIds: string[];
 }
 
-export function activate(context: vscode.ExtensionContext): ExplorerApi {
-  const logger = new Logger();
-  context.subscriptions.push(logger);
-  const log = logger.scoped('extension');
-  try {
-    const ui = new UiSeam();
-    const secrets = new SecretStore(context.secrets);
-    const auth = new AuthService(secrets, logger.scoped('auth'), ui);
-    const connections = new ConnectionManager(auth, logger.scoped('clusters'));
-    const cloud = new CloudAccounts(context.globalState, secrets);
-    const active = new ActiveCluster(context.globalState, connections);
-    const tree = new ExplorerProvider(connections, auth, logger.scoped('tree'), active);
-    tree.contributors.push(new CloudRoots(cloud));
-    const status = new HealthStatusBar(active, connections, auth, logger.scoped('status'));
-    const docs = new ReadOnlyDocs();
-    context.subscriptions.push(
-      auth,
-      connections,
-      active,
-      cloud,
-      tree,
-      status,
-      docs,
-      cloud.onDidChange(() => tree.refresh()),
-    );
-    context.subscriptions.push(vscode.window.registerFileDecorationProvider(new LivenessDecorations()));
-    context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DOC_SCHEME, docs));
+/** `make` run on the first call; a failure is kept too, so a half-built service is never built twice. */
+function once<T>(make: () => T): () => T {
+  let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+  return () => {
+    if (!result) {
+      try {
+        result = { ok: true, value: make() };
+      } catch (error) {
+        result = { ok: false, error };
+      }
+    }
+    if (!result.ok) throw result.error;
+    return result.value;
+  };
+}
 
-    const panels = new PanelMonitor();
-    const panelEnv: PanelEnv = {
-      extensionUri: context.extensionUri,
-      ui,
-      log: logger.scoped('webviews'),
-      monitor: panels,
-    };
-    const editor = setUpEditor({
-      state: context.globalState,
-      connections,
-      active,
-      ui,
-      panels: panelEnv,
-      log: logger.scoped('editor'),
-    });
-    context.subscriptions.push(...editor.disposables);
-    // Every command id must be here: registerAll's type makes a missing or misspelt one a compile error.
-    const table = {
-      ...clusterCommands({ connections, auth, tree, ui }),
-      ...cloudCommands({ accounts: cloud, ui }),
-      ...viewCommands({ connections, ui, tree, docs, logger }),
-      ...sessionCommands({ ui }),
-      ...panelCommands({ connections, ui, panels: panelEnv }),
-      ...overviewCommands({ connections, ui, panels: panelEnv, auth, log: logger.scoped('overview') }),
-      ...statusCommands({ connections, status, active, ui }),
-      ...virtualClusterCommands({ connections, ui }),
-      ...workloadCommands({ connections, ui, panels: panelEnv, docs }),
-      ...editor.commands,
-      ...workspaceCommands({ ui, connections, active, log: logger.scoped('workspace') }),
-    };
-    context.subscriptions.push(...registerAll(table, log, ui));
-    context.subscriptions.push(...registerWebviewSerializers(panelEnv, connections));
-    log.info(`activated (VS Code ${vscode.version})`);
-    context.subscriptions.push(registerWorkloadLens({ connections, active, auth, log: logger.scoped('workspace') }));
-    return {
-      auth,
-      connections,
-      active,
-      tree,
-      status,
-      cloud,
-      logger,
-      ui,
-      panels,
-      editor,
-      commandIds: Object.keys(table),
-    };
-  } catch (e) {
-    log.error('activation failed', e);
-    throw e;
+/**
+ * One serializer per `onWebviewPanel:` activation event: VS Code activates us to restore
+ * exactly those panel types. Registered with the services; a panel restored before that
+ * waits for its serializer.
+ */
+function registerSerializers(core: Core): void {
+  const manifest = core.context.extension.packageJSON as { activationEvents?: string[] };
+  for (const event of manifest.activationEvents ?? []) {
+    const viewType = /^onWebviewPanel:(.+)$/.exec(event)?.[1];
+    if (!viewType) continue;
+    core.context.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: async (panel, state: unknown) =>
+          bundle('panels').restore(core, viewType, panel, state),
+      }),
+    );
   }
+}
+
+export function activate(context: vscode.ExtensionContext): ExplorerApi {
+  const core = once((): Core => {
+    const c = bundle('core').createCore(context);
+    registerSerializers(c);
+    return c;
+  });
+  const editor = once((): Editor => bundle('editor').createEditor(core()));
+  const tables = new Map<CommandBundle, CommandTable>();
+  const tableOf = (name: CommandBundle): CommandTable => {
+    let table = tables.get(name);
+    if (!table) {
+      table = name === 'editor' ? editor().commands : bundle(name).commands(core());
+      tables.set(name, table);
+    }
+    return table;
+  };
+  // A command may run the moment activation returns (activation by `onCommand:`), so all are registered here.
+  const commandIds: CommandId[] = Object.values(Commands);
+  for (const id of commandIds) {
+    const handler = (...args: unknown[]): unknown => {
+      const run = tableOf(COMMAND_BUNDLE[id])[id];
+      if (!run) throw new Error(`${id} is not implemented by dist/${COMMAND_BUNDLE[id]}.js`);
+      return run(...args);
+    };
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, (...args: unknown[]) => core().run(id, handler, args)),
+    );
+  }
+
+  /** Loads a part nobody is waiting for; a failure goes to the log (if the log itself loaded). */
+  const quietly = (what: string, load: () => unknown): void => {
+    try {
+      load();
+    } catch (e) {
+      try {
+        core().logger.scoped('extension').error(`loading ${what} failed`, e);
+      } catch {
+        // The services failed to build: createCore logged why, and whatever needs them next reports it.
+      }
+    }
+  };
+  context.subscriptions.push(onFirstSqlDocument(() => quietly('the editor features', editor)));
+  const timer = setTimeout(() => quietly('the services', core), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+
+  return {
+    get auth() {
+      return core().auth;
+    },
+    get connections() {
+      return core().connections;
+    },
+    get active() {
+      return core().active;
+    },
+    get tree() {
+      return core().tree;
+    },
+    get status() {
+      return core().status;
+    },
+    get cloud() {
+      return core().cloud;
+    },
+    get logger() {
+      return core().logger;
+    },
+    get ui() {
+      return core().ui;
+    },
+    get panels() {
+      return core().panels;
+    },
+    get editor() {
+      return editor().features;
+    },
+    commandIds,
+  };
 }
 
 export function deactivate(): void {

@@ -1,17 +1,20 @@
 // Adding, removing, signing in and out of self-hosted clusters.
 import type { AuthService } from '../auth/authService';
 import type { ConnectionManager } from '../clusters/connections';
-import { normaliseOrigin, validateClusterUrl } from '../clusters/origin';
-import { readClusters } from '../clusters/settings';
-import { readClusterEntries, writeClusterEntries, type ClusterSetting } from '../config/config';
 import { Commands } from '../constants';
 import { removeCluster } from '../tree/clusterRemoval';
 import type { ExplorerProvider } from '../tree/provider';
 import { capability } from '../tree/treeNode';
 import type { Ui } from '../ui/ui';
 import type { CommandTable } from './register';
+import { addClusterFlow } from './addClusterFlow';
 import { pickCluster } from './targets';
-import { askVirtualCluster, probeVirtualized } from './virtualClusterCommands';
+
+/** Only a `{ username }` object counts: a menu may pass other arguments after the row. */
+function signInDefaults(arg: unknown): { username?: string } {
+  const username = (arg as { username?: unknown } | null | undefined)?.username;
+  return typeof username === 'string' && username.trim() ? { username: username.trim() } : {};
+}
 
 export function clusterCommands(deps: {
   connections: ConnectionManager;
@@ -21,72 +24,15 @@ export function clusterCommands(deps: {
 }) {
   const { connections, auth, tree, ui } = deps;
   return {
-    [Commands.addCluster]: async () => {
-      const url = await ui.input({
-        title: 'Add Cluster (1/3): address',
-        prompt: "Address of any node's HTTP port (DB Console), e.g. https://db1.example.com:8080",
-        placeHolder: 'https://db1.example.com:8080',
-        validateInput: validateClusterUrl,
-      });
-      if (url === undefined) return;
-      const origin = normaliseOrigin(url);
-      if (readClusters().some((c) => c.id === origin)) {
-        void ui.info(`${origin} is already in the explorer.`);
-        return;
-      }
-      const name = await ui.input({
-        title: 'Add Cluster (2/3): name',
-        prompt: 'A name to show in the explorer',
-        value: new URL(origin).hostname,
-        validateInput: (v) => (v.trim() ? undefined : 'Enter a name'),
-      });
-      if (name === undefined) return;
-      let caFile: string | undefined;
-      if (origin.startsWith('https://')) {
-        const choice = await ui.pick(
-          [
-            { label: 'No CA file', description: 'the certificate is signed by a public CA' },
-            {
-              label: 'CA file…',
-              description: 'path to the PEM of the CA that signed the cluster certificate (self-signed clusters)',
-            },
-          ],
-          { title: 'Add Cluster (3/3): certificate authority' },
-        );
-        if (choice === undefined) return;
-        if (choice.label === 'CA file…') {
-          caFile = await ui.input({
-            title: 'CA file',
-            prompt: 'Absolute path of the CA certificate (PEM), e.g. certs/ca.crt',
-            validateInput: (v) => (v.trim() ? undefined : 'Enter a path'),
-          });
-          if (caFile === undefined) return;
-          caFile = caFile.trim();
-        }
-      }
-      // A cluster with virtual clusters serves an application one on this port: ask which one SQL comes from.
-      let virtualCluster: string | undefined;
-      if (await probeVirtualized(origin, caFile)) {
-        virtualCluster = await askVirtualCluster(
-          ui,
-          'Add Cluster: this cluster serves virtual clusters',
-          [],
-          undefined,
-        );
-        if (virtualCluster === undefined) return;
-      }
-      const entry: ClusterSetting = {
-        name: name.trim(),
-        url: origin,
-        ...(caFile ? { caFile } : {}),
-        ...(virtualCluster ? { virtualCluster } : {}),
-      };
-      const current = readClusterEntries('global');
-      await writeClusterEntries([...current, entry], 'global');
-      connections.reload();
-      tree.refresh();
-      return origin;
-    },
+    // Probes as it goes and signs in to a secure cluster once it is saved (./addClusterFlow).
+    [Commands.addCluster]: () =>
+      addClusterFlow({
+        ui,
+        saved: () => {
+          connections.reload();
+          tree.refresh();
+        },
+      }),
 
     // The row knows what Remove means for it (a cluster, a Cloud account); from the palette it is a cluster.
     [Commands.remove]: async (arg: unknown) => {
@@ -96,10 +42,11 @@ export function clusterCommands(deps: {
       if (entry) await removeCluster(tree, entry, ui);
     },
 
-    [Commands.signIn]: async (arg: unknown) => {
+    // Add Cluster passes the user of a pasted connection string as the second argument.
+    [Commands.signIn]: async (arg: unknown, defaults?: unknown) => {
       const entry = await pickCluster(deps, arg, 'Select the cluster to sign in to');
       if (!entry) return false;
-      return auth.signIn(entry);
+      return auth.signIn(entry, signInDefaults(defaults));
     },
 
     [Commands.signOut]: async (arg: unknown) => {

@@ -12,28 +12,24 @@ export type Handler = (...args: unknown[]) => unknown;
 /** A feature's commands. Keyed by the id union, so a misspelt id fails to compile (`satisfies CommandTable`). */
 export type CommandTable = { readonly [K in CommandId]?: Handler };
 
-export function registerCommand(id: CommandId, handler: Handler, log: ScopedLogger, ui: Ui): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (e) {
-      const message = redact(e instanceof Error ? e.message : String(e));
-      log.error(`${id} failed`, message);
-      const actions = isApiError(e, 'unauthorized') ? ['Sign In', 'Show Logs'] : ['Show Logs'];
-      void ui.error(message, ...actions).then((choice) => {
-        if (choice === 'Show Logs') void vscode.commands.executeCommand(Commands.showLogs);
-        if (choice === 'Sign In') void vscode.commands.executeCommand(Commands.signIn);
-      });
-      return undefined;
-    }
-  });
-}
-
-/** Registers every command of the (complete) table; the table's type makes a missing id a compile error. */
-export function registerAll(
-  table: { readonly [K in CommandId]: Handler },
+/** Runs one command's handler the way every command runs: a failure is logged and shown, never thrown. */
+export async function runCommand(
+  id: CommandId,
+  handler: Handler,
+  args: unknown[],
   log: ScopedLogger,
   ui: Ui,
-): vscode.Disposable[] {
-  return (Object.keys(table) as CommandId[]).map((id) => registerCommand(id, table[id], log, ui));
+): Promise<unknown> {
+  try {
+    return await handler(...args);
+  } catch (e) {
+    const message = redact(e instanceof Error ? e.message : String(e));
+    log.error(`${id} failed`, message);
+    const actions = isApiError(e, 'unauthorized') ? ['Sign In', 'Show Logs'] : ['Show Logs'];
+    void ui.error(message, ...actions).then((choice) => {
+      if (choice === 'Show Logs') void vscode.commands.executeCommand(Commands.showLogs);
+      if (choice === 'Sign In') void vscode.commands.executeCommand(Commands.signIn);
+    });
+    return undefined;
+  }
 }

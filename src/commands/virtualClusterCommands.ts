@@ -1,9 +1,7 @@
 // Choosing the virtual cluster of a cluster with cluster virtualization: asked in
 // Add Cluster when the probe finds one, and on the cluster row afterwards. The
 // choice is the `virtualCluster` field of the cluster's cockroachdb.clusters entry.
-import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
-import { LazyClusterClient } from '../clusters/lazyClient';
 import { normaliseOrigin } from '../clusters/origin';
 import { readClusterEntries, writeClusterEntries, type ConfigScope } from '../config/config';
 import { Commands } from '../constants';
@@ -60,30 +58,6 @@ export async function askVirtualCluster(
     validateInput: (v) => (/^[a-z0-9][a-z0-9-]*$/i.test(v.trim()) ? undefined : 'Letters, digits and dashes'),
   });
   return typed === undefined ? undefined : typed.trim();
-}
-
-/**
- * Whether the address serves an application virtual cluster by default: its health/
- * answers 501, which the client notices and reports. Failures are not an answer:
- * Add Cluster goes on and the tree shows the problem with Retry.
- */
-export async function probeVirtualized(origin: string, caFile: string | undefined): Promise<boolean> {
-  let virtualized = false;
-  let caPem: string | undefined;
-  try {
-    caPem = caFile ? fs.readFileSync(caFile, 'utf8') : undefined;
-    const client = new LazyClusterClient({
-      baseUrl: origin,
-      ...(caPem ? { caPem } : {}),
-      timeoutMs: 5000,
-      retries: 0,
-      onVirtualized: () => (virtualized = true),
-    });
-    await client.health(false);
-  } catch {
-    // See above.
-  }
-  return virtualized;
 }
 
 /** Writes `virtualCluster` into the entry of `origin`, in whichever settings scope holds it. */

@@ -72,6 +72,36 @@ export function readClusterEntries(scope: ConfigScope): ClusterSetting[] {
   return Array.isArray(raw) ? (raw as ClusterSetting[]) : [];
 }
 
-export async function writeClusterEntries(list: ClusterSetting[], scope: ConfigScope = 'global'): Promise<void> {
+/** Each layer's cluster list as written, absent where the layer does not set the key (a set layer hides the ones below it). */
+export type ClusterLayers = { readonly [S in ConfigScope]?: ClusterSetting[] };
+
+export function clusterLayers(): ClusterLayers {
+  const inspected = section().inspect<unknown>('clusters');
+  const out: { [S in ConfigScope]?: ClusterSetting[] } = {};
+  for (const scope of Object.keys(LAYER) as ConfigScope[]) {
+    const raw = inspected?.[LAYER[scope]];
+    if (raw !== undefined) out[scope] = Array.isArray(raw) ? (raw as ClusterSetting[]) : [];
+  }
+  return out;
+}
+
+/** `undefined` takes the key out of that layer, so the layer below shows through again. */
+export async function writeClusterEntries(
+  list: ClusterSetting[] | undefined,
+  scope: ConfigScope = 'global',
+): Promise<void> {
   await section().update('clusters', list, TARGET[scope]);
+}
+
+/**
+ * The file a workspace layer is kept in, as a person would open it: the workspace file
+ * when there is one (a multi-root or saved workspace), else the folder's .vscode/settings.json.
+ */
+export function workspaceSettingsFile(scope: Exclude<ConfigScope, 'global'>): string {
+  const shown = (uri: vscode.Uri): string => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true));
+  const file = vscode.workspace.workspaceFile;
+  if (scope === 'workspace' && file)
+    return file.scheme === 'untitled' ? "the untitled workspace's settings" : shown(file);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? shown(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')) : '.vscode/settings.json';
 }

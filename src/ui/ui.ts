@@ -20,6 +20,8 @@ export interface Ui {
     options?: { cancellable?: boolean },
   ): Promise<T>;
   saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  /** Files (or folders) picked in the open dialog; undefined when it was dismissed. */
+  openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
@@ -46,6 +48,7 @@ export const windowUi: Ui = {
       },
     ),
   saveDialog: async (options) => vscode.window.showSaveDialog(options),
+  openDialog: async (options) => vscode.window.showOpenDialog(options),
   openExternal: async (uri) => vscode.env.openExternal(uri),
 };
 
@@ -101,6 +104,9 @@ export class UiSeam implements Ui {
   saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
     return this.ui.saveDialog(options);
   }
+  openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
+    return this.ui.openDialog(options);
+  }
   openExternal(uri: vscode.Uri): Promise<boolean> {
     return this.ui.openExternal(uri);
   }
@@ -118,6 +124,7 @@ function bound(o: Partial<Ui>): Partial<Ui> {
     'confirm',
     'progress',
     'saveDialog',
+    'openDialog',
     'openExternal',
   ] as const) {
     const f = o[key] as ((...args: unknown[]) => unknown) | undefined;

@@ -8,12 +8,13 @@ import { webviewOptions } from './html';
 import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { HotRangesPayload } from './protocol/data';
 import { RangeDetailsPanel } from './rangeDetailsPanel';
+import { PanelTypes } from '../constants';
 
 /** Node statuses change rarely; refetching them on every auto-refresh would double the traffic. */
 const NODES_TTL_MS = 60_000;
 
 export class HotRangesPanel extends PanelBase {
-  static readonly viewType = 'cockroachdb.hotRanges';
+  static readonly viewType = PanelTypes.hotRanges;
   /** Open panels by cluster id. */
   static readonly open = new Map<string, HotRangesPanel>();
 

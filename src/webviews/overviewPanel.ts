@@ -9,12 +9,13 @@ import { healthThresholds } from '../status/thresholds';
 import { webviewOptions } from './html';
 import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { ChartId, OverviewChartsPayload, OverviewChartsQuery, OverviewPayload } from './protocol/overview';
+import { PanelTypes } from '../constants';
 
 /** The node list the charts choose their sources from: refreshed with the figures, reused for a minute. */
 const NODES_TTL_MS = 60_000;
 
 export class OverviewPanel extends PanelBase {
-  static readonly viewType = 'cockroachdb.overview';
+  static readonly viewType = PanelTypes.overview;
   static readonly open = new Map<string, OverviewPanel>();
 
   private nodes: { at: number; list: NodeStatus[] | undefined } | undefined;

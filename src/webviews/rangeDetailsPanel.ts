@@ -7,9 +7,10 @@ import { originOf, rangeDetailsPayload } from './convert';
 import { webviewOptions } from './html';
 import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { RangeDetailsPayload } from './protocol/data';
+import { PanelTypes } from '../constants';
 
 export class RangeDetailsPanel extends PanelBase {
-  static readonly viewType = 'cockroachdb.rangeDetails';
+  static readonly viewType = PanelTypes.rangeDetails;
   /** Open panels by `clusterId#rangeId`. */
   static readonly open = new Map<string, RangeDetailsPanel>();
 

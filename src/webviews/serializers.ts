@@ -1,7 +1,8 @@
-// Restores the panels after a window reload. The webview state holds only an
-// identity (cluster id, and the range id or the statement) — never data — and
-// the panel refetches. A state naming a cluster that is no longer configured closes the panel.
-import * as vscode from 'vscode';
+// Restores the panels after a window reload (the serializers are registered in
+// src/extension.ts). The webview state holds only an identity (cluster id, and the
+// range id or the statement) — never data — and the panel refetches. A state naming a
+// cluster that is no longer configured closes the panel.
+import type * as vscode from 'vscode';
 import type { ClusterResolver } from '../clusters/handle';
 import { HotRangesPanel } from './hotRangesPanel';
 import { OverviewPanel } from './overviewPanel';
@@ -104,14 +105,4 @@ export function restorePanel(
     default:
       return new HotRangesPanel(panel, env, cluster);
   }
-}
-
-export function registerWebviewSerializers(env: PanelEnv, resolver: ClusterResolver): vscode.Disposable[] {
-  return Object.keys(NEEDS).map((viewType) =>
-    vscode.window.registerWebviewPanelSerializer(viewType, {
-      async deserializeWebviewPanel(panel, state: unknown) {
-        restorePanel(viewType, panel, state, env, resolver);
-      },
-    }),
-  );
 }

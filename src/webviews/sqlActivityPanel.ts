@@ -20,6 +20,7 @@ import type {
   TransactionRow,
 } from './protocol/workload';
 import { provenance, resolveWindow, statementRow, transactionRow } from './workloadConvert';
+import { PanelTypes } from '../constants';
 
 /** What `cockroachdb.showStatementDetails` is given when a row is opened. */
 export interface StatementDetailsTarget extends StatementTarget {
@@ -28,7 +29,7 @@ export interface StatementDetailsTarget extends StatementTarget {
 }
 
 export class SqlActivityPanel extends PanelBase {
-  static readonly viewType = 'cockroachdb.sqlActivity';
+  static readonly viewType = PanelTypes.sqlActivity;
   /** Open panels by cluster id. */
   static readonly open = new Map<string, SqlActivityPanel>();
 

@@ -9,9 +9,10 @@ import type { ClusterHandle } from '../clusters/handle';
 import { webviewOptions } from './html';
 import { PanelBase, type Handlers, type PanelEnv } from './panelBase';
 import type { SqlResultsPayload } from './protocol/sqlResults';
+import { PanelTypes } from '../constants';
 
 export class SqlResultsPanel extends PanelBase {
-  static readonly viewType = 'cockroachdb.sqlResults';
+  static readonly viewType = PanelTypes.sqlResults;
   private static instance: SqlResultsPanel | undefined;
 
   private run: SqlResultsPayload | undefined;

@@ -32,6 +32,7 @@ import type {
   StatementTarget,
 } from './protocol/workload';
 import { provenance, resolveWindow, statementRow } from './workloadConvert';
+import { PanelTypes } from '../constants';
 
 /** Fingerprints of one application in a window; a busier app's statement may be beyond it (then the history sums stand in). */
 const STATEMENT_LIMIT = 1000;
@@ -56,7 +57,7 @@ function fingerprintKey(id: string): string {
 }
 
 export class StatementDetailsPanel extends PanelBase {
-  static readonly viewType = 'cockroachdb.statementDetails';
+  static readonly viewType = PanelTypes.statementDetails;
   /** Open panels by `clusterId#fingerprintId#appName` (cluster ids and fingerprints hold no `#`). */
   static readonly open = new Map<string, StatementDetailsPanel>();
 

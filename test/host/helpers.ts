@@ -53,6 +53,10 @@ export async function setClusters(
 /** A prompter that answers from a queue and records every question. */
 export class ScriptedPrompter implements Partial<Ui> {
   readonly asked: string[] = [];
+  /** The options of every input, pick and open dialog, in the order asked (prompts, placeholders, filters). */
+  readonly options: Array<vscode.InputBoxOptions | vscode.QuickPickOptions | vscode.OpenDialogOptions> = [];
+  /** Paths the open dialog answers with, in order; undefined (or none left) dismisses it. */
+  readonly files: Array<string | undefined> = [];
   constructor(
     private readonly answers: Array<string | undefined> = [],
     private readonly picks: Array<string | undefined> = [],
@@ -61,6 +65,7 @@ export class ScriptedPrompter implements Partial<Ui> {
   ) {}
   async input(o: vscode.InputBoxOptions): Promise<string | undefined> {
     this.asked.push(`input:${o.title ?? o.prompt}`);
+    this.options.push(o);
     const v = this.answers.shift();
     if (v !== undefined && o.validateInput) {
       const problem = await o.validateInput(v);
@@ -70,6 +75,7 @@ export class ScriptedPrompter implements Partial<Ui> {
   }
   async pick<T extends vscode.QuickPickItem>(items: T[], o: vscode.QuickPickOptions): Promise<T | undefined> {
     this.asked.push(`pick:${o.title ?? o.placeHolder}`);
+    this.options.push(o);
     const label = this.picks.shift();
     return label === undefined ? undefined : items.find((i) => i.label === label);
   }
@@ -90,6 +96,12 @@ export class ScriptedPrompter implements Partial<Ui> {
   async confirm(message: string): Promise<boolean> {
     this.asked.push(`confirm:${message}`);
     return this.confirmAnswer;
+  }
+  async openDialog(o: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
+    this.asked.push(`dialog:${o.title ?? ''}`);
+    this.options.push(o);
+    const file = this.files.shift();
+    return file === undefined ? undefined : [vscode.Uri.file(file)];
   }
 }
 

@@ -212,6 +212,20 @@ export const CHECKS: Record<string, Check> = {
       );
     },
   },
+  'cockroachdb.changeCaFile': {
+    phase: 'view',
+    async run(a, row, exec) {
+      const p = new ScriptedPrompter(); // dismissed: the entry is not rewritten
+      a.ui.use(p);
+      await exec();
+      const name = escape(labelOf(a, row.node));
+      // A plain-http cluster has no certificate to verify, and says so.
+      const expected = row.node.id.includes('http://')
+        ? new RegExp(`^info:${name} uses plain http`)
+        : new RegExp(`^pick:CA file of ${name}$`);
+      assert.match(p.asked[0] ?? '', expected, `asked: ${p.asked.join(' | ')}`);
+    },
+  },
   'cockroachdb.clearFilter': {
     phase: 'view',
     async run(a, row, exec) {

@@ -49,13 +49,20 @@ describe('virtual clusters', function () {
   const row = (): Promise<TreeNode> => child(a, undefined, NAME);
 
   it('Add Cluster probes the address, finds virtual clusters and asks which one SQL comes from', async () => {
-    const p = new ScriptedPrompter([v.clusterUrl, NAME, v.caFile!], ['CA file…', "The server's default"]);
+    // The probe names the unknown CA, the CA file is chosen in the dialog; the sign-in that follows is dismissed.
+    const p = new ScriptedPrompter([v.clusterUrl, NAME], ['Choose CA file…', "The server's default"]);
+    p.files.push(v.caFile!);
     a.ui.use(p);
     origin = (await vscode.commands.executeCommand<string>('cockroachdb.addCluster'))!;
     assert.ok(origin, `Add Cluster finished: ${p.asked.join(' / ')}`);
     assert.ok(p.asked.includes('pick:Add Cluster: this cluster serves virtual clusters'), p.asked.join(' / '));
+    assert.ok(
+      p.options.some((o) => 'prompt' in o && /serves virtual clusters/.test(String(o.prompt))),
+      'the name step says what the probe found',
+    );
     const entry = entryOf(origin);
     assert.ok(entry, 'the cluster is in cockroachdb.clusters');
+    assert.equal(entry.caFile, v.caFile);
     assert.equal(entry.virtualCluster, undefined, "the server's default is no entry");
   });
 

@@ -11,6 +11,26 @@ const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = 1 - LO;
 const SIGN = 0x80000000;
 
+// Working memory, kept between calls and grown as needed: a panel sorts its 12,800 rows by
+// column after column while idle, and fresh buffers each time would only feed the collector.
+let scratch = {
+  bits: new Float64Array(0),
+  rowOf: new Uint32Array(0),
+  ping: new Uint32Array(0),
+  pong: new Uint32Array(0),
+};
+
+function scratchFor(n: number): typeof scratch {
+  if (scratch.bits.length < n)
+    scratch = {
+      bits: new Float64Array(n),
+      rowOf: new Uint32Array(n),
+      ping: new Uint32Array(n),
+      pong: new Uint32Array(n),
+    };
+  return scratch;
+}
+
 /**
  * Indices 0…n-1 ordered by `keys` ascending (or descending), equal keys in index order
  * either way, NaN keys (absent values) last, in index order. -0 and 0 are equal.
@@ -19,8 +39,7 @@ export function stableOrder(keys: Float64Array, dir: 'asc' | 'desc'): Uint32Arra
   const n = keys.length;
   const out = new Uint32Array(n);
   // The present keys, copied so that their bits can be rewritten in place.
-  const bits = new Float64Array(n);
-  const rowOf = new Uint32Array(n);
+  const { bits, rowOf, ping, pong } = scratchFor(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
@@ -46,9 +65,9 @@ export function stableOrder(keys: Float64Array, dir: 'asc' | 'desc'): Uint32Arra
     words[2 * p + HI] = hi >>> 0;
     words[2 * p + LO] = lo >>> 0;
   }
-  let src = new Uint32Array(m);
+  let src = ping;
   for (let p = 0; p < m; p++) src[p] = p;
-  let dst = new Uint32Array(m);
+  let dst = pong;
   const count = new Uint32Array(256);
   for (let pass = 0; pass < 8 && m > 1; pass++) {
     const word = pass < 4 ? LO : HI;

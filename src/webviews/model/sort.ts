@@ -30,26 +30,26 @@ const absent = (v: SortValue): boolean => v === undefined || (typeof v === 'numb
  */
 export function sortKeys<R>(rows: readonly R[], col: Column<R>): Float64Array | undefined {
   const n = rows.length;
-  const values = new Array<SortValue>(n);
-  let numbers = 0;
-  let texts = 0;
-  for (let i = 0; i < n; i++) {
-    const v = col.value(rows[i]!);
-    values[i] = v;
-    if (typeof v === 'number') numbers++;
-    else if (v !== undefined) texts++;
-  }
   const keys = new Float64Array(n);
-  if (col.numeric && texts === 0) {
-    for (let i = 0; i < n; i++) keys[i] = (values[i] as number | undefined) ?? NaN;
-    return keys;
+  if (col.numeric) {
+    let numbers = false;
+    let texts = false;
+    for (let i = 0; i < n; i++) {
+      const v = col.value(rows[i]!);
+      if (typeof v === 'number') {
+        keys[i] = v;
+        numbers = true;
+      } else if (v === undefined) keys[i] = NaN;
+      else texts = true;
+    }
+    if (!texts) return keys;
+    if (numbers) return undefined;
   }
-  if (col.numeric && numbers > 0) return undefined;
   // Text: collate each distinct value once (a column of 12,800 rows has few), not per comparison.
   const ids = new Map<string, number>();
   const distinct: string[] = [];
   for (let i = 0; i < n; i++) {
-    const v = values[i];
+    const v = col.value(rows[i]!);
     if (absent(v)) {
       keys[i] = NaN;
       continue;

@@ -77,6 +77,28 @@ export class Workbench {
     await box.press('Enter');
   }
 
+  /**
+   * Answers an open-file dialog. code-server has no native dialog: VS Code's simple file
+   * dialog is a quick input holding a folder path, over which the file's full path is typed.
+   */
+  async chooseFile(file, { titleContains } = {}) {
+    const widget = titleContains
+      ? this.page.locator(sel.quickInput).filter({ hasText: titleContains })
+      : this.page.locator(sel.quickInput);
+    await widget.waitFor();
+    const box = widget.locator('.quick-input-box input');
+    // The dialog first writes the folder it starts in; a path typed before that is prefixed with it.
+    await this.page.waitForFunction((s) => (document.querySelector(s)?.value ?? '') !== '', sel.quickInputBox);
+    for (let attempt = 0; ; attempt++) {
+      await box.fill(file);
+      // It completes what was typed as it goes: Enter once the value has settled on the file.
+      await this.page.waitForTimeout(300);
+      if ((await box.inputValue()) === file) break;
+      if (attempt >= 3) throw new Error(`the file dialog holds ${await box.inputValue()}, not ${file}`);
+    }
+    await box.press('Enter');
+  }
+
   async pick(label) {
     const row = this.page.locator(sel.quickRow).filter({ hasText: label }).first();
     await row.waitFor();

@@ -21,6 +21,7 @@ const OVERSCAN = 8;
 /** A drawn row element and what was last written into it (compared instead of reading the DOM back). */
 interface PooledRow {
   element: HTMLElement;
+  cells: HTMLElement[];
   /** The Text node of each cell, rewritten in place. */
   texts: Text[];
   index: number;
@@ -59,6 +60,8 @@ export class VirtualGrid<R> {
   private rows: readonly R[] = [];
   private active = -1;
   private frame = 0;
+  /** A full draw waiting for idle time after the frame (see draw). */
+  private later = 0;
   /** Row elements drawn before, reused: a re-sort or a scroll rewrites their text instead of building new ones. */
   private pool: PooledRow[] = [];
   /** The row with the roving focus, by identity: a re-sort finds it without building every row's key. */
@@ -164,7 +167,7 @@ export class VirtualGrid<R> {
     // say so with a scroll event); draw the rows it will show rather than none meanwhile.
     const maxTop = this.headHeight + rows.length * ROW_HEIGHT - this.viewportHeight;
     this.scrollTop = Math.max(0, Math.min(this.scrollTop, maxTop));
-    this.draw();
+    this.draw(true);
   }
 
   get rowCount(): number {
@@ -198,8 +201,13 @@ export class VirtualGrid<R> {
     this.measured = true;
   }
 
-  /** Draws the rows in (and just around) the viewport. Synchronous so that a benchmark can time it. */
-  private draw(): void {
+  /**
+   * Draws the rows in (and just around) the viewport. Synchronous so that a benchmark can time it.
+   * After new rows (`visibleFirst`), the rows just around the viewport wait for the frame after:
+   * they are there for scrolling, and laying them out too would make the new order a third
+   * slower to show. A row that must move is drawn at once, so no stale row can cover a new one.
+   */
+  private draw(visibleFirst = false): void {
     if (!this.measured) this.measure();
     const hadFocus = this.body.contains(document.activeElement);
     // The sticky header covers the top of the viewport, so the body's visible
@@ -210,22 +218,46 @@ export class VirtualGrid<R> {
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
     const count = Math.max(0, last - first);
+    const shownFirst = Math.floor(top / ROW_HEIGHT);
+    const shownLast = Math.ceil((top + height) / ROW_HEIGHT);
     while (this.pool.length < count) this.pool.push(this.newRow());
-    for (let k = 0; k < count; k++) this.fillRow(this.pool[k]!, first + k);
+    let later = false;
+    for (let k = 0; k < count; k++) {
+      const i = first + k;
+      const row = this.pool[k]!;
+      if (visibleFirst && row.index === i && (i < shownFirst || i >= shownLast)) later = true;
+      else this.fillRow(row, i);
+    }
+    if (later) this.drawAfterPaint();
     if (this.body.childElementCount !== count || this.body.firstChild !== (this.pool[0]?.element ?? null))
       this.body.replaceChildren(...this.pool.slice(0, count).map((p) => p.element));
     if (hadFocus) this.body.querySelector<HTMLElement>(`[data-index="${this.active}"]`)?.focus({ preventScroll: true });
   }
 
+  /** The full draw, once the frame showing the visible rows is done (a scroll before that draws it all anyway). */
+  private drawAfterPaint(): void {
+    if (this.later) return;
+    this.later = requestIdleCallback(
+      () => {
+        this.later = 0;
+        this.draw();
+      },
+      { timeout: 250 },
+    );
+  }
+
   private newRow(): PooledRow {
     const element = el('div', { class: 'grid-row', role: 'row', 'data-testid': this.opts.rowTestId });
+    const cells: HTMLElement[] = [];
     const texts: Text[] = [];
     for (const c of this.columns) {
       const text = document.createTextNode('');
+      const cell = el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }, text);
+      cells.push(cell);
       texts.push(text);
-      element.append(el('div', { role: 'gridcell', class: c.numeric ? 'num' : '', 'data-col': c.key }, text));
     }
-    return { element, texts, index: -1, key: '', tabindex: '', selected: '' };
+    element.append(...cells);
+    return { element, cells, texts, index: -1, key: '', tabindex: '', selected: '' };
   }
 
   /** Writes row `i` into a pooled element; only what differs is touched, so unchanged cells cost nothing. */
@@ -247,12 +279,9 @@ export class VirtualGrid<R> {
     for (let j = 0; j < this.columns.length; j++) {
       const t = row.texts[j]!;
       const text = this.columns[j]!.text(r);
-      // Something else (a test, a decoration) may have replaced the cell's text node.
-      if (t.parentNode !== e.children[j]) {
-        const cell = e.children[j] as HTMLElement;
-        t.data = text;
-        cell.replaceChildren(t);
-      } else if (t.data !== text) t.data = text;
+      if (t.data !== text) t.data = text;
+      // Something else (a decoration) may have replaced the cell's text node.
+      if (t.parentNode !== row.cells[j]) row.cells[j]!.replaceChildren(t);
     }
   }
 

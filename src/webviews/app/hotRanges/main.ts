@@ -175,8 +175,8 @@ function viewsOf(p: HotRangesPayload): SortedViews<HotRangeRow> {
     // What the first keystroke and the first click on each header need, built while idle.
     whileIdle(
       [
-        ...inSlices(p.rows, 2000, prepareSearch),
         ...HOT_COLUMNS.map((c) => () => void v.order(c, nextSort(state.sort, c.key, c.numeric).dir)),
+        ...inSlices(p.rows, 1000, prepareSearch),
       ],
       () => views === v,
     );
@@ -245,10 +245,12 @@ function updateChart(): void {
 
 function updateCount(): void {
   const total = payload?.rows.length ?? 0;
-  toolbar.count.textContent =
+  const text =
     state.tab === 'tables'
       ? `${shownTables.length} ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} from ${shownRanges.length} of ${total} ranges`
       : `Showing ${shownRanges.length} of ${total} ranges`;
+  // The same text written again would still replace the node and lay the toolbar out again (each re-sort).
+  if (toolbar.count.textContent !== text) toolbar.count.textContent = text;
 }
 
 function updateTables(): void {

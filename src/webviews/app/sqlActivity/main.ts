@@ -258,7 +258,9 @@ function updateRows(): void {
   }
   const total = p ? (state.kind === 'statements' ? p.statements.length : p.transactions.length) : 0;
   const shown = state.kind === 'statements' ? shownStatements.length : shownTransactions.length;
-  toolbar.count.textContent = `Showing ${shown} of ${total} ${state.kind === 'statements' ? 'statements' : 'transactions'}`;
+  const count = `Showing ${shown} of ${total} ${state.kind === 'statements' ? 'statements' : 'transactions'}`;
+  // The same text written again would still replace the node and lay the toolbar out again (each re-sort).
+  if (toolbar.count.textContent !== count) toolbar.count.textContent = count;
   toolbar.setRowActions(focusedRow() !== undefined);
 }
 
@@ -432,9 +434,9 @@ async function load(): Promise<void> {
 }
 
 /**
- * While the panel is idle, builds the search text of the shown rows and sorts them by each
- * numeric column the way a first click sorts them (descending), so that the first keystroke
- * and the click only draw. One short task per slice of idle time.
+ * While the panel is idle, sorts the shown rows by each numeric column the way a first click
+ * sorts them (descending) and builds their search text, so that the first click and the
+ * first keystroke only draw. A few short tasks per slice of idle time (common/idle.ts).
  */
 function precomputeSorts(): void {
   const a = currentAnswer();
@@ -442,16 +444,16 @@ function precomputeSorts(): void {
   const pending: Array<() => void> =
     state.kind === 'statements'
       ? [
-          ...inSlices(a.statements.rows, 2000, prepareSearch),
           ...STATEMENT_COLUMNS.filter((c) => c.numeric && !a.statements.has(c, 'desc')).map(
             (c) => () => void a.statements.order(c, 'desc'),
           ),
+          ...inSlices(a.statements.rows, 1000, prepareSearch),
         ]
       : [
-          ...inSlices(a.transactions.rows, 2000, prepareSearch),
           ...TRANSACTION_COLUMNS.filter((c) => c.numeric && !a.transactions.has(c, 'desc')).map(
             (c) => () => void a.transactions.order(c, 'desc'),
           ),
+          ...inSlices(a.transactions.rows, 1000, prepareSearch),
         ];
   // A newer answer replaced this one: its own precomputation runs instead.
   whileIdle(pending, () => answers[state.kind] === a);
