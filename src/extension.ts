@@ -98,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   for (const id of commandIds) {
     const handler = (...args: unknown[]): unknown => {
       const run = tableOf(COMMAND_BUNDLE[id])[id];
+      // l10n-ignore: build invariant (an id missing from its bundle's table), names internal files
       if (!run) throw new Error(`${id} is not implemented by dist/${COMMAND_BUNDLE[id]}.js`);
       return run(...args);
     };
@@ -118,8 +119,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       }
     }
   };
+  // l10n-ignore: `what` goes only into the log line of quietly()
   context.subscriptions.push(onFirstSqlDocument(() => quietly('the editor features', editor)));
-  const timer = setTimeout(() => quietly('the services', core), 0);
+  const timer = setTimeout(() => quietly('the services', core), 0); // l10n-ignore: log text, as above
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   return {

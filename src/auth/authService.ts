@@ -9,8 +9,6 @@ import type { Ui } from '../ui/ui';
 import type { ScopedLogger } from '../util/logger';
 import type { SecretStore } from './secretStore';
 
-const REMEMBER = 'Remember the password for automatic re-sign-in';
-const DONT_REMEMBER = "Don't remember the password";
 /** A re-sign-in prompt nobody answers must not keep requests waiting forever. */
 const RENEW_PROMPT_LIMIT_MS = 5 * 60_000;
 
@@ -49,32 +47,39 @@ export class AuthService implements vscode.Disposable {
   async signIn(target: ClusterHandle, defaults: { username?: string } = {}): Promise<boolean> {
     const stored = await this.secrets.loadCredentials(target.id);
     const username = await this.ui.input({
-      title: `Sign in to ${target.name}`,
-      prompt: 'SQL user (needs the admin role or the VIEWCLUSTERMETADATA privilege for nodes, ranges and sessions)',
+      title: vscode.l10n.t('Sign in to {0}', target.name),
+      prompt: vscode.l10n.t(
+        'SQL user (needs the admin role or the VIEWCLUSTERMETADATA privilege for nodes, ranges and sessions)',
+      ),
       value: defaults.username ?? stored?.username ?? '',
-      validateInput: (v) => (v.trim() ? undefined : 'Enter a SQL user name'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a SQL user name')),
     });
     if (username === undefined) return false;
     const password = await this.ui.input({
-      title: `Sign in to ${target.name} as ${username.trim()}`,
-      prompt: 'Password',
+      title: vscode.l10n.t('Sign in to {0} as {1}', target.name, username.trim()),
+      prompt: vscode.l10n.t('Password'),
       password: true,
-      validateInput: (v) => (v ? undefined : 'Enter the password'),
+      validateInput: (v) => (v ? undefined : vscode.l10n.t('Enter the password')),
     });
     if (password === undefined) return false;
-    const remember = await this.ui.pick([{ label: DONT_REMEMBER }, { label: REMEMBER }], {
-      title: `Sign in to ${target.name}`,
-      placeHolder: 'Keep the password in VS Code secret storage?',
-    });
+    const remember = await this.ui.pick(
+      [
+        { label: vscode.l10n.t("Don't remember the password"), remember: false },
+        { label: vscode.l10n.t('Remember the password for automatic re-sign-in'), remember: true },
+      ],
+      {
+        title: vscode.l10n.t('Sign in to {0}', target.name),
+        placeHolder: vscode.l10n.t('Keep the password in VS Code secret storage?'),
+      },
+    );
     if (remember === undefined) return false;
     const token = await this.ui.progress(
-      `Signing in to ${target.name}…`,
+      vscode.l10n.t('Signing in to {0}…', target.name),
       (signal) => target.client.login(username.trim(), password, { signal }),
       { cancellable: true },
     );
     await this.secrets.storeToken(target.id, token);
-    if (remember.label === REMEMBER)
-      await this.secrets.storeCredentials(target.id, { username: username.trim(), password });
+    if (remember.remember) await this.secrets.storeCredentials(target.id, { username: username.trim(), password });
     else await this.secrets.deleteCredentials(target.id);
     this.log.info(`signed in to ${target.name} as ${username.trim()}`);
     this.changed.fire(target.id);
@@ -136,13 +141,16 @@ export class AuthService implements vscode.Disposable {
       }
     }
     this.changed.fire(target.id);
-    const message = expired ? `Your session on ${target.name} has expired.` : `${target.name} needs you to sign in.`;
+    const message = expired
+      ? vscode.l10n.t('Your session on {0} has expired.', target.name)
+      : vscode.l10n.t('{0} needs you to sign in.', target.name);
+    const signIn = vscode.l10n.t('Sign In');
     // Signing in another way (the tree's row, the palette) while the prompt is open
     // also answers the waiting requests.
     let signedInElsewhere: vscode.Disposable | undefined;
     let timer: NodeJS.Timeout | undefined;
     const choice = await Promise.race([
-      this.ui.warn(message, 'Sign In'),
+      this.ui.warn(message, signIn),
       new Promise<string>((resolve) => {
         signedInElsewhere = this.onDidChange(
           (id) => id === target.id && this.secrets.cachedToken(id) && resolve('signedIn'),
@@ -156,12 +164,14 @@ export class AuthService implements vscode.Disposable {
       clearTimeout(timer);
     });
     if (choice === 'signedIn') return this.secrets.cachedToken(target.id);
-    if (choice !== 'Sign In') return undefined;
+    if (choice !== signIn) return undefined;
     try {
       if (!(await this.signIn(target, creds ? { username: creds.username } : {}))) return undefined;
     } catch (e) {
       this.log.error(`sign-in to ${target.name} failed`, e);
-      void this.ui.error(`Sign-in to ${target.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      void this.ui.error(
+        vscode.l10n.t('Sign-in to {0} failed: {1}', target.name, e instanceof Error ? e.message : String(e)),
+      );
       return undefined;
     }
     return this.secrets.cachedToken(target.id);

@@ -5,6 +5,7 @@
 // the SQL port, which says nothing about the HTTP port, so 8080 (the default of
 // `--http-addr`) is assumed. Whatever was assumed or dropped is said in `summary`, and a
 // password in the input is dropped without ever being stored.
+import * as l10n from '@vscode/l10n';
 import { normaliseOrigin } from './origin';
 
 export const DB_CONSOLE_PORT = '8080';
@@ -23,28 +24,32 @@ export interface ClusterAddress {
 
 export type AddressResult = { ok: true; address: ClusterAddress } | { ok: false; message: string };
 
-const EXAMPLE = 'e.g. https://db1.example.com:8080';
-export const EMPTY_MESSAGE = `Enter the address of a node's DB Console (${EXAMPLE}), a DB Console URL, or a postgresql:// connection string`;
-const INVALID_MESSAGE = `Not a valid address, ${EXAMPLE}`;
-const IPV6_MESSAGE = 'Put an IPv6 address in brackets, e.g. https://[::1]:8080';
-const CREDENTIALS_MESSAGE = 'Leave credentials out of the address; you sign in separately.';
+const EXAMPLE_URL = 'https://db1.example.com:8080';
+const emptyMessage = () =>
+  l10n.t(
+    "Enter the address of a node's DB Console (e.g. {0}), a DB Console URL, or a postgresql:// connection string",
+    EXAMPLE_URL,
+  );
+const invalidMessage = () => l10n.t('Not a valid address, e.g. {0}', EXAMPLE_URL);
+const ipv6Message = () => l10n.t('Put an IPv6 address in brackets, e.g. {0}', 'https://[::1]:8080');
+const credentialsMessage = () => l10n.t('Leave credentials out of the address; you sign in separately.');
 
 const fail = (message: string): AddressResult => ({ ok: false, message });
 
 /** Parses anything Add Cluster accepts; see the file comment. */
 export function parseClusterAddress(input: string): AddressResult {
   let text = input.trim();
-  if (!text) return fail(EMPTY_MESSAGE);
+  if (!text) return fail(emptyMessage());
   // JDBC URLs are connection strings with a prefix.
   if (/^jdbc:postgres(ql)?:\/\//i.test(text)) text = text.slice('jdbc:'.length);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
   if (scheme === 'postgres' || scheme === 'postgresql') return fromConnectionString(text);
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    return fail(`"${shorten(text)}" is not an http(s) address or a postgresql:// connection string`);
+    return fail(l10n.t('"{0}" is not an http(s) address or a postgresql:// connection string', shorten(text)));
   }
   if (scheme === undefined && /^[a-z_]+=/i.test(text)) {
     return fail(
-      'That is a key=value connection string: paste its postgresql:// form or the DB Console address instead',
+      l10n.t('That is a key=value connection string: paste its postgresql:// form or the DB Console address instead'),
     );
   }
   return fromHttpUrl(text, scheme !== undefined);
@@ -58,24 +63,24 @@ export function addressProblem(input: string): string | undefined {
 
 function fromHttpUrl(text: string, hasScheme: boolean): AddressResult {
   const authority = (hasScheme ? text.replace(/^[^:]+:\/\//, '') : text).split(/[/?#]/)[0] ?? '';
-  if (looksLikeBareIpv6(authority.slice(authority.lastIndexOf('@') + 1))) return fail(IPV6_MESSAGE);
+  if (looksLikeBareIpv6(authority.slice(authority.lastIndexOf('@') + 1))) return fail(ipv6Message());
   let url: URL;
   try {
     url = new URL(hasScheme ? text : `https://${text}`);
   } catch {
-    return fail(INVALID_MESSAGE);
+    return fail(invalidMessage());
   }
-  if (url.username || url.password) return fail(CREDENTIALS_MESSAGE);
-  if (!url.hostname) return fail(INVALID_MESSAGE);
+  if (url.username || url.password) return fail(credentialsMessage());
+  if (!url.hostname) return fail(invalidMessage());
   const reasons: string[] = [];
-  if (!hasScheme) reasons.push('no scheme given, so https (type http:// for an insecure cluster)');
+  if (!hasScheme) reasons.push(l10n.t('no scheme given, so https (type http:// for an insecure cluster)'));
   let port = url.port;
   if (!port) {
     port = DB_CONSOLE_PORT;
-    reasons.push(`no port given, so ${DB_CONSOLE_PORT}, the DB Console's default`);
+    reasons.push(l10n.t("no port given, so {0}, the DB Console's default", DB_CONSOLE_PORT));
   } else if (port === SQL_PORT) {
     port = DB_CONSOLE_PORT;
-    reasons.push(`${SQL_PORT} is the SQL port; the DB Console listens on ${DB_CONSOLE_PORT} by default`);
+    reasons.push(l10n.t('{0} is the SQL port; the DB Console listens on {1} by default', SQL_PORT, DB_CONSOLE_PORT));
   }
   const dropped = droppedPart(url);
   if (dropped) reasons.push(dropped);
@@ -88,14 +93,14 @@ function droppedPart(url: URL): string {
   const path = url.pathname === '/' ? '' : url.pathname;
   if (!path && !url.search && !url.hash) return '';
   if (/^\/api\/v2\/?$/.test(path) && !url.search && !url.hash)
-    return 'the Cluster API is found under it, so /api/v2/ is left out';
-  if (url.hash.startsWith('#/')) return `the DB Console page (${shorten(url.hash)}) is left out`;
-  return `the path (${shorten(`${path}${url.search}${url.hash}`)}) is left out`;
+    return l10n.t('the Cluster API is found under it, so /api/v2/ is left out');
+  if (url.hash.startsWith('#/')) return l10n.t('the DB Console page ({0}) is left out', shorten(url.hash));
+  return l10n.t('the path ({0}) is left out', shorten(`${path}${url.search}${url.hash}`));
 }
 
 function fromConnectionString(text: string): AddressResult {
   const m = /^postgres(?:ql)?:\/\/([^/?#]*)[^?#]*(\?[^#]*)?/i.exec(text);
-  if (!m) return fail(INVALID_MESSAGE);
+  if (!m) return fail(invalidMessage());
   const authority = m[1] ?? '';
   const query = new URLSearchParams((m[2] ?? '').slice(1));
   const at = authority.lastIndexOf('@');
@@ -105,30 +110,38 @@ function fromConnectionString(text: string): AddressResult {
   // libpq also takes the host from ?host=; a path there is a Unix socket, not a node.
   const first = hosts[0] ?? (queryHost && !queryHost.startsWith('/') ? queryHost.split(',')[0] : undefined);
   if (!first) {
-    return fail(`The connection string names no host (a Unix socket?); enter the DB Console address, ${EXAMPLE}`);
+    return fail(
+      l10n.t(
+        'The connection string names no host (a Unix socket?); enter the DB Console address, e.g. {0}',
+        EXAMPLE_URL,
+      ),
+    );
   }
-  if (looksLikeBareIpv6(first)) return fail(IPV6_MESSAGE);
+  if (looksLikeBareIpv6(first)) return fail(ipv6Message());
   const host = /^(\[[^\]]*\]|[^:]*)(?::\d*)?$/.exec(first)?.[1] ?? '';
   const sslmode = query.get('sslmode')?.toLowerCase();
   const scheme = sslmode === 'disable' ? 'http' : 'https';
   let origin: string;
   try {
-    if (!host) throw new Error('no host');
+    if (!host) throw new Error('no host'); // l10n-ignore: caught just below, never shown
     origin = normaliseOrigin(`${scheme}://${host}:${DB_CONSOLE_PORT}`);
   } catch {
-    return fail(INVALID_MESSAGE);
+    return fail(invalidMessage());
   }
   const reasons = [
-    `the DB Console port of the node in the connection string (${DB_CONSOLE_PORT}, the default HTTP port; the SQL port says nothing about it)`,
+    l10n.t(
+      'the DB Console port of the node in the connection string ({0}, the default HTTP port; the SQL port says nothing about it)',
+      DB_CONSOLE_PORT,
+    ),
   ];
-  if (hosts.length > 1) reasons.push(`the first of its ${hosts.length} nodes`);
-  if (sslmode === 'disable') reasons.push('plain http, as sslmode=disable means an insecure cluster');
-  if (userinfo.includes(':')) reasons.push('its password is not kept (you sign in separately)');
+  if (hosts.length > 1) reasons.push(l10n.t('the first of its {0} nodes', hosts.length));
+  if (sslmode === 'disable') reasons.push(l10n.t('plain http, as sslmode=disable means an insecure cluster'));
+  if (userinfo.includes(':')) reasons.push(l10n.t('its password is not kept (you sign in separately)'));
   const user = safeDecode(userinfo.split(':')[0] ?? '');
   const caFile = query.get('sslrootcert')?.trim();
-  if (caFile) reasons.push(`its sslrootcert (${caFile}) is tried as the CA file`);
+  if (caFile) reasons.push(l10n.t('its sslrootcert ({0}) is tried as the CA file', caFile));
   if (/\.cockroachlabs\.cloud$/i.test(host)) {
-    reasons.push('a CockroachDB Cloud cluster is usually reached with Add Cloud Account instead');
+    reasons.push(l10n.t('a CockroachDB Cloud cluster is usually reached with Add Cloud Account instead'));
   }
   return {
     ok: true,
@@ -164,7 +177,7 @@ function looksLikeBareIpv6(hostPort: string): boolean {
 }
 
 function using(origin: string, reasons: string[]): string {
-  return `Using ${origin} — ${reasons.join('; ')}`;
+  return l10n.t('Using {0} — {1}', origin, reasons.join('; '));
 }
 
 function safeDecode(s: string): string {

@@ -1,6 +1,7 @@
 // The confirmed cancel of a session or a query, shared by the Sessions rows,
 // the contention rows and the panels: the modal names the session, its user and
 // application, its node and the statement it runs, so nobody cancels blind.
+import * as l10n from '@vscode/l10n';
 import type { ClusterApi } from '../api/cluster/api';
 import type { Session } from '../api/cluster/models';
 import { oneLine } from '../domain/format';
@@ -28,8 +29,17 @@ export function cancellable(s: Session): CancellableSession {
 }
 
 export function describeSession(s: CancellableSession): string {
-  const statement = s.statement ? `\nStatement: ${oneLine(s.statement, 300)}` : '';
-  return `Session ${s.id} of ${s.username} (${s.applicationName || 'no application'}) on node n${s.nodeId}${statement}`;
+  const app = s.applicationName || l10n.t('no application');
+  return s.statement
+    ? l10n.t(
+        'Session {0} of {1} ({2}) on node n{3}\nStatement: {4}',
+        s.id,
+        s.username,
+        app,
+        s.nodeId,
+        oneLine(s.statement, 300),
+      )
+    : l10n.t('Session {0} of {1} ({2}) on node n{3}', s.id, s.username, app, s.nodeId);
 }
 
 /** Asks, then cancels. Resolves false when the user declined; a failed cancel throws for the caller's message. */
@@ -37,9 +47,9 @@ export async function confirmCancelSession(
   ui: Ui,
   client: Pick<ClusterApi, 'cancelSession'>,
   s: CancellableSession,
-  headline = 'Cancel the session? Its connection is closed.',
+  headline = l10n.t('Cancel the session? Its connection is closed.'),
 ): Promise<boolean> {
-  if (!(await ui.confirm(headline, describeSession(s), 'Cancel Session'))) return false;
+  if (!(await ui.confirm(headline, describeSession(s), l10n.t('Cancel Session')))) return false;
   await client.cancelSession(s.id);
   return true;
 }
@@ -50,11 +60,13 @@ export async function confirmCancelQuery(
   s: CancellableSession,
   queryId: string,
 ): Promise<boolean> {
-  if (!(await ui.confirm('Cancel the running query?', describeSession(s), 'Cancel Query'))) return false;
+  if (!(await ui.confirm(l10n.t('Cancel the running query?'), describeSession(s), l10n.t('Cancel Query'))))
+    return false;
   await client.cancelQuery(queryId);
   return true;
 }
 
 /** The headline when the session to cancel is the one blocking others. */
-export const BLOCKING_SESSION_HEADLINE =
-  'Cancel the blocking session? Its open transaction is rolled back and its connection closed.';
+export const BLOCKING_SESSION_HEADLINE = l10n.t(
+  'Cancel the blocking session? Its open transaction is rolled back and its connection closed.',
+);

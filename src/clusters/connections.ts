@@ -92,7 +92,11 @@ export class ConnectionManager implements ClusterResolver, vscode.Disposable {
       try {
         caPem = fs.readFileSync(config.caFile, 'utf8');
       } catch (e) {
-        setupError = `The CA file ${config.caFile} could not be read (${e instanceof Error ? e.message : String(e)}). Fix "caFile" in the cockroachdb.clusters setting.`;
+        setupError = vscode.l10n.t(
+          'The CA file {0} could not be read ({1}). Fix "caFile" in the cockroachdb.clusters setting.',
+          config.caFile,
+          e instanceof Error ? e.message : String(e),
+        );
       }
     }
     if (config.skipTlsVerify)

@@ -2,6 +2,7 @@
 // The Cluster API does not say; the gateway's own /_status/vars does (its
 // `node_id` gauge and `build_timestamp{tag}`), without authentication. Read at
 // most once per few minutes per client, never at activation.
+import * as l10n from '@vscode/l10n';
 import type { ClusterApi } from '../api/cluster/api';
 
 export interface GatewayInfo {
@@ -64,5 +65,5 @@ export function gatewayLabel(g: GatewayInfo): string {
 
 /** "as of 10:42:13 from n1 (v25.2.4)". */
 export function freshnessText(at: Date, g: GatewayInfo): string {
-  return `as of ${at.toLocaleTimeString()} from ${gatewayLabel(g)}`;
+  return l10n.t('as of {0} from {1}', at.toLocaleTimeString(), gatewayLabel(g));
 }

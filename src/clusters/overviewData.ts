@@ -2,6 +2,7 @@
 // now (nodes/, the gateway's /_status/vars, a two-minute /ts/query for QPS) and
 // the charts over a window (/ts/query, one request per chart so that one failing
 // chart does not blank the others). No vscode: the panel and the snapshot share it.
+import * as l10n from '@vscode/l10n';
 import type { ClusterApi } from '../api/cluster/api';
 import type { NodeStatus } from '../api/cluster/models';
 import { isApiError } from '../api/http/errors';
@@ -45,15 +46,20 @@ function message(e: unknown): string {
 function nodesUnavailable(e: unknown): { reason: string; whatToDo: string } {
   if (isApiError(e, 'forbidden'))
     return {
-      reason: 'This user may not read the node list (nodes/).',
-      whatToDo: 'Ask for the admin role or GRANT SYSTEM VIEWCLUSTERMETADATA TO <user>; the charts below still work.',
+      reason: l10n.t('This user may not read the node list (nodes/).'),
+      whatToDo: l10n.t(
+        'Ask for the admin role or GRANT SYSTEM VIEWCLUSTERMETADATA TO <user>; the charts below still work.',
+      ),
     };
   if (isApiError(e, 'notAvailable'))
     return {
-      reason: 'This virtual cluster does not serve the node list.',
-      whatToDo: 'Choose Virtual Cluster… → system to see nodes, ranges and capacity.',
+      reason: l10n.t('This virtual cluster does not serve the node list.'),
+      whatToDo: l10n.t('Choose Virtual Cluster… → system to see nodes, ranges and capacity.'),
     };
-  return { reason: `The node list could not be read: ${message(e)}`, whatToDo: 'Refresh to try again.' };
+  return {
+    reason: l10n.t('The node list could not be read: {0}', message(e)),
+    whatToDo: l10n.t('Refresh to try again.'),
+  };
 }
 
 async function allNodes(client: ClusterApi, signal?: AbortSignal): Promise<NodeStatus[]> {
@@ -202,8 +208,8 @@ export async function readCharts(
     ...(allFailed
       ? {
           unavailable: {
-            reason: `The metrics routes could not be read: ${failures[0]}`,
-            whatToDo: 'Sign in again, or check that this user may read the DB Console metrics.',
+            reason: l10n.t('The metrics routes could not be read: {0}', String(failures[0])),
+            whatToDo: l10n.t('Sign in again, or check that this user may read the DB Console metrics.'),
           },
         }
       : {}),

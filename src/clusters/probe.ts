@@ -8,6 +8,7 @@
 //   nodes/         — 401 means sign-in is needed (a secure cluster, or an insecure one
 //                    before v22.1.11); an answer means it serves anyone (and has the version).
 import * as fs from 'node:fs';
+import * as l10n from '@vscode/l10n';
 import { isApiError, type ApiError } from '../api/http/errors';
 import { LazyClusterClient } from './lazyClient';
 import { isInsecureOrigin } from './origin';
@@ -77,14 +78,16 @@ export function needsSignIn(found: ProbeFound): boolean {
 /** "CockroachDB v25.2.4 · secure: sign-in comes next · serves virtual clusters". */
 export function describeFound(found: ProbeFound): string {
   const security: Record<Security, string> = {
-    secure: 'secure: sign-in comes next',
-    insecure: 'insecure (plain http): no sign-in needed',
-    sessionOnHttp: 'insecure (plain http), but this version still wants a session: sign-in comes next',
+    secure: l10n.t('secure: sign-in comes next'),
+    insecure: l10n.t('insecure (plain http): no sign-in needed'),
+    sessionOnHttp: l10n.t('insecure (plain http), but this version still wants a session: sign-in comes next'),
   };
   return [
-    `CockroachDB ${found.version ?? '(version not reported)'}`,
+    found.version !== undefined
+      ? l10n.t('CockroachDB {0}', found.version)
+      : l10n.t('CockroachDB (version not reported)'),
     security[found.security],
-    ...(found.virtualized ? ['serves virtual clusters'] : []),
+    ...(found.virtualized ? [l10n.t('serves virtual clusters')] : []),
   ].join(' · ');
 }
 
@@ -135,13 +138,30 @@ function readCaFile(file: string): string | { reason: string; message: string } 
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : 'cannot be read';
-    return { reason: `the CA file ${why}`, message: `The CA file ${file} ${why}${code ? ` (${code})` : ''}.` };
+    if (code === 'ENOENT')
+      return {
+        reason: l10n.t('the CA file does not exist'),
+        message: l10n.t('The CA file {0} does not exist ({1}).', file, code),
+      };
+    if (code === 'EISDIR')
+      return {
+        reason: l10n.t('the CA file is a folder'),
+        message: l10n.t('The CA file {0} is a folder ({1}).', file, code),
+      };
+    return {
+      reason: l10n.t('the CA file cannot be read'),
+      message: code
+        ? l10n.t('The CA file {0} cannot be read ({1}).', file, code)
+        : l10n.t('The CA file {0} cannot be read.', file),
+    };
   }
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
     return {
-      reason: 'the CA file holds no certificate',
-      message: `${file} holds no PEM certificate (no "BEGIN CERTIFICATE" line): choose the cluster's ca.crt, not a key.`,
+      reason: l10n.t('the CA file holds no certificate'),
+      message: l10n.t(
+        '{0} holds no PEM certificate (no "BEGIN CERTIFICATE" line): choose the cluster\'s ca.crt, not a key.',
+        file,
+      ),
     };
   }
   return text;
@@ -169,18 +189,22 @@ function otherScheme(origin: string): string {
 function failure(origin: string, e: unknown): ProbeFailed {
   if (!isApiError(e)) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, origin, problem: 'unreachable', reason: 'the probe failed', message };
+    return { ok: false, origin, problem: 'unreachable', reason: l10n.t('the probe failed'), message };
   }
   const code = codeOf(e);
   const base = { ok: false as const, origin, message: e.message, ...(code ? { code } : {}) };
-  if (e.kind === 'cancelled') return { ...base, problem: 'cancelled', reason: 'cancelled' };
+  if (e.kind === 'cancelled') return { ...base, problem: 'cancelled', reason: l10n.t('cancelled') };
   if (e.kind === 'tls' || (code && UNKNOWN_CA.has(code))) return tlsFailure(base, code, e.message);
   if (e.status !== undefined) {
     return {
       ...base,
       problem: 'notCockroach',
-      reason: `health/ answered HTTP ${e.status}`,
-      message: `Something answered at ${origin}, but not like a CockroachDB node's DB Console (${e.message}). Is this the HTTP port (8080 by default)?`,
+      reason: l10n.t('health/ answered HTTP {0}', e.status),
+      message: l10n.t(
+        "Something answered at {0}, but not like a CockroachDB node's DB Console ({1}). Is this the HTTP port (8080 by default)?",
+        origin,
+        e.message,
+      ),
     };
   }
   // A TLS server closes a plain-http connection without a word.
@@ -188,13 +212,21 @@ function failure(origin: string, e: unknown): ProbeFailed {
     return {
       ...base,
       problem: 'unreachable',
-      reason: 'the connection was closed at once',
-      message: `${origin} closed the connection without an answer, as a secure node does to plain http: try ${otherScheme(origin)}.`,
+      reason: l10n.t('the connection was closed at once'),
+      message: l10n.t(
+        '{0} closed the connection without an answer, as a secure node does to plain http: try {1}.',
+        origin,
+        otherScheme(origin),
+      ),
       suggestedOrigin: otherScheme(origin),
     };
   }
   const reason =
-    e.kind === 'dns' ? 'the host name is unknown' : e.kind === 'timeout' ? 'no answer' : 'nothing answered';
+    e.kind === 'dns'
+      ? l10n.t('the host name is unknown')
+      : e.kind === 'timeout'
+        ? l10n.t('no answer')
+        : l10n.t('nothing answered');
   return { ...base, problem: 'unreachable', reason };
 }
 
@@ -205,29 +237,35 @@ function tlsFailure(
 ): ProbeFailed {
   const { origin } = base;
   if (code && UNKNOWN_CA.has(code)) {
-    const self =
-      code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'a self-signed certificate' : 'a CA this computer does not trust';
-    return {
-      ...base,
-      problem: 'unknownCa',
-      reason: 'the certificate is signed by an unknown CA',
-      message: `${origin} presents ${self} (${code}). Choose the CA file that signed the node certificates (ca.crt from cockroach cert create-ca).`,
-    };
+    const message =
+      code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
+        ? l10n.t(
+            '{0} presents a self-signed certificate ({1}). Choose the CA file that signed the node certificates (ca.crt from cockroach cert create-ca).',
+            origin,
+            code,
+          )
+        : l10n.t(
+            '{0} presents a CA this computer does not trust ({1}). Choose the CA file that signed the node certificates (ca.crt from cockroach cert create-ca).',
+            origin,
+            code,
+          );
+    return { ...base, problem: 'unknownCa', reason: l10n.t('the certificate is signed by an unknown CA'), message };
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') {
-    return { ...base, problem: 'hostMismatch', reason: 'the certificate is for another host name' };
+    return { ...base, problem: 'hostMismatch', reason: l10n.t('the certificate is for another host name') };
   }
-  if (code === 'CERT_HAS_EXPIRED') return { ...base, problem: 'expired', reason: 'the certificate has expired' };
+  if (code === 'CERT_HAS_EXPIRED')
+    return { ...base, problem: 'expired', reason: l10n.t('the certificate has expired') };
   if (code === 'CERT_NOT_YET_VALID')
-    return { ...base, problem: 'notYetValid', reason: 'the certificate is not valid yet' };
+    return { ...base, problem: 'notYetValid', reason: l10n.t('the certificate is not valid yet') };
   if (/wrong version number|ERR_SSL_WRONG_VERSION_NUMBER/i.test(text)) {
     return {
       ...base,
       problem: 'plainHttp',
-      reason: 'the server speaks plain http',
-      message: `${origin} answers in plain http, not TLS: an insecure cluster. Use ${otherScheme(origin)}.`,
+      reason: l10n.t('the server speaks plain http'),
+      message: l10n.t('{0} answers in plain http, not TLS: an insecure cluster. Use {1}.', origin, otherScheme(origin)),
       suggestedOrigin: otherScheme(origin),
     };
   }
-  return { ...base, problem: 'tls', reason: 'the TLS handshake failed' };
+  return { ...base, problem: 'tls', reason: l10n.t('the TLS handshake failed') };
 }

@@ -44,6 +44,7 @@ export async function gatherSnapshot(
       'series',
       readCharts(client, { window: { preset: '1h' }, perNode: false }, overview.nodes, thresholds, signal, takenAt),
     ),
+    // l10n-ignore: a key of the snapshot's `unavailable` map, which missingReason matches to its section
     soft('hot ranges', client.hotRanges({}, opts)),
     soft(
       'statements',

@@ -23,10 +23,10 @@ import type { Ui } from '../ui/ui';
 import { CHOOSE_LABEL, TYPE_LABEL, chooseCaFile, typeCaFile } from './caFileCommands';
 import { askVirtualCluster } from './virtualClusterCommands';
 
-export const SKIP_LABEL = 'Skip verification…';
-export const EDIT_LABEL = 'Edit the address…';
-export const RETRY_LABEL = 'Try again';
-export const ANYWAY_LABEL = 'Add it anyway';
+export const SKIP_LABEL = vscode.l10n.t('Skip verification…');
+export const EDIT_LABEL = vscode.l10n.t('Edit the address…');
+export const RETRY_LABEL = vscode.l10n.t('Try again');
+export const ANYWAY_LABEL = vscode.l10n.t('Add it anyway');
 
 export interface AddClusterDeps {
   ui: Ui;
@@ -52,9 +52,10 @@ interface Choice extends vscode.QuickPickItem {
 export async function addClusterFlow(deps: AddClusterDeps): Promise<string | undefined> {
   const { ui } = deps;
   const typed = await ui.input({
-    title: 'Add Cluster: address',
-    prompt:
+    title: vscode.l10n.t('Add Cluster: address'),
+    prompt: vscode.l10n.t(
       "Address of any node's DB Console (its HTTP port), a DB Console URL copied from the browser, or a postgresql:// connection string",
+    ),
     placeHolder: 'https://db1.example.com:8080',
     validateInput: addressProblem,
   });
@@ -68,7 +69,7 @@ export async function addClusterFlow(deps: AddClusterDeps): Promise<string | und
     address = step.address;
     const { trust } = step;
     const result = await ui.progress(
-      `Add Cluster: looking for a CockroachDB node at ${address.origin}…`,
+      vscode.l10n.t('Add Cluster: looking for a CockroachDB node at {0}…', address.origin),
       (signal) => probeCluster({ origin: address.origin, ...trust, signal }),
       { cancellable: true },
     );
@@ -96,7 +97,7 @@ function parsedOrThrow(text: string): ClusterAddress {
 
 function alreadyAdded(ui: Ui, origin: string): boolean {
   if (!readClusters().some((c) => c.id === origin)) return false;
-  void ui.info(`${origin} is already in the explorer.`);
+  void ui.info(vscode.l10n.t('{0} is already in the explorer.', origin));
   return true;
 }
 
@@ -113,11 +114,11 @@ async function askAfterFailure(
   trust: Trust,
 ): Promise<Step | undefined> {
   const again = (t: Trust, a = address): Step => ({ kind: 'probe', address: a, trust: t });
-  const title = `Add Cluster: ${failed.reason}`;
-  const caTitle = `CA certificate of ${address.origin}`;
+  const title = vscode.l10n.t('Add Cluster: {0}', failed.reason);
+  const caTitle = vscode.l10n.t('CA certificate of {0}', address.origin);
   const choose: Choice = {
     label: CHOOSE_LABEL,
-    detail: 'Pick the ca.crt that signed the node certificates, then try again',
+    detail: vscode.l10n.t('Pick the ca.crt that signed the node certificates, then try again'),
     next: async () => {
       const file = await chooseCaFile(ui, caTitle, trust.caFile ?? address.caFile);
       return file === undefined ? sameQuestion() : again({ caFile: file });
@@ -125,7 +126,7 @@ async function askAfterFailure(
   };
   const type: Choice = {
     label: TYPE_LABEL,
-    detail: "Type the CA file's path instead",
+    detail: vscode.l10n.t("Type the CA file's path instead"),
     next: async () => {
       const file = await typeCaFile(ui, caTitle, trust.caFile ?? address.caFile);
       return file === undefined ? sameQuestion() : again({ caFile: file });
@@ -133,15 +134,15 @@ async function askAfterFailure(
   };
   const skip: Choice = {
     label: SKIP_LABEL,
-    detail: 'Not recommended: the certificate is not checked for this cluster',
+    detail: vscode.l10n.t('Not recommended: the certificate is not checked for this cluster'),
     next: async () => ((await confirmSkip(ui, address.origin)) ? again({ skipTlsVerify: true }) : sameQuestion()),
   };
   const edit: Choice = {
     label: EDIT_LABEL,
-    detail: 'Change the address and try again',
+    detail: vscode.l10n.t('Change the address and try again'),
     next: async () => {
       const text = await ui.input({
-        title: 'Add Cluster: address',
+        title: vscode.l10n.t('Add Cluster: address'),
         prompt: failed.message,
         value: address.origin,
         validateInput: addressProblem,
@@ -152,13 +153,13 @@ async function askAfterFailure(
   const retry: Choice = { label: RETRY_LABEL, next: async () => again(trust) };
   const anyway: Choice = {
     label: ANYWAY_LABEL,
-    detail: 'Save it now; the explorer shows the problem, with Retry',
+    detail: vscode.l10n.t('Save it now; the explorer shows the problem, with Retry'),
     next: async () => ({ kind: 'anyway', address, trust, failed }),
   };
   const items: Choice[] = [];
   if (failed.suggestedOrigin) {
     const other = withUserOf(address, parsedOrThrow(failed.suggestedOrigin));
-    items.push({ label: `Use ${other.origin}`, next: async () => again({}, other) });
+    items.push({ label: vscode.l10n.t('Use {0}', other.origin), next: async () => again({}, other) });
   }
   if (failed.problem === 'hostMismatch') items.push(edit, skip, choose, type);
   else if (failed.problem === 'expired' || failed.problem === 'notYetValid') items.push(skip, edit, choose, type);
@@ -177,9 +178,11 @@ function withUserOf(original: ClusterAddress, next: ClusterAddress): ClusterAddr
 
 async function confirmSkip(ui: Ui, origin: string): Promise<boolean> {
   return ui.confirm(
-    `Skip certificate verification for ${origin}?`,
-    'Without verification anyone on the network path can pose as this cluster and read your password and session token. Only this cluster\'s entry gets "skipTlsVerify": true; every other cluster stays verified. Choosing its CA file is the safe fix.',
-    'Skip Verification',
+    vscode.l10n.t('Skip certificate verification for {0}?', origin),
+    vscode.l10n.t(
+      'Without verification anyone on the network path can pose as this cluster and read your password and session token. Only this cluster\'s entry gets "skipTlsVerify": true; every other cluster stays verified. Choosing its CA file is the safe fix.',
+    ),
+    vscode.l10n.t('Skip Verification'),
   );
 }
 
@@ -193,18 +196,29 @@ async function finish(
   const { ui } = deps;
   const { origin } = address;
   const what = found
-    ? `Found ${describeFound(found)}.`
-    : `Nothing usable answered at ${origin} (${failed?.reason ?? 'not probed'}); it is saved anyway.`;
+    ? vscode.l10n.t('Found {0}.', describeFound(found))
+    : vscode.l10n.t(
+        'Nothing usable answered at {0} ({1}); it is saved anyway.',
+        origin,
+        failed?.reason ?? vscode.l10n.t('not probed'),
+      );
   const name = await ui.input({
-    title: 'Add Cluster: name',
-    prompt: `${what}${address.summary ? ` ${address.summary}.` : ''} A name to show in the explorer:`,
+    title: vscode.l10n.t('Add Cluster: name'),
+    prompt: address.summary
+      ? vscode.l10n.t('{0} {1}. A name to show in the explorer:', what, address.summary)
+      : vscode.l10n.t('{0} A name to show in the explorer:', what),
     value: new URL(origin).hostname.replace(/^\[|\]$/g, ''),
-    validateInput: (v) => (v.trim() ? undefined : 'Enter a name'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a name')),
   });
   if (name === undefined) return undefined;
   let virtualCluster: string | undefined;
   if (found?.virtualized) {
-    virtualCluster = await askVirtualCluster(ui, 'Add Cluster: this cluster serves virtual clusters', [], undefined);
+    virtualCluster = await askVirtualCluster(
+      ui,
+      vscode.l10n.t('Add Cluster: this cluster serves virtual clusters'),
+      [],
+      undefined,
+    );
     if (virtualCluster === undefined) return undefined;
   }
   const entry: ClusterSetting = {

@@ -14,9 +14,9 @@ import type { Ui } from '../ui/ui';
 import type { CommandTable } from './register';
 import { pickCluster, type PickDeps } from './targets';
 
-export const CHOOSE_LABEL = 'Choose CA file…';
-export const TYPE_LABEL = 'Type a path…';
-export const NONE_LABEL = 'None';
+export const CHOOSE_LABEL = vscode.l10n.t('Choose CA file…');
+export const TYPE_LABEL = vscode.l10n.t('Type a path…');
+export const NONE_LABEL = vscode.l10n.t('None');
 
 /** `~/certs/ca.crt` → the home folder's; a path as people type it in a terminal. */
 export function expandHome(p: string): string {
@@ -29,18 +29,18 @@ export async function chooseCaFile(ui: Ui, title: string, near?: string): Promis
   const start = near ? expandHome(near) : undefined;
   const picked = await ui.openDialog({
     title,
-    openLabel: 'Use as CA',
+    openLabel: vscode.l10n.t('Use as CA'),
     canSelectFiles: true,
     canSelectFolders: false,
     canSelectMany: false,
-    filters: { 'CA certificates (PEM)': ['crt', 'pem'], 'All files': ['*'] },
+    filters: { [vscode.l10n.t('CA certificates (PEM)')]: ['crt', 'pem'], [vscode.l10n.t('All files')]: ['*'] },
     ...(start ? { defaultUri: vscode.Uri.file(path.isAbsolute(start) ? start : path.resolve(start)) } : {}),
   });
   const uri = picked?.[0];
   if (!uri) return undefined;
   // The extension reads the file with Node, on the machine it runs on.
   if (uri.scheme !== 'file') {
-    void ui.error(`${uri.toString()} is not a file on this machine; choose a local file.`);
+    void ui.error(vscode.l10n.t('{0} is not a file on this machine; choose a local file.', uri.toString()));
     return undefined;
   }
   return uri.fsPath;
@@ -50,9 +50,9 @@ export async function chooseCaFile(ui: Ui, title: string, near?: string): Promis
 export async function typeCaFile(ui: Ui, title: string, value?: string): Promise<string | undefined> {
   const typed = await ui.input({
     title,
-    prompt: 'Path of the CA certificate (PEM), e.g. /home/me/certs/ca.crt',
+    prompt: vscode.l10n.t('Path of the CA certificate (PEM), e.g. /home/me/certs/ca.crt'),
     ...(value ? { value } : {}),
-    validateInput: (v) => (v.trim() ? undefined : 'Enter a path'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a path')),
   });
   return typed === undefined ? undefined : expandHome(typed);
 }
@@ -92,18 +92,25 @@ interface CaChoice extends vscode.QuickPickItem {
 /** Resolves to the new path, '' for none, or undefined when cancelled. */
 async function askNewCaFile(ui: Ui, entry: ClusterConnection): Promise<string | undefined> {
   const current = entry.config.caFile;
-  const title = `CA file of ${entry.name}`;
+  const title = vscode.l10n.t('CA file of {0}', entry.name);
   const items: CaChoice[] = [
-    { label: CHOOSE_LABEL, detail: 'Pick the ca.crt that signed the node certificates', action: 'choose' },
-    { label: TYPE_LABEL, detail: 'Type the path of the CA certificate instead', action: 'type' },
+    {
+      label: CHOOSE_LABEL,
+      detail: vscode.l10n.t('Pick the ca.crt that signed the node certificates'),
+      action: 'choose',
+    },
+    { label: TYPE_LABEL, detail: vscode.l10n.t('Type the path of the CA certificate instead'), action: 'type' },
     {
       label: NONE_LABEL,
-      detail: 'Trust only the CAs this computer trusts (a certificate from a public CA)',
+      detail: vscode.l10n.t('Trust only the CAs this computer trusts (a certificate from a public CA)'),
       action: 'none',
     },
   ];
   for (;;) {
-    const picked = await ui.pick(items, { title, placeHolder: current ? `Now: ${current}` : 'Now: none' });
+    const picked = await ui.pick(items, {
+      title,
+      placeHolder: current ? vscode.l10n.t('Now: {0}', current) : vscode.l10n.t('Now: none'),
+    });
     if (!picked) return undefined;
     if (picked.action === 'none') return '';
     const file =
@@ -116,14 +123,14 @@ export function caFileCommands(deps: PickDeps & { tree: ExplorerProvider }) {
   const { connections, tree, ui } = deps;
   return {
     [Commands.changeCaFile]: async (arg: unknown) => {
-      const entry = await pickCluster(deps, arg, 'Select the cluster whose CA file to change');
+      const entry = await pickCluster(deps, arg, vscode.l10n.t('Select the cluster whose CA file to change'));
       if (!entry) return undefined;
       if (entry.config.source !== 'settings') {
-        void ui.info(`${entry.name} comes from a Cloud account, which provides its CA.`);
+        void ui.info(vscode.l10n.t('{0} comes from a Cloud account, which provides its CA.', entry.name));
         return undefined;
       }
       if (entry.insecure) {
-        void ui.info(`${entry.name} uses plain http: there is no certificate to verify.`);
+        void ui.info(vscode.l10n.t('{0} uses plain http: there is no certificate to verify.', entry.name));
         return undefined;
       }
       const file = await askNewCaFile(ui, entry);
@@ -135,14 +142,23 @@ export function caFileCommands(deps: PickDeps & { tree: ExplorerProvider }) {
         return { ...rest, ...(file ? { caFile: file } : {}), ...(keepSkip ? { skipTlsVerify: true } : {}) };
       });
       if (!scope) {
-        void ui.warn(`${entry.name} is not in cockroachdb.clusters; set "caFile" in its entry by hand.`);
+        void ui.warn(
+          vscode.l10n.t('{0} is not in cockroachdb.clusters; set "caFile" in its entry by hand.', entry.name),
+        );
         return undefined;
       }
       connections.reload();
       tree.refresh();
-      const verifyNote = file && entry.config.skipTlsVerify ? ' Certificate verification is on again.' : '';
       void ui.info(
-        `${entry.name} now ${file ? `verifies its certificate against ${file}` : 'trusts only the CAs this computer trusts'}.${verifyNote}`,
+        !file
+          ? vscode.l10n.t('{0} now trusts only the CAs this computer trusts.', entry.name)
+          : entry.config.skipTlsVerify
+            ? vscode.l10n.t(
+                '{0} now verifies its certificate against {1}. Certificate verification is on again.',
+                entry.name,
+                file,
+              )
+            : vscode.l10n.t('{0} now verifies its certificate against {1}.', entry.name, file),
       );
       return file;
     },

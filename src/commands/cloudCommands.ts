@@ -12,15 +12,16 @@ export function cloudCommands(deps: { accounts: CloudAccounts; ui: Ui }) {
   return {
     [Commands.addCloudAccount]: async () => {
       const key = await ui.input({
-        title: 'Add CockroachDB Cloud Account',
-        prompt:
+        title: vscode.l10n.t('Add CockroachDB Cloud Account'),
+        prompt: vscode.l10n.t(
           'API key of a service account (Cloud Console → Organization → Access Management → Service Accounts). Kept in VS Code secret storage.',
+        ),
         password: true,
-        validateInput: (v) => (v.trim().length >= 8 ? undefined : 'Paste the API key'),
+        validateInput: (v) => (v.trim().length >= 8 ? undefined : vscode.l10n.t('Paste the API key')),
       });
       if (key === undefined) return undefined;
-      const account = await ui.progress('Checking the API key…', () => accounts.add(key.trim()));
-      void ui.info(`Added the CockroachDB Cloud organization ${account.organization}.`);
+      const account = await ui.progress(vscode.l10n.t('Checking the API key…'), () => accounts.add(key.trim()));
+      void ui.info(vscode.l10n.t('Added the CockroachDB Cloud organization {0}.', account.organization));
       return account.id;
     },
     [Commands.copyConnectionString]: async (node: unknown) => {
@@ -29,7 +30,10 @@ export function cloudCommands(deps: { accounts: CloudAccounts; ui: Ui }) {
       const { text, what } = await get();
       await vscode.env.clipboard.writeText(text);
       void ui.info(
-        `Copied ${what}. Replace <ENTER-PASSWORD> (or the password placeholder) with the SQL user's password.`,
+        vscode.l10n.t(
+          "Copied {0}. Replace <ENTER-PASSWORD> (or the password placeholder) with the SQL user's password.",
+          what,
+        ),
       );
     },
   } satisfies CommandTable;

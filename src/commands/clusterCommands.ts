@@ -1,4 +1,5 @@
 // Adding, removing, signing in and out of self-hosted clusters.
+import * as l10n from '@vscode/l10n';
 import type { AuthService } from '../auth/authService';
 import type { ConnectionManager } from '../clusters/connections';
 import { Commands } from '../constants';
@@ -38,19 +39,19 @@ export function clusterCommands(deps: {
     [Commands.remove]: async (arg: unknown) => {
       const remove = capability(arg, 'remove');
       if (remove) return remove(ui);
-      const entry = await pickCluster(deps, arg, 'Select the cluster to remove');
+      const entry = await pickCluster(deps, arg, l10n.t('Select the cluster to remove'));
       if (entry) await removeCluster(tree, entry, ui);
     },
 
     // Add Cluster passes the user of a pasted connection string as the second argument.
     [Commands.signIn]: async (arg: unknown, defaults?: unknown) => {
-      const entry = await pickCluster(deps, arg, 'Select the cluster to sign in to');
+      const entry = await pickCluster(deps, arg, l10n.t('Select the cluster to sign in to'));
       if (!entry) return false;
       return auth.signIn(entry, signInDefaults(defaults));
     },
 
     [Commands.signOut]: async (arg: unknown) => {
-      const entry = await pickCluster(deps, arg, 'Select the cluster to sign out of');
+      const entry = await pickCluster(deps, arg, l10n.t('Select the cluster to sign out of'));
       if (!entry) return;
       await auth.signOut(entry);
     },

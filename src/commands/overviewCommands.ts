@@ -22,19 +22,23 @@ export function overviewCommands(deps: PickDeps & { panels: PanelEnv; auth: Auth
   return {
     /** (row | cluster id | nothing, chart?) — the status bar passes the id and its worst rule's chart. */
     [Commands.showOverview]: async (arg: unknown, chart?: unknown) => {
-      const entry = await pickCluster(deps, arg, 'Show the overview of which cluster?');
+      const entry = await pickCluster(deps, arg, vscode.l10n.t('Show the overview of which cluster?'));
       if (!entry) return undefined;
       return OverviewPanel.show(panels, entry, chartOf(chart));
     },
     [Commands.saveDiagnosticsSnapshot]: async (arg: unknown) => {
-      const entry = await pickCluster(deps, arg, 'Save a diagnostics snapshot of which cluster?');
+      const entry = await pickCluster(deps, arg, vscode.l10n.t('Save a diagnostics snapshot of which cluster?'));
       if (!entry) return undefined;
       const literals = await ui.pick(
         [
-          { label: 'Replace SQL literals', description: 'recommended', keep: false },
-          { label: 'Keep SQL literals', description: 'values in statements stay as they ran', keep: true },
+          { label: vscode.l10n.t('Replace SQL literals'), description: vscode.l10n.t('recommended'), keep: false },
+          {
+            label: vscode.l10n.t('Keep SQL literals'),
+            description: vscode.l10n.t('values in statements stay as they ran'),
+            keep: true,
+          },
         ],
-        { placeHolder: 'Statements in the snapshot: replace their literal values?' },
+        { placeHolder: vscode.l10n.t('Statements in the snapshot: replace their literal values?') },
       );
       if (!literals) return undefined;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -42,12 +46,12 @@ export function overviewCommands(deps: PickDeps & { panels: PanelEnv; auth: Auth
       const name = safeFileName(`${entry.name}-diagnostics-${stamp}`, 'md');
       const target = await ui.saveDialog({
         defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
-        saveLabel: 'Save Snapshot',
-        title: `Diagnostics snapshot of ${entry.name} (Markdown, with a .json beside it)`,
-        filters: { Markdown: ['md'] },
+        saveLabel: vscode.l10n.t('Save Snapshot'),
+        title: vscode.l10n.t('Diagnostics snapshot of {0} (Markdown, with a .json beside it)', entry.name),
+        filters: { [vscode.l10n.t('Markdown')]: ['md'] },
       });
       if (!target) return undefined;
-      const input = await ui.progress(`Reading ${entry.name} for the snapshot…`, (signal) =>
+      const input = await ui.progress(vscode.l10n.t('Reading {0} for the snapshot…', entry.name), (signal) =>
         gatherSnapshot(entry.name, entry.client, healthThresholds(), signal),
       );
       const token = auth.token(entry.id);
@@ -57,7 +61,12 @@ export function overviewCommands(deps: PickDeps & { panels: PanelEnv; auth: Auth
       await vscode.workspace.fs.writeFile(target, encoder.encode(snapshot.markdown));
       await vscode.workspace.fs.writeFile(jsonUri, encoder.encode(`${JSON.stringify(snapshot.json, null, 2)}\n`));
       log.info(`saved a diagnostics snapshot of ${entry.name} to ${target.fsPath || target.toString()}`);
-      void ui.info(`Saved the diagnostics snapshot of ${entry.name} (Markdown and JSON). Nothing was sent anywhere.`);
+      void ui.info(
+        vscode.l10n.t(
+          'Saved the diagnostics snapshot of {0} (Markdown and JSON). Nothing was sent anywhere.',
+          entry.name,
+        ),
+      );
       return { markdown: target, json: jsonUri };
     },
   } satisfies CommandTable;

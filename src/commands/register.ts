@@ -25,10 +25,12 @@ export async function runCommand(
   } catch (e) {
     const message = redact(e instanceof Error ? e.message : String(e));
     log.error(`${id} failed`, message);
-    const actions = isApiError(e, 'unauthorized') ? ['Sign In', 'Show Logs'] : ['Show Logs'];
+    const signIn = vscode.l10n.t('Sign In');
+    const showLogs = vscode.l10n.t('Show Logs');
+    const actions = isApiError(e, 'unauthorized') ? [signIn, showLogs] : [showLogs];
     void ui.error(message, ...actions).then((choice) => {
-      if (choice === 'Show Logs') void vscode.commands.executeCommand(Commands.showLogs);
-      if (choice === 'Sign In') void vscode.commands.executeCommand(Commands.signIn);
+      if (choice === showLogs) void vscode.commands.executeCommand(Commands.showLogs);
+      if (choice === signIn) void vscode.commands.executeCommand(Commands.signIn);
     });
     return undefined;
   }

@@ -19,7 +19,7 @@ export function statusCommands(deps: {
     [Commands.selectActiveCluster]: async (arg: unknown) => {
       const entry =
         arg === undefined && connections.all().length > 1
-          ? await pickCluster(deps, undefined, 'Select the active cluster')
+          ? await pickCluster(deps, undefined, vscode.l10n.t('Select the active cluster'))
           : await pickCluster(deps, arg);
       if (!entry) return;
       await active.set(entry.id);
@@ -29,23 +29,31 @@ export function statusCommands(deps: {
       const id = active.id();
       const items: Array<vscode.QuickPickItem & { run: () => Thenable<unknown> }> = [
         {
-          label: '$(server-environment) Switch active cluster…',
+          label: vscode.l10n.t('$(server-environment) Switch active cluster…'),
           run: () => vscode.commands.executeCommand(Commands.selectActiveCluster),
         },
-        { label: '$(sign-in) Sign in…', run: () => vscode.commands.executeCommand(Commands.signIn, id) },
         {
-          label: '$(dashboard) Open cluster overview',
+          label: vscode.l10n.t('$(sign-in) Sign in…'),
+          run: () => vscode.commands.executeCommand(Commands.signIn, id),
+        },
+        {
+          label: vscode.l10n.t('$(dashboard) Open cluster overview'),
           run: () => vscode.commands.executeCommand(Commands.showOverview, id, status.last?.health.chart),
         },
-        { label: '$(flame) Open hot ranges', run: () => vscode.commands.executeCommand(Commands.showHotRanges, id) },
         {
-          label: '$(refresh) Refresh',
+          label: vscode.l10n.t('$(flame) Open hot ranges'),
+          run: () => vscode.commands.executeCommand(Commands.showHotRanges, id),
+        },
+        {
+          label: vscode.l10n.t('$(refresh) Refresh'),
           run: () => Promise.all([status.checkNow(), vscode.commands.executeCommand(Commands.refresh)]),
         },
       ];
       const picked = await ui.pick(items, {
         ignoreFocusOut: false,
-        placeHolder: status.last ? `${status.last.health.state}: ${status.last.health.summary}` : 'CockroachDB',
+        placeHolder: status.last
+          ? `${status.last.health.state}: ${status.last.health.summary}`
+          : vscode.l10n.t('CockroachDB'),
       });
       await picked?.run();
     },

@@ -1,5 +1,6 @@
 // Commands are run from tree rows (with the row as argument), from webviews and
 // the status bar (with a cluster id), and from the palette (no argument: ask).
+import * as l10n from '@vscode/l10n';
 import type { ClusterConnection, ConnectionManager } from '../clusters/connections';
 import { TreeNode } from '../tree/treeNode';
 import type { Ui } from '../ui/ui';
@@ -12,7 +13,7 @@ export interface PickDeps {
 export async function pickCluster(
   deps: PickDeps,
   arg: unknown,
-  placeHolder = 'Select a cluster',
+  placeHolder = l10n.t('Select a cluster'),
 ): Promise<ClusterConnection | undefined> {
   const { connections, ui } = deps;
   if (arg instanceof TreeNode) {
@@ -27,7 +28,7 @@ export async function pickCluster(
   }
   const all = connections.all();
   if (all.length === 0) {
-    void ui.info('No clusters yet. Add one with "CockroachDB: Add Cluster…".');
+    void ui.info(l10n.t('No clusters yet. Add one with "CockroachDB: Add Cluster…".'));
     return undefined;
   }
   if (all.length === 1) return all[0];

@@ -1,6 +1,7 @@
 // Choosing the virtual cluster of a cluster with cluster virtualization: asked in
 // Add Cluster when the probe finds one, and on the cluster row afterwards. The
 // choice is the `virtualCluster` field of the cluster's cockroachdb.clusters entry.
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { normaliseOrigin } from '../clusters/origin';
 import { readClusterEntries, writeClusterEntries, type ConfigScope } from '../config/config';
@@ -8,9 +9,6 @@ import { Commands } from '../constants';
 import type { Ui } from '../ui/ui';
 import type { CommandTable } from './register';
 import { pickCluster, type PickDeps } from './targets';
-
-const DEFAULT_LABEL = "The server's default";
-const OTHER_LABEL = 'Another virtual cluster…';
 
 interface Choice extends vscode.QuickPickItem {
   value: string | undefined | null;
@@ -29,33 +27,33 @@ export async function askVirtualCluster(
   const names = [...new Set([...known, 'system'])];
   const items: Choice[] = [
     {
-      label: DEFAULT_LABEL,
-      description: current ? '' : 'current',
-      detail: 'Whatever the cluster serves on its DB Console port (usually the application virtual cluster).',
+      label: l10n.t("The server's default"),
+      description: current ? '' : l10n.t('current'),
+      detail: l10n.t('Whatever the cluster serves on its DB Console port (usually the application virtual cluster).'),
       value: '',
     },
     ...names.map((n) => ({
       label: n,
-      description: n === current ? 'current' : '',
+      description: n === current ? l10n.t('current') : '',
       detail:
         n === 'system'
-          ? 'The system cluster: its own SQL, sessions and databases.'
-          : `SQL, sessions and databases of virtual cluster "${n}".`,
+          ? l10n.t('The system cluster: its own SQL, sessions and databases.')
+          : l10n.t('SQL, sessions and databases of virtual cluster "{0}".', n),
       value: n,
     })),
-    { label: OTHER_LABEL, detail: 'Type the name of a virtual cluster.', value: null },
+    { label: l10n.t('Another virtual cluster…'), detail: l10n.t('Type the name of a virtual cluster.'), value: null },
   ];
   const picked = await prompter.pick(items, {
     title,
-    placeHolder: 'Nodes, ranges, hot ranges and events always come from the system cluster',
+    placeHolder: l10n.t('Nodes, ranges, hot ranges and events always come from the system cluster'),
   });
   if (!picked) return undefined;
   if (picked.value !== null) return picked.value;
   const typed = await prompter.input({
     title,
-    prompt: 'Name of the virtual cluster (SHOW VIRTUAL CLUSTERS lists them)',
+    prompt: l10n.t('Name of the virtual cluster (SHOW VIRTUAL CLUSTERS lists them)'),
     value: current ?? '',
-    validateInput: (v) => (/^[a-z0-9][a-z0-9-]*$/i.test(v.trim()) ? undefined : 'Letters, digits and dashes'),
+    validateInput: (v) => (/^[a-z0-9][a-z0-9-]*$/i.test(v.trim()) ? undefined : l10n.t('Letters, digits and dashes')),
   });
   return typed === undefined ? undefined : typed.trim();
 }
@@ -87,13 +85,20 @@ export function virtualClusterCommands(deps: PickDeps) {
   const { ui } = deps;
   return {
     [Commands.selectVirtualCluster]: async (arg: unknown) => {
-      const entry = await pickCluster(deps, arg, 'Select the cluster whose virtual cluster to choose');
+      const entry = await pickCluster(deps, arg, l10n.t('Select the cluster whose virtual cluster to choose'));
       if (!entry) return undefined;
       const known = await entry.client.virtualClusters().catch(() => []);
-      const value = await askVirtualCluster(ui, `Virtual cluster of ${entry.name}`, known, entry.config.virtualCluster);
+      const value = await askVirtualCluster(
+        ui,
+        l10n.t('Virtual cluster of {0}', entry.name),
+        known,
+        entry.config.virtualCluster,
+      );
       if (value === undefined) return undefined;
       if (!(await writeVirtualCluster(entry.id, value))) {
-        void ui.warn(`${entry.name} is not in cockroachdb.clusters; add "virtualCluster" to its entry by hand.`);
+        void ui.warn(
+          l10n.t('{0} is not in cockroachdb.clusters; add "virtualCluster" to its entry by hand.', entry.name),
+        );
         return undefined;
       }
       return value;

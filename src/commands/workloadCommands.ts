@@ -39,7 +39,7 @@ async function copyStatement(
   if (!text) return undefined;
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(
-    `Copied "${text}" — run it in a SQL shell: the SQL API does not run job control statements.`,
+    vscode.l10n.t('Copied "{0}" — run it in a SQL shell: the SQL API does not run job control statements.', text),
     6000,
   );
   return text;
@@ -55,7 +55,8 @@ export function workloadCommands(deps: {
   return {
     [Commands.showSqlActivity]: async (arg: unknown) => {
       const ref = capability(arg, 'activityRef')?.();
-      const cluster = ref?.cluster ?? (await pickCluster(deps, arg, 'Show the SQL activity of which cluster?'));
+      const cluster =
+        ref?.cluster ?? (await pickCluster(deps, arg, vscode.l10n.t('Show the SQL activity of which cluster?')));
       if (!cluster) return;
       SqlActivityPanel.show(panels, cluster, ref?.kind ?? 'statements');
     },

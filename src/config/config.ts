@@ -101,7 +101,7 @@ export function workspaceSettingsFile(scope: Exclude<ConfigScope, 'global'>): st
   const shown = (uri: vscode.Uri): string => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true));
   const file = vscode.workspace.workspaceFile;
   if (scope === 'workspace' && file)
-    return file.scheme === 'untitled' ? "the untitled workspace's settings" : shown(file);
+    return file.scheme === 'untitled' ? vscode.l10n.t("the untitled workspace's settings") : shown(file);
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder ? shown(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')) : '.vscode/settings.json';
 }

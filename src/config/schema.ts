@@ -103,8 +103,10 @@ export function specsFrom(m: ManifestLike): SettingSpecs {
   for (const key of SETTING_KEYS) {
     const p = props[`${SECTION}.${key}`];
     const kind = KINDS[key];
+    // l10n-ignore: build invariant (package.json and the code disagree), failed by the unit tests
     if (!p) throw new Error(`${SECTION}.${key} is read by the code but not declared in package.json`);
     if (p.type !== JSON_TYPE[kind])
+      // l10n-ignore: build invariant, as above
       throw new Error(`${SECTION}.${key} is declared as ${p.type}, read as ${JSON_TYPE[kind]}`);
     out[key] = {
       key,
@@ -116,6 +118,7 @@ export function specsFrom(m: ManifestLike): SettingSpecs {
     };
   }
   if (restricted.size)
+    // l10n-ignore: build invariant, as above
     throw new Error(`restrictedConfigurations names unknown settings: ${[...restricted].join(', ')}`);
   return out as SettingSpecs;
 }

@@ -1,17 +1,18 @@
 // Node liveness as people read it: the DB Console says "suspect" where the API
 // says `unavailable`, and the tree colours, the status bar and the filters all
 // need the same split between up, being worked on, and down.
+import * as l10n from '@vscode/l10n';
 import type { Liveness } from '../api/cluster/models';
 
 export const LIVENESS_LABEL: Record<Liveness, string> = {
-  live: 'live',
-  unknown: 'unknown',
-  dead: 'dead',
-  unavailable: 'suspect',
-  decommissioning: 'decommissioning',
-  decommissioned: 'decommissioned',
-  draining: 'draining',
-  starting: 'starting',
+  live: l10n.t('live'),
+  unknown: l10n.t('unknown'),
+  dead: l10n.t('dead'),
+  unavailable: l10n.t('suspect'),
+  decommissioning: l10n.t('decommissioning'),
+  decommissioned: l10n.t('decommissioned'),
+  draining: l10n.t('draining'),
+  starting: l10n.t('starting'),
 };
 
 export type LivenessSeverity = 'ok' | 'warn' | 'down';

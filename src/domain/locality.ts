@@ -1,5 +1,6 @@
 // Node localities (`--locality=region=us-east1,zone=us-east1-b`): their text form
 // and the region and zone they name, the same everywhere the explorer shows them.
+import * as l10n from '@vscode/l10n';
 
 export interface LocalityTier {
   readonly key: string;
@@ -7,7 +8,7 @@ export interface LocalityTier {
 }
 
 /** Shown where a node reports no region or zone. */
-export const UNKNOWN = '(unknown)';
+export const UNKNOWN = l10n.t('(unknown)');
 
 const REGION_KEYS = ['region', 'cloud-region', 'cloud_region'];
 const ZONE_KEYS = ['zone', 'az', 'availability-zone', 'availability_zone', 'datacenter', 'dc'];

@@ -1,5 +1,6 @@
 // A range's problems by the names the DB Console's Range Report uses, from the
 // flags each replica reports, and the replica types that vote.
+import * as l10n from '@vscode/l10n';
 import type { RangeProblems } from '../api/cluster/models';
 
 /** The problem flags of one replica's view of a range (api/v2 `problems`), as read-only data. */
@@ -7,16 +8,26 @@ export type RangeProblemFlags = Readonly<Omit<RangeProblems, 'other'>> & { reado
 
 export type ProblemSeverity = 'problem' | 'warning';
 
-const FLAG_NAMES: ReadonlyArray<[keyof Omit<RangeProblemFlags, 'other'>, string]> = [
-  ['unavailable', 'unavailable'],
-  ['underreplicated', 'under-replicated'],
-  ['overreplicated', 'over-replicated'],
-  ['leaderNotLeaseHolder', 'leader not leaseholder'],
-  ['noRaftLeader', 'no raft leader'],
-  ['noLease', 'no lease'],
-  ['quiescentEqualsTicking', 'quiescent equals ticking'],
-  ['raftLogTooLarge', 'raft log too large'],
+type ProblemFlag = keyof Omit<RangeProblemFlags, 'other'>;
+
+const FLAG_NAMES: ReadonlyArray<[ProblemFlag, string]> = [
+  ['unavailable', l10n.t('unavailable')],
+  ['underreplicated', l10n.t('under-replicated')],
+  ['overreplicated', l10n.t('over-replicated')],
+  ['leaderNotLeaseHolder', l10n.t('leader not leaseholder')],
+  ['noRaftLeader', l10n.t('no raft leader')],
+  ['noLease', l10n.t('no lease')],
+  ['quiescentEqualsTicking', l10n.t('quiescent equals ticking')],
+  ['raftLogTooLarge', l10n.t('raft log too large')],
 ];
+
+/** The flags whose ranges stop or risk traffic. */
+const SEVERE: ReadonlySet<ProblemFlag> = new Set<ProblemFlag>([
+  'unavailable',
+  'noLease',
+  'noRaftLeader',
+  'underreplicated',
+]);
 
 /** `circuitBreakerError` / `circuit_breaker_error` → `circuit breaker error`. */
 function humanise(flag: string): string {
@@ -40,9 +51,7 @@ export function problemNames(p: RangeProblemFlags | undefined): string[] {
 
 /** Unavailable, leaderless, lease-less and under-replicated ranges stop or risk traffic; the rest degrade it. */
 export function problemSeverity(name: string): ProblemSeverity {
-  return name === 'unavailable' || name === 'no lease' || name === 'no raft leader' || name === 'under-replicated'
-    ? 'problem'
-    : 'warning';
+  return FLAG_NAMES.some(([flag, n]) => n === name && SEVERE.has(flag)) ? 'problem' : 'warning';
 }
 
 /**

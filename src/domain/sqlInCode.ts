@@ -700,12 +700,11 @@ export function siteStatements(site: SqlSite): string[] {
 }
 
 const KEYWORDS = new Set(
-  (
-    'select insert update delete upsert into from where and or not null is in like ilike as on join left right inner ' +
-    'outer full cross group order by having limit offset values set returning with union all distinct case when then ' +
-    'else end asc desc between exists any some true false table create alter drop index if primary key default ' +
-    'count sum min max avg now interval cast using conflict do nothing lateral over partition window filter'
-  ).split(' '),
+  // l10n-ignore: SQL keywords, matched against code
+  `select insert update delete upsert into from where and or not null is in like ilike as on join left right inner
+  outer full cross group order by having limit offset values set returning with union all distinct case when then
+  else end asc desc between exists any some true false table create alter drop index if primary key default
+  count sum min max avg now interval cast using conflict do nothing lateral over partition window filter`.split(/\s+/),
 );
 
 /** A statement to look for: its comparable text and a word every file that has it must contain. */

@@ -1,6 +1,7 @@
 // Words and figures for the workload views (tree rows, tooltips, job
 // statements): CockroachDB's problem and cause names in plain words, latencies
 // and counts as people read them, and the job-control statements to copy.
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from './time';
 
 /** 0.4 ms, 120 ms, 1.24 s, 3m 2s; empty when there is no figure. */
@@ -23,12 +24,23 @@ export function compactCount(n: number | undefined): string {
 }
 
 const CAUSE_WORDS: Record<string, string> = {
-  HighContention: 'high contention',
-  SuboptimalPlan: 'suboptimal plan',
-  PlanRegression: 'plan regression',
-  HighRetryCount: 'high retry count',
-  FailedExecution: 'failed execution',
-  SlowExecution: 'slow execution',
+  HighContention: l10n.t('high contention'),
+  SuboptimalPlan: l10n.t('suboptimal plan'),
+  PlanRegression: l10n.t('plan regression'),
+  HighRetryCount: l10n.t('high retry count'),
+  FailedExecution: l10n.t('failed execution'),
+  SlowExecution: l10n.t('slow execution'),
+};
+
+const HEADLINE_CAUSES = ['HighContention', 'PlanRegression', 'SuboptimalPlan', 'HighRetryCount'] as const;
+
+/** An insight's headline by its leading cause, as a whole phrase (not a cause's words capitalised). */
+const HEADLINES: Record<(typeof HEADLINE_CAUSES)[number] | 'SlowExecution', string> = {
+  HighContention: l10n.t('High contention'),
+  PlanRegression: l10n.t('Plan regression'),
+  SuboptimalPlan: l10n.t('Suboptimal plan'),
+  HighRetryCount: l10n.t('High retry count'),
+  SlowExecution: l10n.t('Slow execution'),
 };
 
 /** "HighRetryCount" → "high retry count"; unknown names are split at capitals. */
@@ -43,11 +55,9 @@ export function namedCauses(causes: readonly string[]): string[] {
 
 /** The insight's headline as DB Console names it: failed, else its leading cause, else slow. */
 export function insightHeadline(problems: readonly string[], causes: readonly string[]): string {
-  if (problems.includes('FailedExecution')) return 'Failed execution';
-  const order = ['HighContention', 'PlanRegression', 'SuboptimalPlan', 'HighRetryCount'];
-  const lead = order.find((c) => causes.includes(c));
-  const words = causeWords(lead ?? 'SlowExecution');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  if (problems.includes('FailedExecution')) return l10n.t('Failed execution');
+  const lead = HEADLINE_CAUSES.find((c) => causes.includes(c));
+  return HEADLINES[lead ?? 'SlowExecution'];
 }
 
 export type JobControl = 'PAUSE' | 'RESUME' | 'CANCEL';
@@ -73,7 +83,7 @@ export function jobControls(status: string): JobControl[] {
  * never runs it; the id is checked to be an integer, so the text is exactly one statement.
  */
 export function jobControlStatement(control: JobControl, jobId: string): string {
-  if (!/^\d{1,20}$/.test(jobId)) throw new Error(`"${jobId}" is not a job id`);
+  if (!/^\d{1,20}$/.test(jobId)) throw new Error(l10n.t('"{0}" is not a job id', jobId));
   return `${control} JOB ${jobId};`;
 }
 
@@ -81,11 +91,11 @@ export type WindowPreset = '1h' | '6h' | '1d' | '3d' | '7d';
 export const WINDOW_PRESETS: readonly WindowPreset[] = ['1h', '6h', '1d', '3d', '7d'];
 const PRESET_HOURS: Record<WindowPreset, number> = { '1h': 1, '6h': 6, '1d': 24, '3d': 72, '7d': 168 };
 const PRESET_WORDS: Record<WindowPreset, string> = {
-  '1h': 'last hour',
-  '6h': 'last 6 hours',
-  '1d': 'last day',
-  '3d': 'last 3 days',
-  '7d': 'last 7 days',
+  '1h': l10n.t('last hour'),
+  '6h': l10n.t('last 6 hours'),
+  '1d': l10n.t('last day'),
+  '3d': l10n.t('last 3 days'),
+  '7d': l10n.t('last 7 days'),
 };
 
 export function isWindowPreset(v: unknown): v is WindowPreset {

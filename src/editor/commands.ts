@@ -37,7 +37,7 @@ export function editorCommands(deps: { runner: SqlRunner; clusters: EditorCluste
   const run = (mode: RunMode) => async (arg?: unknown) => {
     const target = await editorFor(arg);
     if (!target) {
-      void ui.info('Open a SQL editor, select statements or put the cursor in one, then run again.');
+      void ui.info(vscode.l10n.t('Open a SQL editor, select statements or put the cursor in one, then run again.'));
       return undefined;
     }
     return runner.run(target.editor, mode, target.range);
@@ -54,16 +54,22 @@ export function editorCommands(deps: { runner: SqlRunner; clusters: EditorCluste
       if (!cluster) return undefined;
       const entries = history.list(cluster.id);
       if (!entries.length) {
-        void ui.info(`No statements run on ${cluster.name} from the editor yet.`);
+        void ui.info(vscode.l10n.t('No statements run on {0} from the editor yet.', cluster.name));
         return undefined;
       }
       const picked = await ui.pick(
-        entries.map((e) => ({
-          label: e.sql.replace(/\s+/g, ' ').slice(0, 120),
-          description: `${e.ok ? '' : 'failed · '}${e.at.replace('T', ' ').slice(0, 19)}`,
-          entry: e,
-        })),
-        { title: `Run again on ${cluster.name}`, placeHolder: 'A statement from the history' },
+        entries.map((e) => {
+          const at = e.at.replace('T', ' ').slice(0, 19);
+          return {
+            label: e.sql.replace(/\s+/g, ' ').slice(0, 120),
+            description: e.ok ? at : vscode.l10n.t('failed · {0}', at),
+            entry: e,
+          };
+        }),
+        {
+          title: vscode.l10n.t('Run again on {0}', cluster.name),
+          placeHolder: vscode.l10n.t('A statement from the history'),
+        },
       );
       if (!picked) return undefined;
       // A new editor with the statement: it runs through the same confirmation as any other.

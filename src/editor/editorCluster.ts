@@ -21,7 +21,7 @@ export class EditorClusters extends Disposable {
     this.item = this._register(
       vscode.window.createStatusBarItem('cockroachdb.editorCluster', vscode.StatusBarAlignment.Right, 100),
     );
-    this.item.name = 'CockroachDB: cluster of this SQL editor';
+    this.item.name = vscode.l10n.t('CockroachDB: cluster of this SQL editor');
     this.item.command = Commands.chooseEditorCluster;
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.render()));
     this._register(active.onDidChange(() => this.render()));
@@ -47,17 +47,21 @@ export class EditorClusters extends Disposable {
   async choose(doc: vscode.TextDocument | undefined): Promise<ClusterConnection | undefined> {
     const all = this.connections.all();
     if (all.length === 0) {
-      void this.ui.info('No clusters yet. Add one with "CockroachDB: Add Cluster…".');
+      void this.ui.info(vscode.l10n.t('No clusters yet. Add one with "CockroachDB: Add Cluster…".'));
       return undefined;
     }
     const current = doc ? this.clusterFor(doc)?.id : undefined;
     const picked = await this.ui.pick(
       all.map((e) => ({
         label: e.name,
-        description: `${e.id}${e.id === current ? ' · current' : ''}${e.config.readOnly ? ' · read-only' : ''}`,
+        description: [
+          e.id,
+          ...(e.id === current ? [vscode.l10n.t('current')] : []),
+          ...(e.config.readOnly ? [vscode.l10n.t('read-only')] : []),
+        ].join(' · '),
         entry: e,
       })),
-      { title: 'Run this editor’s SQL on which cluster?', placeHolder: 'Cluster' },
+      { title: vscode.l10n.t('Run this editor’s SQL on which cluster?'), placeHolder: vscode.l10n.t('Cluster') },
     );
     if (!picked) return undefined;
     if (doc) this.chosen.set(doc.uri.toString(), picked.entry.id);
@@ -72,10 +76,24 @@ export class EditorClusters extends Disposable {
       return;
     }
     const c = this.clusterFor(editor.document);
-    this.item.text = `$(database) ${c ? c.name : 'no cluster'}${c?.config.readOnly ? ' $(lock)' : ''}`;
-    this.item.tooltip = c
-      ? `Run SQL (Ctrl/Cmd+Enter) runs on ${c.name} (${c.id})${c.config.readOnly ? ', read-only: statements that write are refused' : ''}. Click to choose another cluster for this editor.`
-      : 'No cluster configured. Click to choose one.';
+    if (!c) {
+      this.item.text = vscode.l10n.t('$(database) no cluster');
+      this.item.tooltip = vscode.l10n.t('No cluster configured. Click to choose one.');
+    } else if (c.config.readOnly) {
+      this.item.text = vscode.l10n.t('$(database) {0} $(lock)', c.name);
+      this.item.tooltip = vscode.l10n.t(
+        'Run SQL (Ctrl/Cmd+Enter) runs on {0} ({1}), read-only: statements that write are refused. Click to choose another cluster for this editor.',
+        c.name,
+        c.id,
+      );
+    } else {
+      this.item.text = vscode.l10n.t('$(database) {0}', c.name);
+      this.item.tooltip = vscode.l10n.t(
+        'Run SQL (Ctrl/Cmd+Enter) runs on {0} ({1}). Click to choose another cluster for this editor.',
+        c.name,
+        c.id,
+      );
+    }
     this.item.show();
   }
 }

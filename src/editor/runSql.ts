@@ -92,7 +92,11 @@ export class SqlRunner extends Disposable {
     const { ui } = this.deps;
     const target = this.targetOf(editor, range);
     if (!target) {
-      void ui.info('There is no SQL statement at the cursor. Select the statements to run, or put the cursor in one.');
+      void ui.info(
+        vscode.l10n.t(
+          'There is no SQL statement at the cursor. Select the statements to run, or put the cursor in one.',
+        ),
+      );
       return undefined;
     }
     const cluster =
@@ -117,29 +121,51 @@ export class SqlRunner extends Disposable {
     // EXPLAIN only plans; EXPLAIN ANALYZE runs the statement.
     const risky = mode === 'explain' ? [] : kinds.filter((k) => k.c.dangerous);
     if (risky.length && cluster.config.readOnly) {
-      void ui.error(
-        `${cluster.name} is read-only (its "readOnly" setting): ${risky[0]!.c.verb} was not run. ${risky[0]!.c.reason ?? ''}`.trim(),
+      const refused = vscode.l10n.t(
+        '{0} is read-only (its "readOnly" setting): {1} was not run. {2}',
+        cluster.name,
+        risky[0]!.c.verb,
+        risky[0]!.c.reason ?? '',
       );
+      void ui.error(refused.trim());
       return false;
     }
     if (mode === 'explainAnalyze') {
-      const what = risky.length ? ` It ${risky[0]!.c.reason ?? 'changes data'}` : '';
       return ui.confirm(
-        'EXPLAIN ANALYZE runs the statement on ' + cluster.name + '.' + what,
+        risky.length
+          ? vscode.l10n.t(
+              'EXPLAIN ANALYZE runs the statement on {0}. It {1}',
+              cluster.name,
+              risky[0]!.c.reason ?? vscode.l10n.t('changes data'),
+            )
+          : vscode.l10n.t('EXPLAIN ANALYZE runs the statement on {0}.', cluster.name),
         oneLine(sqls[0] ?? '', 500),
-        'Run EXPLAIN ANALYZE',
+        vscode.l10n.t('Run EXPLAIN ANALYZE'),
       );
     }
     if (!risky.length) return true;
     const first = risky[0]!;
-    const more =
-      risky.length > 1
-        ? ` (and ${risky.length - 1} more statement${risky.length > 2 ? 's' : ''} that change things)`
-        : '';
+    const others = risky.length - 1;
+    const question =
+      others === 0
+        ? vscode.l10n.t('Run {0} on {1}?', first.c.verb, cluster.name)
+        : others === 1
+          ? vscode.l10n.t(
+              'Run {0} on {1}? (and {2} more statement that change things)',
+              first.c.verb,
+              cluster.name,
+              others,
+            )
+          : vscode.l10n.t(
+              'Run {0} on {1}? (and {2} more statements that change things)',
+              first.c.verb,
+              cluster.name,
+              others,
+            );
     return ui.confirm(
-      `Run ${first.c.verb} on ${cluster.name}?${more}`,
+      question,
       `${first.c.reason ? `${first.c.reason}\n\n` : ''}${oneLine(first.sql, 500)}`,
-      'Run',
+      vscode.l10n.t('Run'),
     );
   }
 
@@ -186,7 +212,7 @@ export class SqlRunner extends Disposable {
           `${err.message}${err.hint ? ` — ${err.hint}` : ''}`,
           vscode.DiagnosticSeverity.Error,
         );
-        d.source = `CockroachDB (${cluster.name})`;
+        d.source = vscode.l10n.t('CockroachDB ({0})', cluster.name);
         if (err.code) d.code = err.code;
         this.diagnostics.set(doc.uri, [d]);
         run.status = 'failed';
@@ -195,7 +221,7 @@ export class SqlRunner extends Disposable {
       } else {
         run.status = 'failed';
         run.failure = isApiError(e, 'unauthorized')
-          ? `Not signed in to ${cluster.name}: sign in (CockroachDB: Sign In) and run again.`
+          ? vscode.l10n.t('Not signed in to {0}: sign in (CockroachDB: Sign In) and run again.', cluster.name)
           : e instanceof Error
             ? e.message
             : String(e);

@@ -11,8 +11,8 @@ export class SqlStatementLenses implements vscode.CodeLensProvider {
       const at = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.start));
       const arg = { uri: doc.uri.toString(), start: s.start, end: s.end };
       lenses.push(
-        new vscode.CodeLens(at, { title: '$(play) Run', command: Commands.runSql, arguments: [arg] }),
-        new vscode.CodeLens(at, { title: 'Explain', command: Commands.explainSql, arguments: [arg] }),
+        new vscode.CodeLens(at, { title: vscode.l10n.t('$(play) Run'), command: Commands.runSql, arguments: [arg] }),
+        new vscode.CodeLens(at, { title: vscode.l10n.t('Explain'), command: Commands.explainSql, arguments: [arg] }),
       );
     }
     return lenses;

@@ -1,5 +1,6 @@
 // dist/commands.js: the commands of the tree, the clusters and Cloud accounts, sessions,
 // the status bar and the walkthrough. Loaded on the first of them to run.
+import './l10nHost';
 import { caFileCommands } from '../commands/caFileCommands';
 import { cloudCommands } from '../commands/cloudCommands';
 import { clusterCommands } from '../commands/clusterCommands';

@@ -3,6 +3,7 @@
 // sign-in, the clusters, Cloud accounts, the explorer tree and its view, the status bar's
 // health item, the read-only documents and the walkthrough's steps. Nothing here touches
 // the network until asked.
+import './l10nHost';
 import * as vscode from 'vscode';
 import { AuthService } from '../auth/authService';
 import { SecretStore } from '../auth/secretStore';

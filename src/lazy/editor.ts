@@ -3,6 +3,7 @@
 // workload CodeLenses, Find in Workspace and Go to Table Definition. Loaded when the first
 // SQL editor shows (or, with the workload CodeLens on every file, the first editor), on
 // the first of its commands, or when the API's `editor` is read.
+import './l10nHost';
 import { setUpEditor, type EditorFeatures } from '../editor';
 import { workspaceCommands } from '../editor/workspace/commands';
 import { registerWorkloadLens } from '../editor/workspace/workloadLens';

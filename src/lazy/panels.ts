@@ -1,6 +1,7 @@
 // dist/panels.js: the webview panels' commands (hot ranges, range details, SQL activity,
 // statement details, jobs, the overview and its diagnostics snapshot) and the restoring of
 // panels after a reload. Loaded on the first of these commands, or the first restored panel.
+import './l10nHost';
 import type * as vscode from 'vscode';
 import { overviewCommands } from '../commands/overviewCommands';
 import { panelCommands } from '../commands/panelCommands';

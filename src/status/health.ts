@@ -1,5 +1,6 @@
 // Turns a health probe and node liveness into what the status bar shows.
 // No vscode import, so the rules are unit-tested on Node.
+import * as l10n from '@vscode/l10n';
 import type { NodeStatus } from '../api/cluster/models';
 import { isApiError } from '../api/http/errors';
 import type { RuleId, RuleResult } from '../domain/health/rules';
@@ -32,25 +33,25 @@ export function healthFromNodes(ready: boolean, nodes: NodeStatus[]): Health {
   const members = nodes.filter((n) => n.liveness !== 'decommissioned');
   const total = members.length;
   const live = members.filter((n) => livenessSeverity(n.liveness) !== 'down').length;
-  const line = (n: NodeStatus) => `n${n.nodeId} ${LIVENESS_LABEL[n.liveness]} (${n.address})`;
+  const line = (n: NodeStatus) => l10n.t('n{0} {1} ({2})', n.nodeId, LIVENESS_LABEL[n.liveness], String(n.address));
   const down = members.filter((n) => livenessSeverity(n.liveness) === 'down').map(line);
   const busy = members.filter((n) => livenessSeverity(n.liveness) === 'warn').map(line);
-  if (!ready) down.unshift('the node answering is not ready (health/?ready=true failed)');
+  if (!ready) down.unshift(l10n.t('the node answering is not ready (health/?ready=true failed)'));
   const state: HealthState = down.length ? 'degraded' : 'healthy';
-  return { state, summary: `${live}/${total} live`, details: [...down, ...busy], live, total };
+  return { state, summary: l10n.t('{0}/{1} live', live, total), details: [...down, ...busy], live, total };
 }
 
 export function healthFromError(error: unknown): Health {
   if (isApiError(error, 'unauthorized'))
     return {
       state: 'signedOut',
-      summary: 'signed out',
-      details: ['Sign in to see the cluster health.'],
+      summary: l10n.t('signed out'),
+      details: [l10n.t('Sign in to see the cluster health.')],
       live: 0,
       total: 0,
     };
   const message = error instanceof Error ? error.message : String(error);
-  return { state: 'unreachable', summary: 'unreachable', details: [message], live: 0, total: 0 };
+  return { state: 'unreachable', summary: l10n.t('unreachable'), details: [message], live: 0, total: 0 };
 }
 
 /** Next poll delay: slower while failing (doubling up to 8×) and while the window is unfocused. */
@@ -87,7 +88,7 @@ export function firing(rules: readonly RuleResult[]): RuleResult[] {
 export function healthFromRules(ready: boolean, nodes: NodeStatus[] | undefined, rules: RuleResult[]): Health {
   const base = nodes
     ? healthFromNodes(ready, nodes)
-    : { state: 'limited' as HealthState, summary: 'no node access', details: [], live: 0, total: 0 };
+    : { state: 'limited' as HealthState, summary: l10n.t('no node access'), details: [], live: 0, total: 0 };
   const fire = firing(rules);
   const worst = fire[0];
   if (!worst) return { ...base, state: nodes ? 'healthy' : 'limited', rules };

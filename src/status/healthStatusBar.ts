@@ -32,6 +32,26 @@ const ICON: Record<Health['state'], string> = {
   unknown: '$(loading~spin)',
 };
 
+/** The state as the tooltip and the screen reader say it. */
+function stateWords(state: Health['state']): string {
+  switch (state) {
+    case 'healthy':
+      return vscode.l10n.t('healthy');
+    case 'degraded':
+      return vscode.l10n.t('degraded');
+    case 'critical':
+      return vscode.l10n.t('critical');
+    case 'limited':
+      return vscode.l10n.t('limited');
+    case 'unreachable':
+      return vscode.l10n.t('unreachable');
+    case 'signedOut':
+      return vscode.l10n.t('signed out');
+    case 'unknown':
+      return vscode.l10n.t('unknown');
+  }
+}
+
 export class HealthStatusBar extends Disposable {
   readonly item: vscode.StatusBarItem;
   private timer: NodeJS.Timeout | undefined;
@@ -49,7 +69,7 @@ export class HealthStatusBar extends Disposable {
     this.item = this._register(
       vscode.window.createStatusBarItem('cockroachdb.health', vscode.StatusBarAlignment.Left, 50),
     );
-    this.item.name = 'CockroachDB cluster health';
+    this.item.name = vscode.l10n.t('CockroachDB cluster health');
     this.item.command = Commands.statusBarMenu;
     this._register(vscode.window.onDidChangeWindowState(() => this.schedule(0)));
     this._register(auth.onDidChange((id) => id === this.active.id() && this.schedule(0)));
@@ -125,7 +145,8 @@ export class HealthStatusBar extends Disposable {
       // A secure cluster nobody signed in to is "signed out"; asking it would only raise a prompt.
       // So is a plain-http one that has answered 401 (insecure clusters before v22.1.11).
       const needsSession = !entry.insecure || this.auth.demandsSession(entry.id);
-      if (needsSession && !(await this.auth.isSignedIn(entry.id))) throw new ApiError('unauthorized', 'signed out');
+      if (needsSession && !(await this.auth.isSignedIn(entry.id)))
+        throw new ApiError('unauthorized', vscode.l10n.t('signed out'));
       let ready = true;
       try {
         await entry.client.health(true, { signal: ac.signal });
@@ -173,13 +194,15 @@ export class HealthStatusBar extends Disposable {
     tip.isTrusted = { enabledCommands: [Commands.showOverview] };
     tip.appendMarkdown('**');
     tip.appendText(name);
-    tip.appendMarkdown(`** — ${health.state}\n\n`);
+    tip.appendMarkdown('** — ');
+    tip.appendText(stateWords(health.state));
+    tip.appendMarkdown('\n\n');
     for (const r of health.rules ?? []) {
       tip.appendMarkdown(`- ${RULE_ICON[r.state]} `);
       tip.appendText(`${r.title}: ${r.value}`);
       if (r.chart) {
         const args = encodeURIComponent(JSON.stringify([clusterId, r.chart]));
-        tip.appendMarkdown(` — [chart](command:${Commands.showOverview}?${args})`);
+        tip.appendMarkdown(` — [${vscode.l10n.t('chart')}](command:${Commands.showOverview}?${args})`);
       }
       tip.appendMarkdown('\n');
     }
@@ -192,13 +215,21 @@ export class HealthStatusBar extends Disposable {
     // Signed out, the click that helps is signing in; with a rule firing, its chart; else the actions.
     const signIn = health.state === 'signedOut';
     const chart = health.chart;
-    tip.appendMarkdown(
-      `\nLast checked ${at.toLocaleTimeString()}. ${signIn ? 'Click to sign in.' : chart ? 'Click to open its chart in the overview.' : 'Click for actions.'}`,
-    );
-    this.item.command = signIn
-      ? { command: Commands.signIn, title: 'Sign In', arguments: [clusterId] }
+    const click = signIn
+      ? vscode.l10n.t('Click to sign in.')
       : chart
-        ? { command: Commands.showOverview, title: 'Show Cluster Overview', arguments: [clusterId, chart] }
+        ? vscode.l10n.t('Click to open its chart in the overview.')
+        : vscode.l10n.t('Click for actions.');
+    tip.appendMarkdown('\n');
+    tip.appendText(`${vscode.l10n.t('Last checked {0}.', at.toLocaleTimeString())} ${click}`);
+    this.item.command = signIn
+      ? { command: Commands.signIn, title: vscode.l10n.t('Sign In'), arguments: [clusterId] }
+      : chart
+        ? {
+            command: Commands.showOverview,
+            title: vscode.l10n.t('Show Cluster Overview'),
+            arguments: [clusterId, chart],
+          }
         : Commands.statusBarMenu;
     this.item.tooltip = tip;
     this.item.backgroundColor =
@@ -207,7 +238,9 @@ export class HealthStatusBar extends Disposable {
         : new vscode.ThemeColor(
             health.state === 'degraded' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground',
           );
-    this.item.accessibilityInformation = { label: `CockroachDB ${name}: ${health.state}, ${health.summary}` };
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t('CockroachDB {0}: {1}, {2}', name, stateWords(health.state), health.summary),
+    };
     this.item.show();
   }
 }

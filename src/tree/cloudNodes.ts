@@ -35,7 +35,7 @@ export class CloudRoots implements RootContributor {
 }
 
 export class CloudAccountNode extends LoadedSection {
-  protected readonly what = 'clusters';
+  protected readonly what = vscode.l10n.t('clusters');
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -52,9 +52,9 @@ export class CloudAccountNode extends LoadedSection {
   private async remove(ui: Ui): Promise<void> {
     if (
       await ui.confirm(
-        `Remove the Cloud organization ${this.account.organization}?`,
-        'The API key is deleted from secret storage.',
-        'Remove',
+        vscode.l10n.t('Remove the Cloud organization {0}?', this.account.organization),
+        vscode.l10n.t('The API key is deleted from secret storage.'),
+        vscode.l10n.t('Remove'),
       )
     ) {
       await this.accounts.remove(this.account.id);
@@ -63,20 +63,20 @@ export class CloudAccountNode extends LoadedSection {
 
   getTreeItem(): vscode.TreeItem {
     const tooltip = md();
-    tooltip.appendMarkdown('**CockroachDB Cloud** — ');
+    tooltip.appendMarkdown(`**${vscode.l10n.t('CockroachDB Cloud')}** — `);
     tooltip.appendText(`${this.account.organization}\n\n${this.account.apiUrl}`);
     return item(this, this.account.organization, {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('cloud'),
-      description: 'CockroachDB Cloud',
+      description: vscode.l10n.t('CockroachDB Cloud'),
       tooltip,
       context: 'cloudAccount;refreshable',
-      ariaLabel: `CockroachDB Cloud organization ${this.account.organization}`,
+      ariaLabel: vscode.l10n.t('CockroachDB Cloud organization {0}', this.account.organization),
     });
   }
 
   protected override emptyText(): string {
-    return 'No clusters in this organization';
+    return vscode.l10n.t('No clusters in this organization');
   }
 
   protected async loadRows(): Promise<TreeNode[]> {
@@ -87,7 +87,7 @@ export class CloudAccountNode extends LoadedSection {
           this,
           'nokey',
           'error',
-          'The API key is missing from secret storage; remove this account and add it again.',
+          vscode.l10n.t('The API key is missing from secret storage; remove this account and add it again.'),
         ),
       ];
     const clusters = await collect(client.clusters({}));
@@ -127,7 +127,7 @@ export class CloudFolderNode extends TreeNode {
     return item(this, this.name, {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('folder'),
-      description: `${this.clusters.length} clusters`,
+      description: vscode.l10n.t('{0} clusters', this.clusters.length),
       context: 'cloudFolder',
     });
   }
@@ -164,11 +164,11 @@ export class CloudClusterNode extends TreeNode {
   override capabilities(): RowCapabilities {
     const c = this.cluster;
     return {
-      copyText: () => ({ text: c.id, what: `the id of ${c.name}` }),
+      copyText: () => ({ text: c.id, what: vscode.l10n.t('the id of {0}', c.name) }),
       connectionString: async () => {
         const os = process.platform === 'win32' ? 'WINDOWS' : process.platform === 'darwin' ? 'MAC' : 'LINUX';
         const cs = await this.client.getConnectionString(c.id, { os });
-        return { text: cs.connectionString, what: `the connection string of ${c.name}` };
+        return { text: cs.connectionString, what: vscode.l10n.t('the connection string of {0}', c.name) };
       },
     };
   }
@@ -181,7 +181,15 @@ export class CloudClusterNode extends TreeNode {
     tooltip.appendText(c.name);
     tooltip.appendMarkdown('**\n\n');
     tooltip.appendText(
-      `${c.plan} · ${c.state} · ${c.cockroachVersion} · ${c.cloudProvider}\nregions: ${regions || '—'}\noperation: ${c.operationStatus}`,
+      vscode.l10n.t(
+        '{0} · {1} · {2} · {3}\nregions: {4}\noperation: {5}',
+        c.plan,
+        c.state,
+        c.cockroachVersion,
+        c.cloudProvider,
+        regions || '—',
+        c.operationStatus,
+      ),
     );
     // DB Console and Cluster API menus belong on the cluster row beneath (it knows the
     // session); on this row they matched no menu. `plan-…` only describes the row.
@@ -192,7 +200,7 @@ export class CloudClusterNode extends TreeNode {
       description: `${c.plan} · ${c.state} · ${c.cockroachVersion}${regions ? ` · ${regions}` : ''}`,
       tooltip,
       context: flags.join(';'),
-      ariaLabel: `Cloud cluster ${c.name}, ${c.plan}, ${c.state}, version ${c.cockroachVersion}`,
+      ariaLabel: vscode.l10n.t('Cloud cluster {0}, {1}, {2}, version {3}', c.name, c.plan, c.state, c.cockroachVersion),
     });
   }
 
@@ -216,7 +224,7 @@ export class CloudClusterNode extends TreeNode {
       new CloudListNode(
         this,
         'nodes',
-        'Cloud nodes',
+        vscode.l10n.t('Cloud nodes'),
         'server',
         () => this.client.nodes(id),
         (n) => [n.name, `${n.regionName} · ${n.status}`],
@@ -224,15 +232,15 @@ export class CloudClusterNode extends TreeNode {
       new CloudListNode(
         this,
         'databases',
-        'Databases',
+        vscode.l10n.t('Databases'),
         'database',
         () => this.client.databases(id),
-        (d) => [d.name, d.tableCount !== undefined ? `${d.tableCount} tables` : ''],
+        (d) => [d.name, d.tableCount !== undefined ? vscode.l10n.t('{0} tables', d.tableCount) : ''],
       ),
       new CloudListNode(
         this,
         'users',
-        'SQL users',
+        vscode.l10n.t('SQL users'),
         'person',
         () => this.client.sqlUsers(id),
         (u) => [u.name, ''],
@@ -240,12 +248,14 @@ export class CloudClusterNode extends TreeNode {
       new CloudListNode(
         this,
         'allowlist',
-        'IP allowlist',
+        vscode.l10n.t('IP allowlist'),
         'shield',
         () => this.client.allowlist(id),
         (a) => [
           `${a.cidrIp}/${a.cidrMask}`,
-          [a.name, a.sql ? 'SQL' : '', a.ui ? 'DB Console' : ''].filter(Boolean).join(' · '),
+          [a.name, a.sql ? vscode.l10n.t('SQL') : '', a.ui ? vscode.l10n.t('DB Console') : '']
+            .filter(Boolean)
+            .join(' · '),
         ],
       ),
     );

@@ -39,7 +39,7 @@ export class ClusterNode extends TreeNode {
   override capabilities(): RowCapabilities {
     const e = this.entry;
     return {
-      copyText: () => ({ text: e.id, what: `the address of ${e.name}` }),
+      copyText: () => ({ text: e.id, what: vscode.l10n.t('the address of {0}', e.name) }),
       copyAddress: () => e.id,
       consoleUrl: () => `${e.consoleUrl.replace(/\/$/, '')}/`,
       // A cluster under a Cloud account comes and goes with the account.
@@ -61,20 +61,32 @@ export class ClusterNode extends TreeNode {
     const active = this.ctx.activeClusterId() === e.id;
     // Plain-http clusters are usually insecure ones, which serve every request as root;
     // once one answers 401 it is treated like a secure one.
-    const state = this.signedIn ? 'signed in' : this.anonymous ? 'http, no sign-in' : 'signed out';
+    const state = this.signedIn
+      ? vscode.l10n.t('signed in')
+      : this.anonymous
+        ? vscode.l10n.t('http, no sign-in')
+        : vscode.l10n.t('signed out');
     const tooltip = md();
     tooltip.appendMarkdown('**');
     tooltip.appendText(e.name);
     tooltip.appendMarkdown('**\n\n');
-    tooltip.appendText(`${e.id}\n\n${state}${active ? ' · active cluster' : ''}`);
-    if (e.config.caFile) tooltip.appendText(`\n\nCA file: ${e.config.caFile}`);
-    if (e.config.skipTlsVerify) tooltip.appendMarkdown('\n\n$(warning) TLS verification is off for this cluster.');
+    tooltip.appendText(`${e.id}\n\n${active ? vscode.l10n.t('{0} · active cluster', state) : state}`);
+    if (e.config.caFile) tooltip.appendText(`\n\n${vscode.l10n.t('CA file: {0}', e.config.caFile)}`);
+    if (e.config.skipTlsVerify)
+      tooltip.appendMarkdown(`\n\n$(warning) ${vscode.l10n.t('TLS verification is off for this cluster.')}`);
     const virtualized = this.ctx.connections.isVirtualized(e.id);
     const vc = e.config.virtualCluster;
     if (virtualized || vc) {
       tooltip.appendMarkdown('\n\n');
       tooltip.appendText(
-        `Virtual clusters: nodes, ranges, hot ranges and events come from the system cluster; sessions, databases and SQL from ${vc ? `virtual cluster "${vc}"` : "the server's default virtual cluster"}. Choose Virtual Cluster… to change it.`,
+        vc
+          ? vscode.l10n.t(
+              'Virtual clusters: nodes, ranges, hot ranges and events come from the system cluster; sessions, databases and SQL from virtual cluster "{0}". Choose Virtual Cluster… to change it.',
+              vc,
+            )
+          : vscode.l10n.t(
+              "Virtual clusters: nodes, ranges, hot ranges and events come from the system cluster; sessions, databases and SQL from the server's default virtual cluster. Choose Virtual Cluster… to change it.",
+            ),
       );
     }
     const flags = [
@@ -86,11 +98,13 @@ export class ClusterNode extends TreeNode {
     ];
     return item(this, e.name, {
       collapsible: Collapsed,
-      description: `${active ? '● ' : ''}${e.id.replace(/^https?:\/\//, '')}${vc ? ` · ${vc}` : virtualized ? ' · virtual clusters' : ''} · ${state}`,
+      description: `${active ? '● ' : ''}${e.id.replace(/^https?:\/\//, '')}${vc ? ` · ${vc}` : virtualized ? ` · ${vscode.l10n.t('virtual clusters')}` : ''} · ${state}`,
       tooltip,
       icon: new vscode.ThemeIcon(e.setupError ? 'warning' : 'server-environment'),
       context: flags.join(';'),
-      ariaLabel: `Cluster ${e.name}, ${e.id}, ${state}${active ? ', active' : ''}`,
+      ariaLabel: active
+        ? vscode.l10n.t('Cluster {0}, {1}, {2}, active', e.name, e.id, state)
+        : vscode.l10n.t('Cluster {0}, {1}, {2}', e.name, e.id, state),
     });
   }
 
@@ -122,7 +136,7 @@ export class ClusterNode extends TreeNode {
           this,
           'signin',
           'signIn',
-          `Sign in to ${this.entry.name} to see its nodes, ranges and sessions`,
+          vscode.l10n.t('Sign in to {0} to see its nodes, ranges and sessions', this.entry.name),
         ),
       ];
     }

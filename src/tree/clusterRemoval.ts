@@ -8,32 +8,42 @@ import type { Ui } from '../ui/ui';
 import type { ExplorerContext } from './context';
 import { removalTarget } from './removalTarget';
 
-const SECRETS_GO = 'Its stored session and password are deleted too.';
+const secretsGo = (): string => vscode.l10n.t('Its stored session and password are deleted too.');
 
 export async function removeCluster(ctx: ExplorerContext, entry: ClusterConnection, ui: Ui): Promise<void> {
   const target = removalTarget(clusterLayers(), vscode.workspace.isTrusted, entry.id);
   if (target.kind === 'untrusted') {
     void ui.warn(
-      `${entry.name} is listed in ${workspaceSettingsFile(target.scope)}, which is ignored while this workspace is not trusted. Trust the workspace to remove it from there, or edit the file.`,
+      vscode.l10n.t(
+        '{0} is listed in {1}, which is ignored while this workspace is not trusted. Trust the workspace to remove it from there, or edit the file.',
+        entry.name,
+        workspaceSettingsFile(target.scope),
+      ),
     );
     return;
   }
   if (target.kind === 'notListed') {
-    void ui.info(`${entry.name} is no longer in the cockroachdb.clusters setting.`);
+    void ui.info(vscode.l10n.t('{0} is no longer in the cockroachdb.clusters setting.', entry.name));
   } else {
     const ok =
       target.scope === 'global'
-        ? await ui.confirm(`Remove ${entry.name} from the explorer?`, `${entry.id}\n${SECRETS_GO}`, 'Remove')
+        ? await ui.confirm(
+            vscode.l10n.t('Remove {0} from the explorer?', entry.name),
+            `${entry.id}\n${secretsGo()}`,
+            vscode.l10n.t('Remove'),
+          )
         : await ui.confirm(
-            `Remove "${entry.name}" from ${workspaceSettingsFile(target.scope)}?`,
+            vscode.l10n.t('Remove "{0}" from {1}?', entry.name, workspaceSettingsFile(target.scope)),
             [
               entry.id,
               target.kept
-                ? "The file's other settings and clusters stay."
-                : "It is the workspace's only cluster: the setting is taken out, so your own clusters show here again.",
-              SECRETS_GO,
+                ? vscode.l10n.t("The file's other settings and clusters stay.")
+                : vscode.l10n.t(
+                    "It is the workspace's only cluster: the setting is taken out, so your own clusters show here again.",
+                  ),
+              secretsGo(),
             ].join('\n'),
-            'Remove',
+            vscode.l10n.t('Remove'),
           );
     if (!ok) return;
     await writeClusterEntries(target.kept, target.scope);

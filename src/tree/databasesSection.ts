@@ -10,7 +10,7 @@ import { pageOf, PagedSection, type Page } from './pagedSection';
 import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class DatabasesSection extends PagedSection<string, number> {
-  protected readonly what = 'databases';
+  protected readonly what = vscode.l10n.t('databases');
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -20,12 +20,16 @@ export class DatabasesSection extends PagedSection<string, number> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Databases', {
+    return item(this, vscode.l10n.t('Databases'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('database'),
       description: this.count ? String(this.count) : '',
       context: 'databases;refreshable',
     });
+  }
+
+  protected override emptyText(): string {
+    return vscode.l10n.t('No databases');
   }
 
   protected async fetchPage(offset: number | undefined): Promise<Page<string, number>> {
@@ -39,7 +43,7 @@ export class DatabasesSection extends PagedSection<string, number> {
 }
 
 export class DatabaseNode extends PagedSection<string, number> {
-  protected readonly what = 'tables';
+  protected readonly what = vscode.l10n.t('tables');
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -50,16 +54,18 @@ export class DatabaseNode extends PagedSection<string, number> {
   }
 
   override capabilities(): RowCapabilities {
-    return { copyText: () => ({ text: this.database, what: `the name of database ${this.database}` }) };
+    return {
+      copyText: () => ({ text: this.database, what: vscode.l10n.t('the name of database {0}', this.database) }),
+    };
   }
 
   getTreeItem(): vscode.TreeItem {
     return item(this, this.database, {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('database'),
-      description: this.count ? `${this.count} tables` : '',
+      description: this.count ? vscode.l10n.t('{0} tables', this.count) : '',
       context: 'database;refreshable',
-      ariaLabel: `Database ${this.database}`,
+      ariaLabel: vscode.l10n.t('Database {0}', this.database),
     });
   }
 
@@ -72,7 +78,7 @@ export class DatabaseNode extends PagedSection<string, number> {
   }
 
   protected override emptyText(): string {
-    return 'No tables';
+    return vscode.l10n.t('No tables');
   }
 
   protected toNode(table: string): TreeNode {
@@ -81,7 +87,7 @@ export class DatabaseNode extends PagedSection<string, number> {
 }
 
 export class TableNode extends LoadedSection {
-  protected readonly what = 'table details';
+  protected readonly what = vscode.l10n.t('table details');
   private details: TableDetails | undefined;
 
   constructor(
@@ -104,14 +110,14 @@ export class TableNode extends LoadedSection {
   override capabilities(): RowCapabilities {
     const name = `${this.db.database}.${this.table}`;
     return {
-      copyText: () => ({ text: name, what: `the name of table ${name}` }),
+      copyText: () => ({ text: name, what: vscode.l10n.t('the name of table {0}', name) }),
       tableRef: () => tableRefOf(this.db.database, this.table),
       document: async () => {
         const d = await this.loadDetails();
         this.ctx.rerender(this); // the description shows what the details say
         return {
           path: `/${safe(this.cluster.entry.name)}/${safe(this.db.database)}/${safe(this.table)}.sql`,
-          content: `${d.createStatement};\n${d.zoneConfigStatement ? `\n-- zone configuration\n${d.zoneConfigStatement};\n` : ''}`,
+          content: `${d.createStatement};\n${d.zoneConfigStatement ? `\n-- ${vscode.l10n.t('zone configuration')}\n${d.zoneConfigStatement};\n` : ''}`,
           language: 'sql',
         };
       },
@@ -129,12 +135,17 @@ export class TableNode extends LoadedSection {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('table'),
       description: d
-        ? `${d.rangeCount} ranges · ${d.columns.length} columns · ${new Set(d.indexes.map((i) => i.name)).size} indexes`
+        ? vscode.l10n.t(
+            '{0} ranges · {1} columns · {2} indexes',
+            d.rangeCount,
+            d.columns.length,
+            new Set(d.indexes.map((i) => i.name)).size,
+          )
         : '',
       tooltip,
       context: 'table',
-      command: { command: Commands.showTableDetails, title: 'Show Create Statement', arguments: [this] },
-      ariaLabel: `Table ${this.table} in ${this.db.database}`,
+      command: { command: Commands.showTableDetails, title: vscode.l10n.t('Show Create Statement'), arguments: [this] },
+      ariaLabel: vscode.l10n.t('Table {0} in {1}', this.table, this.db.database),
     });
   }
 
@@ -144,7 +155,7 @@ export class TableNode extends LoadedSection {
   }
 
   protected override emptyText(): string {
-    return 'No columns';
+    return vscode.l10n.t('No columns');
   }
 
   protected async loadRows(): Promise<TreeNode[]> {
@@ -156,6 +167,7 @@ export class TableNode extends LoadedSection {
           this,
           `c:${c.name}`,
           c.name,
+          // l10n-ignore: the column's SQL type and constraints, spelled as in its definition
           `${c.type}${c.nullable ? '' : ' NOT NULL'}${c.defaultValue ? ` DEFAULT ${c.defaultValue}` : ''}`,
           'symbol-field',
           'column',

@@ -34,7 +34,7 @@ export class LivenessDecorations implements vscode.FileDecorationProvider {
     const badge = BADGE[liveness];
     return new vscode.FileDecoration(
       badge,
-      `Liveness: ${LIVENESS_LABEL[liveness] ?? liveness}`,
+      vscode.l10n.t('Liveness: {0}', LIVENESS_LABEL[liveness] ?? liveness),
       new vscode.ThemeColor(severity === 'down' ? 'list.errorForeground' : 'list.warningForeground'),
     );
   }

@@ -9,7 +9,7 @@ import { pageOf, PagedSection, type Page } from './pagedSection';
 import { Collapsed, item, md, type TreeNode } from './treeNode';
 
 export class EventsSection extends PagedSection<ClusterEvent, number> {
-  protected readonly what = 'events';
+  protected readonly what = vscode.l10n.t('events');
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -19,12 +19,16 @@ export class EventsSection extends PagedSection<ClusterEvent, number> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Events', {
+    return item(this, vscode.l10n.t('Events'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('history'),
       description: this.count ? String(this.count) : '',
       context: 'events;refreshable',
     });
+  }
+
+  protected override emptyText(): string {
+    return vscode.l10n.t('No events');
   }
 
   protected async fetchPage(offset: number | undefined): Promise<Page<ClusterEvent, number>> {

@@ -1,5 +1,6 @@
 // Filters set with "Filter…" on a section row. Kept by section id so that a
 // refresh (which rebuilds the rows) keeps them. No vscode import.
+import * as l10n from '@vscode/l10n';
 import type { NodeStatus, Session } from '../api/cluster/models';
 import { LIVENESS_LABEL } from '../domain/liveness';
 import { localityText } from '../domain/locality';
@@ -55,14 +56,34 @@ export function matchSession(s: Session, f: SessionFilter | undefined): boolean 
   );
 }
 
+/** What a row's description calls a filter's field. */
+function fieldWords(field: string): string {
+  switch (field) {
+    case 'locality':
+      return l10n.t('locality');
+    case 'liveness':
+      return l10n.t('liveness');
+    case 'user':
+      return l10n.t('user');
+    case 'application':
+      return l10n.t('application');
+    case 'status':
+      return l10n.t('status');
+    case 'rangeIds':
+      return l10n.t('ranges');
+    default:
+      return field;
+  }
+}
+
 export function describeFilter(f: AnyFilter | undefined): string {
   if (!f) return '';
   const parts: string[] = [];
   for (const [k, v] of Object.entries(f)) {
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    parts.push(`${k === 'rangeIds' ? 'ranges' : k}: ${Array.isArray(v) ? v.join(',') : String(v)}`);
+    parts.push(`${fieldWords(k)}: ${Array.isArray(v) ? v.join(',') : String(v)}`);
   }
-  return parts.length ? `filter ${parts.join(' · ')}` : '';
+  return parts.length ? l10n.t('filter {0}', parts.join(' · ')) : '';
 }
 
 /** "12, 40-42" → [12, 40, 41, 42]; undefined when the text is not a list of range ids. */

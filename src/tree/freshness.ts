@@ -79,11 +79,19 @@ export function decorate(
   if (f.stale) {
     tip.appendMarkdown('$(warning) ');
     tip.appendText(
-      `Refresh failed at ${f.stale.at.toLocaleTimeString()}: ${f.stale.message}\n\nShowing the rows read ${line}.`,
+      vscode.l10n.t(
+        'Refresh failed at {0}: {1}\n\nShowing the rows read {2}.',
+        f.stale.at.toLocaleTimeString(),
+        f.stale.message,
+        line,
+      ),
     );
     const icon = t.iconPath instanceof vscode.ThemeIcon ? t.iconPath.id : 'warning';
     t.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor('list.warningForeground'));
-    t.description = `${typeof t.description === 'string' && t.description ? `${t.description} · ` : ''}stale`;
+    t.description =
+      typeof t.description === 'string' && t.description
+        ? vscode.l10n.t('{0} · stale', t.description)
+        : vscode.l10n.t('stale');
   } else {
     tip.appendText(line[0]!.toUpperCase() + line.slice(1));
   }

@@ -21,7 +21,7 @@ export function hotRangeName(h: HotRange): string {
 }
 
 export class HotRangesSection extends LoadedSection {
-  protected readonly what = 'hot ranges';
+  protected readonly what = vscode.l10n.t('hot ranges');
 
   constructor(
     _ctx: ExplorerContext,
@@ -31,18 +31,19 @@ export class HotRangesSection extends LoadedSection {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Hot ranges', {
+    return item(this, vscode.l10n.t('Hot ranges'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('flame'),
-      description: `top ${TOP} by QPS`,
+      description: vscode.l10n.t('top {0} by QPS', TOP),
       context: 'hotRanges;api;refreshable',
-      tooltip:
+      tooltip: vscode.l10n.t(
         'The busiest ranges right now. Open the Hot ranges panel for every range, hot tables, filters and export.',
+      ),
     });
   }
 
   protected override emptyText(): string {
-    return 'No hot ranges reported';
+    return vscode.l10n.t('No hot ranges reported');
   }
 
   protected async loadRows(): Promise<TreeNode[]> {
@@ -78,7 +79,7 @@ export class HotRangeNode extends TreeNode {
     const h = this.hot;
     const cluster = this.section.cluster.entry;
     return {
-      copyText: () => ({ text: String(h.rangeId), what: `the id of range r${h.rangeId}` }),
+      copyText: () => ({ text: String(h.rangeId), what: vscode.l10n.t('the id of range r{0}', h.rangeId) }),
       rangeRef: () => ({ cluster, rangeId: h.rangeId }),
     };
   }
@@ -87,17 +88,25 @@ export class HotRangeNode extends TreeNode {
     const h = this.hot;
     const name = hotRangeName(h);
     const tooltip = md();
-    tooltip.appendMarkdown(`**Range r${h.rangeId}** — ${fixed(h.qps)} QPS\n\n`);
+    // The range id and the rate are numbers, so they go into the Markdown as they are.
+    tooltip.appendMarkdown(
+      `**${vscode.l10n.t('Range r{0}', h.rangeId)}** — ${vscode.l10n.t('{0} QPS', fixed(h.qps))}\n\n`,
+    );
     tooltip.appendText(
-      `${name}\nleaseholder n${h.leaseholderNodeId ?? '?'} · replicas ${h.replicaNodeIds.map((n) => `n${n}`).join(', ')}`,
+      vscode.l10n.t(
+        '{0}\nleaseholder n{1} · replicas {2}',
+        name,
+        h.leaseholderNodeId ?? '?',
+        h.replicaNodeIds.map((n) => `n${n}`).join(', '),
+      ),
     );
     return item(this, `r${h.rangeId}`, {
-      description: `${fixed(h.qps)} qps · ${name}`,
+      description: vscode.l10n.t('{0} qps · {1}', fixed(h.qps), name),
       tooltip,
       icon: new vscode.ThemeIcon('flame'),
       context: 'hotRange',
-      command: { command: Commands.showRangeDetails, title: 'Show Range Details', arguments: [this] },
-      ariaLabel: `Hot range ${h.rangeId}, ${fixed(h.qps)} queries per second, ${name}`,
+      command: { command: Commands.showRangeDetails, title: vscode.l10n.t('Show Range Details'), arguments: [this] },
+      ariaLabel: vscode.l10n.t('Hot range {0}, {1} queries per second, {2}', h.rangeId, fixed(h.qps), name),
     });
   }
 }

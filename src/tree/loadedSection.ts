@@ -1,6 +1,7 @@
 // A row whose children are loaded once, on first expansion, and kept until the row
 // is refreshed. A failed load shows an error row (with Retry or Sign in) and is not
 // kept, so expanding again tries again; a load that finds nothing shows an empty row.
+import * as l10n from '@vscode/l10n';
 import { Freshness } from './freshness';
 import { errorRow, MessageNode } from './messageNode';
 import { TreeNode } from './treeNode';
@@ -20,7 +21,7 @@ export abstract class LoadedSection extends TreeNode {
   /** The rows to show; an empty list shows `emptyText()` instead. */
   protected abstract loadRows(): Promise<TreeNode[]>;
   protected emptyText(): string {
-    return `No ${this.what}`;
+    return l10n.t('No {0}', this.what);
   }
 
   /** Rows of data loaded so far, for a count in the row's description; undefined before the first load. */

@@ -31,11 +31,11 @@ export class MessageNode extends TreeNode {
     let command: vscode.Command | undefined;
     let description: string | undefined;
     if (this.kind === 'error' || this.kind === 'partial') {
-      command = { command: Commands.retry, title: 'Retry', arguments: [this] };
-      description = 'Retry';
+      command = { command: Commands.retry, title: vscode.l10n.t('Retry'), arguments: [this] };
+      description = vscode.l10n.t('Retry');
     } else if (this.kind === 'signIn') {
-      command = { command: Commands.signIn, title: 'Sign In', arguments: [clusterArg] };
-      description = 'Sign in';
+      command = { command: Commands.signIn, title: vscode.l10n.t('Sign In'), arguments: [clusterArg] };
+      description = vscode.l10n.t('Sign in');
     }
     const tooltip = md();
     tooltip.appendText(this.text);
@@ -57,9 +57,9 @@ export class MessageNode extends TreeNode {
 /** The row to show when loading `what` failed. */
 export function errorRow(parent: TreeNode, what: string, error: unknown): MessageNode {
   if (isApiError(error, 'unauthorized'))
-    return new MessageNode(parent, 'signin', 'signIn', 'Sign in to see this', error.message);
+    return new MessageNode(parent, 'signin', 'signIn', vscode.l10n.t('Sign in to see this'), error.message);
   const message = error instanceof Error ? error.message : String(error);
-  return new MessageNode(parent, 'error', 'error', `Could not load ${what}: ${message}`);
+  return new MessageNode(parent, 'error', 'error', vscode.l10n.t('Could not load {0}: {1}', what, message));
 }
 
 /** "Load more" at the end of a paged list. */
@@ -72,12 +72,12 @@ export class PagerNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Load more…', {
+    return item(this, vscode.l10n.t('Load more…'), {
       icon: new vscode.ThemeIcon('ellipsis'),
-      description: `${this.loaded} shown`,
+      description: vscode.l10n.t('{0} shown', this.loaded),
       context: 'pager',
-      command: { command: Commands.loadMore, title: 'Load More', arguments: [this] },
-      ariaLabel: `Load more, ${this.loaded} shown`,
+      command: { command: Commands.loadMore, title: vscode.l10n.t('Load More'), arguments: [this] },
+      ariaLabel: vscode.l10n.t('Load more, {0} shown', this.loaded),
     });
   }
 }

@@ -17,7 +17,7 @@ import { RangesSection } from './rangesSection';
 import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class NodesSection extends PagedSection<NodeStatus, number> {
-  protected readonly what = 'nodes';
+  protected readonly what = vscode.l10n.t('nodes');
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -49,7 +49,7 @@ export class NodesSection extends PagedSection<NodeStatus, number> {
 
   getTreeItem(): vscode.TreeItem {
     const filter = describeFilter(this.filter);
-    return item(this, 'Nodes', {
+    return item(this, vscode.l10n.t('Nodes'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('server'),
       description: [this.count ? `${this.count}${this.hasMore ? '+' : ''}` : '', filter].filter(Boolean).join(' · '),
@@ -68,7 +68,7 @@ export class NodesSection extends PagedSection<NodeStatus, number> {
   }
 
   protected override emptyText(): string {
-    return this.filter ? 'No nodes match the filter' : 'No nodes';
+    return this.filter ? vscode.l10n.t('No nodes match the filter') : vscode.l10n.t('No nodes');
   }
 
   protected toNode(n: NodeStatus): TreeNode {
@@ -91,7 +91,7 @@ export class CrdbNodeNode extends TreeNode {
     const n = this.node;
     const entry = this.section.cluster.entry;
     return {
-      copyText: () => ({ text: String(n.nodeId), what: `the id of node n${n.nodeId}` }),
+      copyText: () => ({ text: String(n.nodeId), what: vscode.l10n.t('the id of node n{0}', n.nodeId) }),
       copyAddress: () => n.address,
       consoleUrl: () => `${entry.consoleUrl.replace(/\/$/, '')}/#/node/${n.nodeId}`,
     };
@@ -101,19 +101,20 @@ export class CrdbNodeNode extends TreeNode {
     const n = this.node;
     const severity = livenessSeverity(n.liveness);
     const tooltip = md();
-    tooltip.appendMarkdown(`**Node ${n.nodeId}** — `);
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Node {0}', n.nodeId)}** — `);
     tooltip.appendText(LIVENESS_LABEL[n.liveness]);
     tooltip.appendMarkdown('\n\n| | |\n|---|---|\n');
     const rows: Array<[string, string]> = [
-      ['Address', n.address],
-      ['SQL address', n.sqlAddress],
-      ['Locality', localityText(n.locality) || '—'],
-      ['Version', n.version || '—'],
-      ['Uptime', severity === 'down' ? '—' : formatDuration(ageFromNanos(n.startedAt))],
-      ['CPUs', n.numCpus ? String(n.numCpus) : '—'],
-      ['Memory', n.totalMemoryBytes ? formatBytes(n.totalMemoryBytes) : '—'],
+      [vscode.l10n.t('Address'), n.address],
+      [vscode.l10n.t('SQL address'), n.sqlAddress],
+      [vscode.l10n.t('Locality'), localityText(n.locality) || '—'],
+      [vscode.l10n.t('Version'), n.version || '—'],
+      [vscode.l10n.t('Uptime'), severity === 'down' ? '—' : formatDuration(ageFromNanos(n.startedAt))],
+      [vscode.l10n.t('CPUs'), n.numCpus ? String(n.numCpus) : '—'],
+      [vscode.l10n.t('Memory'), n.totalMemoryBytes ? formatBytes(n.totalMemoryBytes) : '—'],
     ];
-    for (const [k, v] of rows) tooltip.appendMarkdown(`| ${k} | ${escapeCell(v)} |\n`);
+    // The names are escaped too, so a translation cannot break the table.
+    for (const [k, v] of rows) tooltip.appendMarkdown(`| ${escapeCell(k)} | ${escapeCell(v)} |\n`);
     return item(this, `n${n.nodeId} ${localityText(n.locality) || n.address}`, {
       collapsible: Collapsed,
       description: nodeDescription(n),
@@ -121,7 +122,13 @@ export class CrdbNodeNode extends TreeNode {
       icon: new vscode.ThemeIcon(severity === 'ok' ? 'vm-running' : severity === 'warn' ? 'vm-outline' : 'vm-active'),
       resourceUri: nodeUri(this.section.cluster.entry.id, n.nodeId, n.liveness),
       context: `node;refreshable;liveness-${n.liveness}`,
-      ariaLabel: `Node ${n.nodeId}, ${n.address}, ${LIVENESS_LABEL[n.liveness]}, version ${n.version}`,
+      ariaLabel: vscode.l10n.t(
+        'Node {0}, {1}, {2}, version {3}',
+        n.nodeId,
+        n.address,
+        LIVENESS_LABEL[n.liveness],
+        n.version,
+      ),
     });
   }
 

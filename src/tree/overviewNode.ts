@@ -16,14 +16,16 @@ export class OverviewNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const tooltip = md();
     tooltip.appendText(
-      'Nodes, capacity, ranges, connections, QPS and latency now; metrics over time; the health rules behind the status bar.',
+      vscode.l10n.t(
+        'Nodes, capacity, ranges, connections, QPS and latency now; metrics over time; the health rules behind the status bar.',
+      ),
     );
-    return item(this, 'Overview', {
+    return item(this, vscode.l10n.t('Overview'), {
       icon: new vscode.ThemeIcon('dashboard'),
-      description: 'figures and charts',
+      description: vscode.l10n.t('figures and charts'),
       tooltip,
       context: 'overview;api',
-      command: { command: Commands.showOverview, title: 'Show Cluster Overview', arguments: [this] },
+      command: { command: Commands.showOverview, title: vscode.l10n.t('Show Cluster Overview'), arguments: [this] },
     });
   }
 }

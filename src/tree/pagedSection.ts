@@ -1,5 +1,6 @@
 // A list that loads a page at a time and ends with a "Load more" row while the
 // server has more. Pages already loaded are kept until the row is refreshed.
+import * as l10n from '@vscode/l10n';
 import { Freshness } from './freshness';
 import { errorRow, MessageNode, PagerNode } from './messageNode';
 import { TreeNode } from './treeNode';
@@ -42,7 +43,7 @@ export abstract class PagedSection<T, C = unknown> extends TreeNode {
   protected abstract toNode(value: T): TreeNode;
   protected abstract readonly what: string;
   protected emptyText(): string {
-    return `No ${this.what}`;
+    return l10n.t('No {0}', this.what);
   }
   /** Items shown after filtering; the default shows all. */
   protected visible(items: T[]): T[] {

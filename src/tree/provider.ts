@@ -113,7 +113,7 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
       } catch (e) {
         // A row must never throw into VS Code: show the failure as a row.
         this.log.error(`loading ${node.id} failed`, e);
-        return [errorRow(node, 'this item', e)];
+        return [errorRow(node, vscode.l10n.t('this item'), e)];
       }
     }
     void this.updateContextKey();

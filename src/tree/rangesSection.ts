@@ -13,7 +13,7 @@ import { pageOf, PagedSection, type Page } from './pagedSection';
 import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class RangesSection extends PagedSection<RangeInfo, number> {
-  protected readonly what = 'ranges';
+  protected readonly what = vscode.l10n.t('ranges');
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -47,7 +47,7 @@ export class RangesSection extends PagedSection<RangeInfo, number> {
 
   getTreeItem(): vscode.TreeItem {
     const filter = describeFilter(this.filter);
-    return item(this, 'Ranges', {
+    return item(this, vscode.l10n.t('Ranges'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('symbol-array'),
       description: [this.count ? String(this.count) : '', filter].filter(Boolean).join(' · '),
@@ -66,7 +66,9 @@ export class RangesSection extends PagedSection<RangeInfo, number> {
   }
 
   protected override emptyText(): string {
-    return this.filter ? 'No ranges with those ids on this node' : 'No ranges on this node';
+    return this.filter
+      ? vscode.l10n.t('No ranges with those ids on this node')
+      : vscode.l10n.t('No ranges on this node');
   }
 
   protected toNode(r: RangeInfo): TreeNode {
@@ -86,7 +88,7 @@ export class RangeNode extends TreeNode {
     const r = this.range;
     const cluster = this.section.owner.section.cluster.entry;
     return {
-      copyText: () => ({ text: String(r.rangeId), what: `the id of range r${r.rangeId}` }),
+      copyText: () => ({ text: String(r.rangeId), what: vscode.l10n.t('the id of range r{0}', r.rangeId) }),
       rangeRef: () => ({ cluster, rangeId: r.rangeId }),
     };
   }
@@ -95,18 +97,24 @@ export class RangeNode extends TreeNode {
     const r = this.range;
     const problems = problemNames(r.problems);
     const tooltip = md();
-    tooltip.appendMarkdown(`**Range r${r.rangeId}**\n\n`);
+    const qps = fixed(r.stats.queriesPerSecond);
+    const problemList = problems.join(', ');
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Range r{0}', r.rangeId)}**\n\n`);
     tooltip.appendCodeblock(`${r.startKeyPretty} – ${r.endKeyPretty}`, 'text');
-    tooltip.appendText(`QPS ${fixed(r.stats.queriesPerSecond)} · writes/s ${fixed(r.stats.writesPerSecond)}`);
-    if (r.leaseholderNodeId) tooltip.appendText(` · leaseholder n${r.leaseholderNodeId}`);
-    if (problems.length) tooltip.appendText(`\n\nProblems: ${problems.join(', ')}`);
+    tooltip.appendText(vscode.l10n.t('QPS {0} · writes/s {1}', qps, fixed(r.stats.writesPerSecond)));
+    if (r.leaseholderNodeId) tooltip.appendText(` · ${vscode.l10n.t('leaseholder n{0}', r.leaseholderNodeId)}`);
+    if (problems.length) tooltip.appendText(`\n\n${vscode.l10n.t('Problems: {0}', problemList)}`);
     return item(this, `r${r.rangeId}`, {
-      description: `${r.startKeyPretty} · ${fixed(r.stats.queriesPerSecond)} qps${problems.length ? ` · ⚠ ${problems.join(', ')}` : ''}`,
+      description: problems.length
+        ? vscode.l10n.t('{0} · {1} qps · ⚠ {2}', r.startKeyPretty, qps, problemList)
+        : vscode.l10n.t('{0} · {1} qps', r.startKeyPretty, qps),
       tooltip,
       icon: new vscode.ThemeIcon(problems.length ? 'warning' : 'symbol-field'),
       context: 'range',
-      command: { command: Commands.showRangeDetails, title: 'Show Range Details', arguments: [this] },
-      ariaLabel: `Range ${r.rangeId}, ${r.startKeyPretty}${problems.length ? `, problems: ${problems.join(', ')}` : ''}`,
+      command: { command: Commands.showRangeDetails, title: vscode.l10n.t('Show Range Details'), arguments: [this] },
+      ariaLabel: problems.length
+        ? vscode.l10n.t('Range {0}, {1}, problems: {2}', r.rangeId, r.startKeyPretty, problemList)
+        : vscode.l10n.t('Range {0}, {1}', r.rangeId, r.startKeyPretty),
     });
   }
 }

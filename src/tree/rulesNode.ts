@@ -14,11 +14,11 @@ export class RulesNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Alerting rules', {
+    return item(this, vscode.l10n.t('Alerting rules'), {
       icon: new vscode.ThemeIcon('bell'),
-      description: 'YAML',
+      description: vscode.l10n.t('YAML'),
       context: 'rules;api',
-      command: { command: Commands.showAlertingRules, title: 'Show Alerting Rules', arguments: [this] },
+      command: { command: Commands.showAlertingRules, title: vscode.l10n.t('Show Alerting Rules'), arguments: [this] },
     });
   }
 }

@@ -14,7 +14,7 @@ import { pageOf, PagedSection, type Page } from './pagedSection';
 import { Collapsed, item, md, TreeNode, type RowCapabilities } from './treeNode';
 
 export class SessionsSection extends PagedSection<Session, string> {
-  protected readonly what = 'sessions';
+  protected readonly what = vscode.l10n.t('sessions');
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -54,7 +54,7 @@ export class SessionsSection extends PagedSection<Session, string> {
 
   getTreeItem(): vscode.TreeItem {
     const filter = describeFilter(this.filter);
-    return item(this, 'Sessions', {
+    return item(this, vscode.l10n.t('Sessions'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('terminal'),
       description: [this.count ? String(this.count) : '', filter].filter(Boolean).join(' · '),
@@ -82,7 +82,7 @@ export class SessionsSection extends PagedSection<Session, string> {
   }
 
   protected override emptyText(): string {
-    return this.filter ? 'No sessions match the filter' : 'No open sessions';
+    return this.filter ? vscode.l10n.t('No sessions match the filter') : vscode.l10n.t('No open sessions');
   }
 
   protected toNode(s: Session): TreeNode {
@@ -102,11 +102,13 @@ export class SessionNode extends TreeNode {
     const s = this.session;
     const q = s.activeQueries[0];
     const client = this.section.cluster.entry.client;
-    const caps: RowCapabilities = { copyText: () => ({ text: s.id, what: `the id of session ${s.id}` }) };
+    const caps: RowCapabilities = {
+      copyText: () => ({ text: s.id, what: vscode.l10n.t('the id of session {0}', s.id) }),
+    };
     if (q) {
       caps.cancelQuery = async (ui) => {
         if (!(await confirmCancelQuery(ui, client, cancellable(s), q.id))) return false;
-        this.section.cancelled(`query ${q.id} of session ${s.id}`);
+        this.section.cancelled(`query ${q.id} of session ${s.id}`); // l10n-ignore: goes only into the log
         return true;
       };
     }
@@ -124,26 +126,36 @@ export class SessionNode extends TreeNode {
     const s = this.session;
     const q = s.activeQueries[0];
     const tooltip = md();
-    tooltip.appendMarkdown('**Session** ');
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Session')}** `);
     tooltip.appendText(
-      `${s.id}\n\nuser ${s.username} · application ${s.applicationName || '—'} · client ${s.clientAddress || '—'} · node n${s.nodeId} · ${s.status}`,
+      `${s.id}\n\n${vscode.l10n.t(
+        'user {0} · application {1} · client {2} · node n{3} · {4}',
+        s.username,
+        s.applicationName || '—',
+        s.clientAddress || '—',
+        s.nodeId,
+        s.status,
+      )}`,
     );
-    if (s.start) tooltip.appendText(` · age ${formatDuration(Date.now() - s.start.getTime())}`);
+    if (s.start) tooltip.appendText(` · ${vscode.l10n.t('age {0}', formatDuration(Date.now() - s.start.getTime()))}`);
     if (q) {
-      tooltip.appendMarkdown('\n\n**Running** ');
+      tooltip.appendMarkdown(`\n\n**${vscode.l10n.t('Running')}** `);
       tooltip.appendText(`(${q.phase}${q.start ? `, ${formatDuration(Date.now() - q.start.getTime())}` : ''})`);
       tooltip.appendCodeblock(q.sql, 'sql');
     } else if (s.lastActiveQuery) {
-      tooltip.appendMarkdown('\n\n**Last statement**');
+      tooltip.appendMarkdown(`\n\n**${vscode.l10n.t('Last statement')}**`);
       tooltip.appendCodeblock(s.lastActiveQuery, 'sql');
     }
     const icon = s.status === 'closed' ? 'circle-slash' : q ? 'play-circle' : 'circle-outline';
+    const app = s.applicationName || vscode.l10n.t('no application');
     return item(this, sessionLabel(s), {
       description: sessionDescription(s),
       tooltip,
       icon: new vscode.ThemeIcon(icon),
       context: 'session',
-      ariaLabel: `Session of ${s.username} from ${s.applicationName || 'no application'}, ${s.status}${q ? ', running a query' : ''}, node ${s.nodeId}`,
+      ariaLabel: q
+        ? vscode.l10n.t('Session of {0} from {1}, {2}, running a query, node {3}', s.username, app, s.status, s.nodeId)
+        : vscode.l10n.t('Session of {0} from {1}, {2}, node {3}', s.username, app, s.status, s.nodeId),
     });
   }
 }

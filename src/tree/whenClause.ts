@@ -16,6 +16,7 @@ export function parseContextValue(contextValue: string): { kind: string; flags: 
 
 /** Reads a `/source/flags` literal starting at `at`; returns the regex and where it ends. */
 function readRegex(text: string, at: number): { re: RegExp; end: number } {
+  // l10n-ignore: developer-only parse error of a manifest when clause; only tests evaluate these
   if (text[at] !== '/') throw new Error(`expected a regex literal at ${at} in: ${text}`);
   let i = at + 1;
   let inClass = false;
@@ -26,6 +27,7 @@ function readRegex(text: string, at: number): { re: RegExp; end: number } {
     else if (c === ']') inClass = false;
     else if (c === '/' && !inClass) break;
   }
+  // l10n-ignore: developer-only parse error, as above
   if (i >= text.length) throw new Error(`unterminated regex in: ${text}`);
   const source = text.slice(at + 1, i);
   const flags = /^[gimsuy]*/.exec(text.slice(i + 1))![0];
@@ -47,6 +49,7 @@ function parse(when: string): Term[][] {
   };
   const word = (): string => {
     const m = /^[A-Za-z0-9_.:-]+/.exec(when.slice(i));
+    // l10n-ignore: developer-only parse error, as above
     if (!m) throw new Error(`unsupported when clause at ${i}: ${when}`);
     i += m[0].length;
     return m[0];
@@ -63,6 +66,7 @@ function parse(when: string): Term[][] {
     skip();
     let term: Term;
     if (when.startsWith('=~', i)) {
+      // l10n-ignore: developer-only parse error, as above
       if (not) throw new Error(`negated regex match is not supported: ${when}`);
       i += 2;
       skip();
@@ -89,7 +93,7 @@ function parse(when: string): Term[][] {
     else if (when.startsWith('||', i)) {
       i += 2;
       groups.push([]);
-    } else throw new Error(`unsupported when clause at ${i}: ${when}`);
+    } else throw new Error(`unsupported when clause at ${i}: ${when}`); // l10n-ignore: as above
   }
 }
 

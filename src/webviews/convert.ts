@@ -88,6 +88,7 @@ export function rangeDetailsPayload(
   const fromHistory = d.leaseholderNodeId ?? history.at(-1)?.replica.nodeId;
   const lh = fromHistory ?? hotLeaseholderNodeId;
   const leaseholderSource: RangeDetailsPayload['leaseholderSource'] =
+    // l10n-ignore: protocol values the front end compares (it words them itself)
     fromHistory !== undefined ? 'lease history' : lh !== undefined ? 'hot ranges' : undefined;
   const replicas: ReplicaView[] = d.byNode
     .map((b) => {

@@ -22,9 +22,10 @@ export async function saveExport(
   const suggested = folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);
   const target = await ui.saveDialog({
     defaultUri: suggested,
-    saveLabel: 'Export',
-    title: `Export as ${p.format.toUpperCase()}`,
-    filters: p.format === 'csv' ? { 'CSV files': ['csv'] } : { 'JSON files': ['json'] },
+    saveLabel: vscode.l10n.t('Export'),
+    title: vscode.l10n.t('Export as {0}', p.format.toUpperCase()),
+    filters:
+      p.format === 'csv' ? { [vscode.l10n.t('CSV files')]: ['csv'] } : { [vscode.l10n.t('JSON files')]: ['json'] },
   });
   if (!target) return { saved: false };
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(p.content));

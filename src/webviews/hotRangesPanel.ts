@@ -38,7 +38,7 @@ export class HotRangesPanel extends PanelBase {
 
   /** Tab titles are plain text rendered by VS Code, so the cluster name is safe there. */
   static title(cluster: ClusterHandle): string {
-    return `Hot ranges — ${cluster.name}`;
+    return vscode.l10n.t('Hot ranges — {0}', cluster.name);
   }
 
   /** Also used by the serializer to adopt a restored panel. */

@@ -42,12 +42,27 @@ export function escapeHtml(s: string): string {
 
 export function contentSecurityPolicy(cspSource: string, n: string): string {
   return [
-    "default-src 'none'",
-    `script-src 'nonce-${n}'`,
+    "default-src 'none'", // l10n-ignore: CSP directive
+    `script-src 'nonce-${n}'`, // l10n-ignore: CSP directive
     `style-src ${cspSource} 'nonce-${n}'`,
     `font-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
+    `img-src ${cspSource} data:`, // l10n-ignore: CSP directive
   ].join('; ');
+}
+
+/**
+ * The localisation bundle as a JSON data block: `type="application/json"` is never
+ * executed (so the CSP is untouched), and `<`, `>`, `&`, U+2028 and U+2029 are
+ * written as \u escapes so no value can close the tag or open a comment.
+ * The front end reads it back by id (app/common/l10nSetup.ts).
+ */
+export function l10nBundleBlock(contents: Record<string, string>, n: string): string {
+  const json = JSON.stringify(contents).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  // l10n-ignore: HTML markup
+  return `<script type="application/json" id="l10n-bundle" nonce="${n}">${json}</script>`;
 }
 
 /** What buildHtml needs of a webview; tests pass a fake. */
@@ -59,12 +74,15 @@ export function buildHtml(
   bundle: PanelKind,
   title: string,
   n: string = nonce(),
+  l10nBundle?: Record<string, string>,
 ): string {
   const script = webview.asWebviewUri(childUri(extensionUri, 'dist', 'webviews', `${bundle}.js`));
   const codicons = webview.asWebviewUri(childUri(extensionUri, 'dist', 'codicons', 'codicon.css'));
   const attr = (u: vscode.Uri) => escapeHtml(u.toString());
   // The codicon <link> has the id vscode-elements' <vscode-icon> looks for; the nonce is
-  // read by the front end from the <meta> tag to stamp its own <style> element.
+  // read by the front end from the <meta> tag to stamp its own <style> element. The
+  // l10n block (only when VS Code runs in another language) precedes the module script.
+  // l10n-ignore: HTML markup; the only text in it is the title, which callers localise
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -77,7 +95,7 @@ export function buildHtml(
 </head>
 <body>
 <div id="app" data-testid="app" data-panel="${bundle}"></div>
-<script type="module" nonce="${n}" src="${attr(script)}"></script>
+${l10nBundle ? `${l10nBundleBlock(l10nBundle, n)}\n` : ''}<script type="module" nonce="${n}" src="${attr(script)}"></script>
 </body>
 </html>`;
 }

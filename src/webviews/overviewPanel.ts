@@ -46,7 +46,7 @@ export class OverviewPanel extends PanelBase {
 
   /** Tab titles are plain text rendered by VS Code, so the cluster name is safe there. */
   static title(cluster: ClusterHandle): string {
-    return `Overview — ${cluster.name}`;
+    return vscode.l10n.t('Overview — {0}', cluster.name);
   }
 
   constructor(panel: vscode.WebviewPanel, env: PanelEnv, cluster: ClusterHandle) {

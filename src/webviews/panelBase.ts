@@ -7,7 +7,7 @@ import { Disposable } from '../util/disposable';
 import type { ScopedLogger } from '../util/logger';
 import { failureOf } from './convert';
 import { saveExport } from './exportFile';
-import { buildHtml, localResourceRoots } from './html';
+import { buildHtml, localResourceRoots, nonce } from './html';
 import type { PanelMonitor } from './panelMonitor';
 import {
   isWebviewToHost,
@@ -22,16 +22,25 @@ import {
   type WebviewToHost,
 } from './protocol/messages';
 
-/** What every panel is given: where its files are, the UI seam, its logger and the monitor. */
-const PANEL_TITLES: Record<PanelKind, string> = {
-  hotRanges: 'Hot ranges',
-  rangeDetails: 'Range details',
-  sqlActivity: 'SQL activity',
-  statementDetails: 'Statement details',
-  sqlResults: 'SQL results',
-  overview: 'Cluster overview',
-};
+/** The page title of each panel: it names only the view. */
+function panelTitle(kind: PanelKind): string {
+  switch (kind) {
+    case 'hotRanges':
+      return vscode.l10n.t('Hot ranges');
+    case 'rangeDetails':
+      return vscode.l10n.t('Range details');
+    case 'sqlActivity':
+      return vscode.l10n.t('SQL activity');
+    case 'statementDetails':
+      return vscode.l10n.t('Statement details');
+    case 'sqlResults':
+      return vscode.l10n.t('SQL results');
+    case 'overview':
+      return vscode.l10n.t('Cluster overview');
+  }
+}
 
+/** What every panel is given: where its files are, the UI seam, its logger and the monitor. */
 export interface PanelEnv {
   readonly extensionUri: vscode.Uri;
   readonly ui: Ui;
@@ -80,7 +89,8 @@ export abstract class PanelBase extends Disposable {
       }),
     );
     // The title names only the view; the cluster name is data and stays out of the HTML.
-    panel.webview.html = buildHtml(panel.webview, extensionUri, kind, PANEL_TITLES[kind]);
+    // The l10n bundle is undefined in English; otherwise the front end configures @vscode/l10n from it.
+    panel.webview.html = buildHtml(panel.webview, extensionUri, kind, panelTitle(kind), nonce(), vscode.l10n.bundle);
   }
 
   protected abstract handlers(): Handlers;
@@ -164,7 +174,7 @@ export abstract class PanelBase extends Disposable {
         break;
       case 'copyText':
         await vscode.env.clipboard.writeText(m.text);
-        vscode.window.setStatusBarMessage(`Copied ${m.what}.`, 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}.', m.what), 3000);
         break;
       case 'findInWorkspace':
         await vscode.commands.executeCommand('cockroachdb.findInWorkspace', { query: m.text });
@@ -181,7 +191,7 @@ export abstract class PanelBase extends Disposable {
   private async answer(m: WebviewRequest): Promise<void> {
     const h = this.handlers()[m.method] as ((p: unknown) => Promise<unknown>) | undefined;
     try {
-      if (!h) throw new Error(`${m.method} is not available in this panel`);
+      if (!h) throw new Error(vscode.l10n.t('{0} is not available in this panel', m.method));
       const result = await h(m.params);
       this.post({ type: 'reply', req: m.req, method: m.method, ok: true, result } as HostToWebview);
     } catch (e) {

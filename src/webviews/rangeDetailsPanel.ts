@@ -34,7 +34,7 @@ export class RangeDetailsPanel extends PanelBase {
   }
 
   static title(cluster: ClusterHandle, rangeId: number): string {
-    return `Range r${rangeId} — ${cluster.name}`;
+    return vscode.l10n.t('Range r{0} — {1}', rangeId, cluster.name);
   }
 
   constructor(

@@ -63,10 +63,11 @@ const NEEDS: Record<string, Needs> = {
   [StatementDetailsPanel.viewType]: 'statement',
 };
 
+/** Why a restored panel was closed, for the log only. */
 const WHAT: Record<Needs, string> = {
-  cluster: 'its state names no cluster',
-  range: 'its state names no cluster and range',
-  statement: 'its state names no cluster and statement',
+  cluster: 'its state names no cluster', // l10n-ignore: log text
+  range: 'its state names no cluster and range', // l10n-ignore: log text
+  statement: 'its state names no cluster and statement', // l10n-ignore: log text
 };
 
 /**
@@ -90,6 +91,7 @@ export function restorePanel(
   const t = restoreTarget(state, needs);
   if (!t) return gone(WHAT[needs]);
   const cluster = resolver.resolve(t.clusterId);
+  // l10n-ignore: log text
   if (!cluster) return gone('its cluster is no longer configured');
   switch (viewType) {
     case RangeDetailsPanel.viewType:

@@ -69,7 +69,7 @@ export class SqlActivityPanel extends PanelBase {
 
   /** Tab titles are plain text rendered by VS Code, so the cluster name is safe there. */
   static title(cluster: ClusterHandle): string {
-    return `SQL activity — ${cluster.name}`;
+    return vscode.l10n.t('SQL activity — {0}', cluster.name);
   }
 
   /** Also used by the serializer to adopt a restored panel. */

@@ -52,7 +52,7 @@ export class SqlResultsPanel extends PanelBase {
 
   /** Tab titles are plain text rendered by VS Code, so the cluster name is safe there. */
   static title(cluster: ClusterHandle): string {
-    return `SQL results — ${cluster.name}`;
+    return vscode.l10n.t('SQL results — {0}', cluster.name);
   }
 
   /** Also used by the serializer to adopt a restored panel, which then shows that nothing ran yet. */

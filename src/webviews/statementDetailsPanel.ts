@@ -10,7 +10,7 @@ import { BLOCKING_SESSION_HEADLINE, cancellable, confirmCancelSession } from '..
 import { gatewayOf } from '../clusters/gateway';
 import type { ClusterHandle } from '../clusters/handle';
 import { openSessions, type OpenSessions } from '../clusters/liveTransactions';
-import { oneLine } from '../domain/format';
+import { nodeList, oneLine } from '../domain/format';
 import { webviewOptions } from './html';
 import {
   contentionRow,
@@ -90,7 +90,7 @@ export class StatementDetailsPanel extends PanelBase {
 
   /** Tab titles are plain text: the summary (or the fingerprint id until it is known) and the cluster. */
   static title(cluster: ClusterHandle, label: string): string {
-    return `Statement ${oneLine(label, 40)} — ${cluster.name}`;
+    return vscode.l10n.t('Statement {0} — {1}', oneLine(label, 40), cluster.name);
   }
 
   readonly target: StatementTarget;
@@ -180,7 +180,11 @@ export class StatementDetailsPanel extends PanelBase {
     } else {
       errors.push({
         section: 'history',
-        message: `The figures of the window could not be read: ${stmtAnswer.reason} ${stmtAnswer.whatToDo}`,
+        message: vscode.l10n.t(
+          'The figures of the window could not be read: {0} {1}',
+          stmtAnswer.reason,
+          stmtAnswer.whatToDo,
+        ),
       });
     }
 
@@ -200,8 +204,9 @@ export class StatementDetailsPanel extends PanelBase {
     else if (contentionRead.items.length && contentionRead.items.every((e) => !e.waitingStatementFingerprintId))
       errors.push({
         section: 'contention',
-        message:
+        message: vscode.l10n.t(
           'This CockroachDB version records contention per transaction, not per statement, so none can be tied to this statement.',
+        ),
       });
     const contentionRows: ContentionRow[] = contentionRead.items
       .filter((e) => e.waitingStatementFingerprintId === fingerprintId)
@@ -211,7 +216,10 @@ export class StatementDetailsPanel extends PanelBase {
     const query = statement?.query || mine.find((i) => i.query)?.query || '';
     let sessions: LiveSession[] = [];
     if (live.status === 'rejected') {
-      errors.push({ section: 'sessions', message: `The live sessions could not be read: ${message(live.reason)}` });
+      errors.push({
+        section: 'sessions',
+        message: vscode.l10n.t('The live sessions could not be read: {0}', message(live.reason)),
+      });
     } else {
       const now = Date.now();
       linkBlockingSessions(contentionRows, live.value.sessions, now);
@@ -219,12 +227,14 @@ export class StatementDetailsPanel extends PanelBase {
       else
         errors.push({
           section: 'sessions',
-          message: 'The statement text is not known for this window, so running sessions cannot be matched to it.',
+          message: vscode.l10n.t(
+            'The statement text is not known for this window, so running sessions cannot be matched to it.',
+          ),
         });
       if (live.value.missing.length)
         errors.push({
           section: 'sessions',
-          message: `${live.value.missing.map((n) => `n${n}`).join(', ')} did not answer: their sessions are not listed.`,
+          message: vscode.l10n.t('{0} did not answer: their sessions are not listed.', nodeList(live.value.missing)),
         });
     }
     this.offered = new Set(
@@ -266,12 +276,18 @@ export class StatementDetailsPanel extends PanelBase {
   async cancel(p: ParamsOf<'cancelSession'>): Promise<ResultOf<'cancelSession'>> {
     const id = p.sessionId.toLowerCase();
     if (!this.offered.has(id))
-      throw new Error(`Session ${p.sessionId} is not a blocking session this panel showed; reload the panel.`);
+      throw new Error(
+        vscode.l10n.t('Session {0} is not a blocking session this panel showed; reload the panel.', p.sessionId),
+      );
     const { sessions } = await this.liveSessions(this.lifetime.signal);
     const s = sessions.find((x) => x.id.toLowerCase() === id && x.nodeId === p.nodeId);
     if (!s)
       throw new Error(
-        `Session ${p.sessionId} on n${p.nodeId} is no longer open: it ended or was cancelled. Nothing was cancelled.`,
+        vscode.l10n.t(
+          'Session {0} on n{1} is no longer open: it ended or was cancelled. Nothing was cancelled.',
+          p.sessionId,
+          p.nodeId,
+        ),
       );
     const cancelled = await confirmCancelSession(
       this.env.ui,

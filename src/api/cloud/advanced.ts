@@ -2,6 +2,7 @@
 // Console (`regions[].ui_dns`, HTTPS on port 8080); the Cluster API v2 is served
 // by the same listener. Sign-in is with one of that cluster's SQL users through
 // the Cluster API's own `login/` (the Cloud API key does not work there).
+import * as l10n from '@vscode/l10n';
 import type { ClusterClientOptions, RequestOptions } from '../cluster/api';
 import type { ClusterClient } from '../cluster/client';
 import { ApiError } from '../http/errors';
@@ -9,8 +10,10 @@ import type { CloudCluster } from './models';
 
 const DB_CONSOLE_PORT = 8080;
 
-export const NO_DB_CONSOLE_MESSAGE =
-  'BASIC and STANDARD clusters have no DB Console, so nodes, ranges, hot ranges and sessions are not available; use the Cloud Console’s metrics instead.';
+/** Evaluated once, at module load (a constant that the tree and the tests share). */
+export const NO_DB_CONSOLE_MESSAGE = l10n.t(
+  'BASIC and STANDARD clusters have no DB Console, so nodes, ranges, hot ranges and sessions are not available; use the Cloud Console’s metrics instead.',
+);
 
 /** True when the cluster has a DB Console the explorer can reach. */
 export function hasDbConsole(cluster: CloudCluster): boolean {
@@ -37,7 +40,18 @@ export function clusterApiUrlFor(cluster: CloudCluster, region?: string): string
   if (!ui) {
     throw new ApiError(
       'notAvailable',
-      `Cluster "${cluster.name}" has no DB Console address${region ? ` in region ${region}` : ''} yet (state ${cluster.state}); try again once it is CREATED.`,
+      region
+        ? l10n.t(
+            'Cluster "{0}" has no DB Console address in region {1} yet (state {2}); try again once it is CREATED.',
+            cluster.name,
+            region,
+            cluster.state,
+          )
+        : l10n.t(
+            'Cluster "{0}" has no DB Console address yet (state {1}); try again once it is CREATED.',
+            cluster.name,
+            cluster.state,
+          ),
     );
   }
   const host = ui.replace(/^https?:\/\//, '').replace(/\/+$/, '');

@@ -2,6 +2,7 @@
 // `…Page` function (one keyset page, for "Load more" rows) and an async
 // iterator that follows `next_page` to the end. Results are the camelCase
 // models of models.ts.
+import * as l10n from '@vscode/l10n';
 import { isIP } from 'node:net';
 import { ApiError } from '../http/errors';
 import { CloudHttp, type CallOptions, type CloudClientOptions, type CloudRequest, type QueryValue } from './http';
@@ -70,7 +71,9 @@ export async function* allPages<T>(
     yield* page.items;
     if (!page.nextPage) return;
     if (seen.has(page.nextPage)) {
-      throw new ApiError('malformed', `The Cloud API repeated a page token while listing ${route}.`, { route });
+      throw new ApiError('malformed', l10n.t('The Cloud API repeated a page token while listing {0}.', route), {
+        route,
+      });
     }
     seen.add(page.nextPage);
     token = page.nextPage;
@@ -326,7 +329,7 @@ export class CloudClient {
     opts?: CallOptions,
   ): Promise<AllowlistEntry> {
     const family = isIP(ip);
-    if (family === 0) throw new ApiError('badRequest', `"${ip}" is not an IP address.`);
+    if (family === 0) throw new ApiError('badRequest', l10n.t('"{0}" is not an IP address.', ip));
     const mask = family === 4 ? 32 : 128;
     for await (const e of this.allowlist(clusterId, {}, opts)) {
       if (e.cidrIp === ip && e.cidrMask === mask) {

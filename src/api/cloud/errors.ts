@@ -1,32 +1,35 @@
 // Turns a Cloud API error response (`Status` body `{code, message, details}`)
 // into an ApiError whose message says what to do. Messages name the operation
 // and, for 403, the roles that would allow it; they never contain the API key.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../http/errors';
 import { describeRoles, type CloudOperation } from './roles';
 
 /** What each operation does, in words for "is not allowed to …" / "… failed". */
-const OPERATION_LABELS: Record<CloudOperation, string> = {
-  getOrganization: 'read the organization',
-  listFolders: 'list folders',
-  getFolder: 'read a folder',
-  listFolderContents: 'list folder contents',
-  listClusters: 'list clusters',
-  getCluster: 'read the cluster',
-  getConnectionString: 'read the connection string',
-  listNodes: 'list the cluster’s nodes',
-  listDatabases: 'list databases',
-  createDatabase: 'create a database',
-  renameDatabase: 'rename a database',
-  deleteDatabase: 'delete a database',
-  listSqlUsers: 'list SQL users',
-  createSqlUser: 'create a SQL user',
-  deleteSqlUser: 'delete a SQL user',
-  changeSqlUserPassword: 'change a SQL user’s password',
-  listAllowlist: 'list the IP allowlist',
-  addAllowlistEntry: 'add an IP allowlist entry',
-  updateAllowlistEntry: 'change an IP allowlist entry',
-  removeAllowlistEntry: 'remove an IP allowlist entry',
-};
+function operationLabels(): Record<CloudOperation, string> {
+  return {
+    getOrganization: l10n.t('read the organization'),
+    listFolders: l10n.t('list folders'),
+    getFolder: l10n.t('read a folder'),
+    listFolderContents: l10n.t('list folder contents'),
+    listClusters: l10n.t('list clusters'),
+    getCluster: l10n.t('read the cluster'),
+    getConnectionString: l10n.t('read the connection string'),
+    listNodes: l10n.t('list the cluster’s nodes'),
+    listDatabases: l10n.t('list databases'),
+    createDatabase: l10n.t('create a database'),
+    renameDatabase: l10n.t('rename a database'),
+    deleteDatabase: l10n.t('delete a database'),
+    listSqlUsers: l10n.t('list SQL users'),
+    createSqlUser: l10n.t('create a SQL user'),
+    deleteSqlUser: l10n.t('delete a SQL user'),
+    changeSqlUserPassword: l10n.t('change a SQL user’s password'),
+    listAllowlist: l10n.t('list the IP allowlist'),
+    addAllowlistEntry: l10n.t('add an IP allowlist entry'),
+    updateAllowlistEntry: l10n.t('change an IP allowlist entry'),
+    removeAllowlistEntry: l10n.t('remove an IP allowlist entry'),
+  };
+}
 
 export interface CloudErrorBody {
   code?: number;
@@ -64,7 +67,7 @@ export function parseRetryAfter(v: unknown, nowMs: number): number | undefined {
 }
 
 export function redact(text: string, apiKey: string): string {
-  return apiKey && text.includes(apiKey) ? text.split(apiKey).join('<api key>') : text;
+  return apiKey && text.includes(apiKey) ? text.split(apiKey).join(l10n.t('<api key>')) : text;
 }
 
 export interface ErrorContext {
@@ -81,58 +84,117 @@ export interface ErrorContext {
 export function cloudHttpError(ctx: ErrorContext): ApiError {
   const body = parseErrorBody(ctx.bodyText);
   const serverMessage = body.message ? redact(body.message, ctx.apiKey).slice(0, 500) : undefined;
-  const what = OPERATION_LABELS[ctx.op];
+  const what = operationLabels()[ctx.op];
   const details = {
     status: ctx.status,
     route: ctx.route,
     ...(serverMessage !== undefined ? { serverMessage } : {}),
     ...(ctx.retryAfterSeconds !== undefined ? { retryAfterSeconds: ctx.retryAfterSeconds } : {}),
   };
-  const suffix = serverMessage ? ` (${serverMessage})` : '';
   const s = ctx.status;
 
   if (s === 429 || ctx.retryAfterSeconds !== undefined) {
-    const wait = ctx.retryAfterSeconds !== undefined ? ` Try again in ${Math.ceil(ctx.retryAfterSeconds)} s.` : '';
+    const perSecond = ctx.rateLimitPerSecond;
     return new ApiError(
       'rateLimited',
-      `CockroachDB Cloud is rate-limiting this API key (${ctx.rateLimitPerSecond} requests per second) and the request to ${what} was not completed.${wait}`,
+      ctx.retryAfterSeconds !== undefined
+        ? l10n.t(
+            'CockroachDB Cloud is rate-limiting this API key ({0} requests per second) and the request to {1} was not completed. Try again in {2} s.',
+            perSecond,
+            what,
+            Math.ceil(ctx.retryAfterSeconds),
+          )
+        : l10n.t(
+            'CockroachDB Cloud is rate-limiting this API key ({0} requests per second) and the request to {1} was not completed.',
+            perSecond,
+            what,
+          ),
       details,
     );
   }
   if (s === 401) {
     return new ApiError(
       'unauthorized',
-      'The API key was rejected by CockroachDB Cloud (it may have been deleted, expired or mistyped); replace it with a valid service-account API key.',
+      l10n.t(
+        'The API key was rejected by CockroachDB Cloud (it may have been deleted, expired or mistyped); replace it with a valid service-account API key.',
+      ),
       details,
     );
   }
   if (s === 403) {
+    const roles = describeRoles(ctx.op);
     return new ApiError(
       'forbidden',
-      `The API key's service account is not allowed to ${what}. It needs ${describeRoles(ctx.op)}; ask an organization admin to grant it.${suffix}`,
+      serverMessage
+        ? l10n.t(
+            "The API key's service account is not allowed to {0}. It needs {1}; ask an organization admin to grant it. ({2})",
+            what,
+            roles,
+            serverMessage,
+          )
+        : l10n.t(
+            "The API key's service account is not allowed to {0}. It needs {1}; ask an organization admin to grant it.",
+            what,
+            roles,
+          ),
       details,
     );
   }
   if (s === 404) {
-    return new ApiError('notFound', `Could not ${what}: CockroachDB Cloud says it does not exist${suffix}.`, details);
+    return new ApiError(
+      'notFound',
+      serverMessage
+        ? l10n.t('Could not {0}: CockroachDB Cloud says it does not exist ({1}).', what, serverMessage)
+        : l10n.t('Could not {0}: CockroachDB Cloud says it does not exist.', what),
+      details,
+    );
   }
   if (s === 400 && /invalid cc-version/i.test(body.message ?? '')) {
     return new ApiError(
       'badRequest',
-      `CockroachDB Cloud does not support the API version this extension uses (Cc-Version ${ctx.ccVersion}); update the extension.`,
+      l10n.t(
+        'CockroachDB Cloud does not support the API version this extension uses (Cc-Version {0}); update the extension.',
+        ctx.ccVersion,
+      ),
       details,
     );
   }
   if (s === 400 || s === 409 || s === 422) {
-    return new ApiError('badRequest', `CockroachDB Cloud refused to ${what}${suffix}.`, details);
-  }
-  if (s === 501) return new ApiError('notAvailable', `CockroachDB Cloud cannot ${what}${suffix}.`, details);
-  if (s >= 500) {
     return new ApiError(
-      'server',
-      `CockroachDB Cloud had an internal error while trying to ${what} (HTTP ${s})${suffix}.`,
+      'badRequest',
+      serverMessage
+        ? l10n.t('CockroachDB Cloud refused to {0} ({1}).', what, serverMessage)
+        : l10n.t('CockroachDB Cloud refused to {0}.', what),
       details,
     );
   }
-  return new ApiError('badRequest', `Could not ${what}: HTTP ${s}${suffix}.`, details);
+  if (s === 501)
+    return new ApiError(
+      'notAvailable',
+      serverMessage
+        ? l10n.t('CockroachDB Cloud cannot {0} ({1}).', what, serverMessage)
+        : l10n.t('CockroachDB Cloud cannot {0}.', what),
+      details,
+    );
+  if (s >= 500) {
+    return new ApiError(
+      'server',
+      serverMessage
+        ? l10n.t(
+            'CockroachDB Cloud had an internal error while trying to {0} (HTTP {1}) ({2}).',
+            what,
+            s,
+            serverMessage,
+          )
+        : l10n.t('CockroachDB Cloud had an internal error while trying to {0} (HTTP {1}).', what, s),
+      details,
+    );
+  }
+  return new ApiError(
+    'badRequest',
+    serverMessage
+      ? l10n.t('Could not {0}: HTTP {1} ({2}).', what, s, serverMessage)
+      : l10n.t('Could not {0}: HTTP {1}.', what, s),
+    details,
+  );
 }

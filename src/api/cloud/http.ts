@@ -2,6 +2,7 @@
 // with the Cloud-specific 429/Retry-After policy. The shared transport is built
 // with `retries: 0` because its generic retry would neither consult the per-key
 // limiter nor pause the other callers of the same key.
+import * as l10n from '@vscode/l10n';
 import type { AxiosInstance } from 'axios';
 import { ApiError } from '../http/errors';
 import { toApiError } from '../http/mapError';
@@ -65,7 +66,7 @@ export class CloudHttp {
 
   constructor(o: CloudClientOptions) {
     if (!o.apiKey || o.apiKey.trim() === '') {
-      throw new ApiError('unauthorized', 'No CockroachDB Cloud API key is set; add a service-account API key.');
+      throw new ApiError('unauthorized', l10n.t('No CockroachDB Cloud API key is set; add a service-account API key.'));
     }
     this.apiKey = o.apiKey.trim();
     this.baseUrl = (o.baseUrl ?? DEFAULT_CLOUD_URL).replace(/\/+$/, '');
@@ -132,10 +133,14 @@ export class CloudHttp {
         try {
           return JSON.parse(text) as unknown;
         } catch {
-          throw new ApiError('malformed', `The Cloud API answered ${route} with something that is not JSON.`, {
-            status: res.status,
-            route,
-          });
+          throw new ApiError(
+            'malformed',
+            l10n.t('The Cloud API answered {0} with something that is not JSON.', route),
+            {
+              status: res.status,
+              route,
+            },
+          );
         }
       }
 

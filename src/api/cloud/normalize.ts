@@ -3,6 +3,7 @@
 // strings, and enums may carry values newer than this client. Anything that is
 // not even an object is reported as `malformed` so the UI can say so instead of
 // showing a half-empty row.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../http/errors';
 import type {
   AllowlistEntry,
@@ -23,7 +24,7 @@ type Obj = Record<string, unknown>;
 
 export function asObject(v: unknown, route: string): Obj {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    throw new ApiError('malformed', `The Cloud API returned an unexpected response for ${route}.`, { route });
+    throw new ApiError('malformed', l10n.t('The Cloud API returned an unexpected response for {0}.', route), { route });
   }
   return v as Obj;
 }
@@ -31,7 +32,9 @@ export function asObject(v: unknown, route: string): Obj {
 export function asArray(v: unknown, field: string, route: string): unknown[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    throw new ApiError('malformed', `The Cloud API returned an unexpected "${field}" list for ${route}.`, { route });
+    throw new ApiError('malformed', l10n.t('The Cloud API returned an unexpected "{0}" list for {1}.', field, route), {
+      route,
+    });
   }
   return v;
 }

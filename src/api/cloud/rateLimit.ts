@@ -5,6 +5,7 @@
 // everyone. One limiter per API key, shared by every CloudClient built with that
 // key, keeps the whole extension under the limit. The registry is keyed by a
 // SHA-256 of the key so the key itself is never held as a map key or logged.
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { ApiError } from '../http/errors';
 
@@ -24,7 +25,7 @@ export const systemClock: Clock = {
 };
 
 function abortError(): ApiError {
-  return new ApiError('cancelled', 'The Cloud API request was cancelled.');
+  return new ApiError('cancelled', l10n.t('The Cloud API request was cancelled.'));
 }
 
 /** Abortable sleep on the given clock. */

@@ -2,6 +2,7 @@
 // by the following roles" lines of the official spec (Cc-Version 2024-09-16).
 // A 403 body only says "permission denied"; naming the roles here turns it
 // into something an admin can act on ("give the service account CLUSTER_ADMIN").
+import * as l10n from '@vscode/l10n';
 import type { CloudRole } from './models';
 
 const CLUSTER_READERS: readonly CloudRole[] = [
@@ -45,6 +46,6 @@ export type CloudOperation = keyof typeof REQUIRED_ROLES;
 /** "one of ORG_ADMIN, CLUSTER_ADMIN or CLUSTER_MONITOR" / "the CLUSTER_ADMIN role". */
 export function describeRoles(op: CloudOperation): string {
   const roles: readonly string[] = REQUIRED_ROLES[op];
-  if (roles.length === 1) return `the ${roles[0]} role`;
-  return `one of these roles: ${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
+  if (roles.length === 1) return l10n.t('the {0} role', String(roles[0]));
+  return l10n.t('one of these roles: {0} or {1}', roles.slice(0, -1).join(', '), String(roles[roles.length - 1]));
 }

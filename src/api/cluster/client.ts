@@ -2,6 +2,7 @@
 // quirks live in ./normalize, HTTP/session mechanics in ./requester, sign-in in
 // ./signIn, the paging walks in ./walks; this file owns routes, parameters and
 // per-route error wording. The metrics routes beside the API are in ../metrics/client.
+import * as l10n from '@vscode/l10n';
 import { ApiError, isApiError } from '../http/errors';
 import type {
   ClusterApi,
@@ -71,10 +72,23 @@ function seg(v: string | number): string {
   return encodeURIComponent(String(v));
 }
 
-function nameHint(name: string): string {
-  return ADDRESSABLE_NAME.test(name)
-    ? ''
-    : ' (names with characters other than letters, digits, _ and . cannot be addressed by the Cluster API)';
+function databaseNotFound(database: string): string {
+  return ADDRESSABLE_NAME.test(database)
+    ? l10n.t('Database "{0}" was not found.', database)
+    : l10n.t(
+        'Database "{0}" was not found (names with characters other than letters, digits, _ and . cannot be addressed by the Cluster API).',
+        database,
+      );
+}
+
+function tableNotFound(database: string, table: string): string {
+  return ADDRESSABLE_NAME.test(database) && ADDRESSABLE_NAME.test(table)
+    ? l10n.t('Table "{0}" was not found in database "{1}".', table, database)
+    : l10n.t(
+        'Table "{0}" was not found in database "{1}" (names with characters other than letters, digits, _ and . cannot be addressed by the Cluster API).',
+        table,
+        database,
+      );
 }
 
 export class ClusterClient implements ClusterApi {
@@ -159,7 +173,7 @@ export class ClusterClient implements ClusterApi {
       if (ready && isApiError(err, 'server') && err.status === 500) {
         throw new ApiError(
           'server',
-          `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`,
+          l10n.t('The node at {0} is up but not ready (still starting, draining or not live).', this.baseUrl),
           err.details,
         );
       }
@@ -169,7 +183,7 @@ export class ClusterClient implements ClusterApi {
     if (ready && body.ready === false) {
       throw new ApiError(
         'server',
-        `The node at ${this.baseUrl} is up but not ready (still starting, draining or not live).`,
+        l10n.t('The node at {0} is up but not ready (still starting, draining or not live).', this.baseUrl),
         { status: 200, route },
       );
     }
@@ -203,7 +217,6 @@ export class ClusterClient implements ClusterApi {
   ): Promise<OffsetPage<RangeInfo>> {
     const ranges =
       page.rangeIds && page.rangeIds.length > 0 ? page.rangeIds.map((r) => Math.trunc(r)).join(',') : undefined;
-    const who = nodeId === 'local' ? 'The node answering' : `Node n${nodeId}`;
     const body = await this.req.json({
       ...opts,
       route: `nodes/${seg(nodeId)}/ranges/`,
@@ -211,8 +224,11 @@ export class ClusterClient implements ClusterApi {
       params: { ranges, limit: page.limit, offset: page.offset },
       // The server answers 500 for a node it cannot dial, after its own dial timeout.
       messages: {
-        404: `Node ${nodeId} was not found in the cluster.`,
-        500: `${who} did not answer – it may be down, restarting or no longer in the cluster.`,
+        404: l10n.t('Node {0} was not found in the cluster.', nodeId),
+        500:
+          nodeId === 'local'
+            ? l10n.t('The node answering did not answer – it may be down, restarting or no longer in the cluster.')
+            : l10n.t('Node n{0} did not answer – it may be down, restarting or no longer in the cluster.', nodeId),
       },
       // Every attempt at a dead node costs that timeout again (and a proxy with a shorter
       // one would turn it into a 504 that the transport retries): one attempt only.
@@ -277,12 +293,12 @@ export class ClusterClient implements ClusterApi {
 
   async rangeDetail(rangeId: number, opts: RequestOptions = {}): Promise<RangeDetail> {
     if (!Number.isSafeInteger(rangeId) || rangeId <= 0)
-      throw new ApiError('badRequest', `Range id must be a positive integer (got ${rangeId}).`);
+      throw new ApiError('badRequest', l10n.t('Range id must be a positive integer (got {0}).', rangeId));
     const body = await this.req.json({
       ...opts,
       route: `ranges/${rangeId}/`,
       scope: 'system',
-      messages: { 404: `Range r${rangeId} does not exist` },
+      messages: { 404: l10n.t('Range r{0} does not exist', rangeId) },
     });
     return normalizeRangeDetail(body, rangeId);
   }
@@ -406,7 +422,7 @@ export class ClusterClient implements ClusterApi {
       ...opts,
       route: `databases/${seg(database)}/grants/`,
       params: { limit: page.limit, offset: page.offset },
-      messages: { 404: `Database "${database}" was not found${nameHint(database)}.` },
+      messages: { 404: databaseNotFound(database) },
     });
     return offsetPage(normalizeGrants(body), body, page.offset);
   }
@@ -416,7 +432,7 @@ export class ClusterClient implements ClusterApi {
       ...opts,
       route: `databases/${seg(database)}/tables/`,
       params: { limit: page.limit, offset: page.offset },
-      messages: { 404: `Database "${database}" was not found${nameHint(database)}.` },
+      messages: { 404: databaseNotFound(database) },
     });
     return offsetPage(normalizeTableNames(body), body, page.offset);
   }
@@ -425,9 +441,7 @@ export class ClusterClient implements ClusterApi {
     const body = await this.req.json({
       ...opts,
       route: `databases/${seg(database)}/tables/${seg(table)}/`,
-      messages: {
-        404: `Table "${table}" was not found in database "${database}"${nameHint(database) || nameHint(table)}.`,
-      },
+      messages: { 404: tableNotFound(database, table) },
     });
     return normalizeTableDetails(body, database, table);
   }
@@ -439,7 +453,7 @@ export class ClusterClient implements ClusterApi {
       return normalizeRules(text);
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new ApiError('malformed', `rules/ did not return readable YAML: ${why}`, {
+      throw new ApiError('malformed', l10n.t('rules/ did not return readable YAML: {0}', String(why)), {
         status: res.status,
         route: 'rules/',
         cause: err,

@@ -3,6 +3,7 @@
 // by every request that failed in it, then one retry per request. The DB Console
 // routes beside the API (`/ts/query`, `/_admin/v1/…`) take the same token as the
 // `session` cookie instead (auth 'cookie'), and their 401 is never a sign-out.
+import * as l10n from '@vscode/l10n';
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse, Method } from 'axios';
 import { isAxiosError } from 'axios';
 import { ApiError } from '../http/errors';
@@ -48,7 +49,10 @@ export interface ClusterRequest extends RequestOptions {
 export function normalizeBaseUrl(baseUrl: string): string {
   const url = new URL(baseUrl.trim());
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ApiError('badRequest', `Cluster URL must start with http:// or https:// (got ${url.protocol}).`);
+    throw new ApiError(
+      'badRequest',
+      l10n.t('Cluster URL must start with http:// or https:// (got {0}).', url.protocol),
+    );
   }
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
   return `${url.origin}${path}`;
@@ -60,22 +64,43 @@ export function describeClusterStatus(
   serverText: string,
   route: string,
 ): { kind?: ApiErrorKind; message: string } | undefined {
-  const suffix = serverText ? `: ${serverText}` : '';
   switch (status) {
     case 400:
-      return { message: `The cluster rejected ${route}${suffix}` };
+      return {
+        message: serverText
+          ? l10n.t('The cluster rejected {0}: {1}', route, serverText)
+          : l10n.t('The cluster rejected {0}', route),
+      };
     case 401:
-      return { message: 'Signed out or session expired – sign in again.' };
+      return { message: l10n.t('Signed out or session expired – sign in again.') };
     case 403:
-      return { message: `Not allowed to read ${route}: it needs the admin role or the VIEWCLUSTERMETADATA privilege.` };
+      return {
+        message: l10n.t(
+          'Not allowed to read {0}: it needs the admin role or the VIEWCLUSTERMETADATA privilege.',
+          route,
+        ),
+      };
     case 404:
-      return { message: `${route} was not found – the cluster may be too old for this route (HTTP 404${suffix}).` };
+      return {
+        message: serverText
+          ? l10n.t('{0} was not found – the cluster may be too old for this route (HTTP 404: {1}).', route, serverText)
+          : l10n.t('{0} was not found – the cluster may be too old for this route (HTTP 404).', route),
+      };
     case 405:
-      return { kind: 'badRequest', message: `${route} does not accept this method (HTTP 405)${suffix}` };
+      return {
+        kind: 'badRequest',
+        message: serverText
+          ? l10n.t('{0} does not accept this method (HTTP 405): {1}', route, serverText)
+          : l10n.t('{0} does not accept this method (HTTP 405)', route),
+      };
     case 501:
-      return { message: `${route} is not available on a virtual cluster (tenant).` };
+      return { message: l10n.t('{0} is not available on a virtual cluster (tenant).', route) };
     case 500:
-      return { message: `The cluster failed on ${route} (HTTP 500)${suffix}` };
+      return {
+        message: serverText
+          ? l10n.t('The cluster failed on {0} (HTTP 500): {1}', route, serverText)
+          : l10n.t('The cluster failed on {0} (HTTP 500)', route),
+      };
     default:
       return undefined;
   }
@@ -102,10 +127,18 @@ export function cookieSessionHeaders(token: string | undefined, target: string |
  * cluster), so this is `forbidden`, which callers do not treat as signed out, and no renewal.
  */
 export function cookieRefusal(route: string, serverText: string): { kind: ApiErrorKind; message: string } {
-  const why = serverText ? `HTTP 401: ${serverText}` : 'HTTP 401';
   return {
     kind: 'forbidden',
-    message: `The metrics routes (${route}) did not accept the session (${why}). Sign in again, or ask for the VIEWCLUSTERMETADATA privilege (or the admin role) to read the cluster's metrics.`,
+    message: serverText
+      ? l10n.t(
+          "The metrics routes ({0}) did not accept the session (HTTP 401: {1}). Sign in again, or ask for the VIEWCLUSTERMETADATA privilege (or the admin role) to read the cluster's metrics.",
+          route,
+          serverText,
+        )
+      : l10n.t(
+          "The metrics routes ({0}) did not accept the session (HTTP 401). Sign in again, or ask for the VIEWCLUSTERMETADATA privilege (or the admin role) to read the cluster's metrics.",
+          route,
+        ),
   };
 }
 
@@ -209,7 +242,9 @@ export class ClusterRequester {
       const excerpt = text.trim().slice(0, 200).replace(/\s+/g, ' ');
       throw new ApiError(
         'malformed',
-        `${route} answered HTTP ${res.status} with a body that is not JSON${excerpt ? `: ${excerpt}` : ' (empty)'}`,
+        excerpt
+          ? l10n.t('{0} answered HTTP {1} with a body that is not JSON: {2}', route, res.status, excerpt)
+          : l10n.t('{0} answered HTTP {1} with a body that is not JSON (empty)', route, res.status),
         {
           status: res.status,
           route,
@@ -275,7 +310,7 @@ export class ClusterRequester {
       token = await this.pendingRenew;
     }
     if (!token) {
-      throw new ApiError('unauthorized', 'Signed out or session expired – sign in again.', {
+      throw new ApiError('unauthorized', l10n.t('Signed out or session expired – sign in again.'), {
         status: 401,
         route: req.route,
       });

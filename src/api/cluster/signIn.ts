@@ -2,12 +2,13 @@
 // cluster whose DB Console port serves an application virtual cluster that route
 // is 501, and the server controller's `/login` signs in to every virtual cluster
 // at once, setting one aggregated `session` cookie (see ./virtualCluster).
+import * as l10n from '@vscode/l10n';
 import { ApiError, isApiError } from '../http/errors';
 import type { RequestOptions } from './api';
 import type { ClusterRequest, ClusterRequester } from './requester';
 import { isAggregatedSession, isNotAvailableOnTenants, sessionFromSetCookie, SYSTEM_CLUSTER } from './virtualCluster';
 
-const LOGIN_FAILED = 'Sign-in failed: wrong username or password, or the password has expired.';
+const loginFailed = (): string => l10n.t('Sign-in failed: wrong username or password, or the password has expired.');
 
 export async function signIn(
   req: ClusterRequester,
@@ -23,7 +24,7 @@ export async function signIn(
     method: 'POST',
     route: 'login/',
     auth: false,
-    messages: { 401: LOGIN_FAILED },
+    messages: { 401: loginFailed() },
     ...(req.virtualCluster === SYSTEM_CLUSTER ? { scope: 'system' as const } : {}),
   };
   let res;
@@ -54,7 +55,7 @@ export async function signIn(
   }
   const token = fromBody ?? fromHeader;
   if (!token)
-    throw new ApiError('malformed', 'login/ succeeded but returned no session token.', {
+    throw new ApiError('malformed', l10n.t('login/ succeeded but returned no session token.'), {
       status: res.status,
       route: 'login/',
     });
@@ -75,11 +76,11 @@ async function signInToAllClusters(
     auth: false,
     body: JSON.stringify({ username, password }),
     contentType: 'application/json',
-    messages: { 401: LOGIN_FAILED },
+    messages: { 401: loginFailed() },
   });
   const token = sessionFromSetCookie(res.headers['set-cookie'] as string | string[] | undefined);
   if (!token)
-    throw new ApiError('malformed', '/login succeeded but set no session cookie.', {
+    throw new ApiError('malformed', l10n.t('/login succeeded but set no session cookie.'), {
       status: res.status,
       route: '/login',
     });

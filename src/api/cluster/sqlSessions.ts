@@ -3,6 +3,7 @@
 // joined to SHOW CLUSTER QUERIES for the running statement and its id (which
 // Cancel Query needs). Values go as placeholders; paging is LIMIT/OFFSET with
 // the offset as the cursor.
+import * as l10n from '@vscode/l10n';
 import type { ActiveQuery, NodeError, Session } from './models';
 import { queryPhaseName, sessionStatusName } from './normalize/sessions';
 import { bool, num, optStr, str } from './normalize/values';
@@ -98,7 +99,7 @@ export function sessionsFromSqlRows(rows: Array<Record<string, unknown>>): {
     if (!optStr(row.session_id)) {
       errors.push({
         nodeId: num(row.node_id),
-        message: str(row.active_queries).replace(/^--\s*/, '') || 'the node did not answer',
+        message: str(row.active_queries).replace(/^--\s*/, '') || l10n.t('the node did not answer'),
       });
       continue;
     }

@@ -6,6 +6,7 @@
 // `/login` signs in to every virtual cluster at once and returns one aggregated
 // `session` cookie (`s1,name1,s2,name2`), from which the server takes the session
 // of the virtual cluster named by the `tenant` cookie.
+import * as l10n from '@vscode/l10n';
 import { isApiError } from '../http/errors';
 
 export const TENANT_HEADER = 'X-Cockroach-Tenant';
@@ -69,6 +70,14 @@ export function sessionHeaders(token: string | undefined, target: string | undef
 
 /** Plain words for a route a virtual cluster cannot serve, and how to change it. */
 export function notOnVirtualClusterMessage(route: string, virtualCluster: string | undefined): string {
-  const which = virtualCluster ? `virtual cluster "${virtualCluster}"` : "the cluster's default virtual cluster";
-  return `${route} is not served by ${which} on this CockroachDB version. Choose Virtual Cluster… on the cluster row (or set "virtualCluster": "system" in cockroachdb.clusters) to read the system cluster's instead.`;
+  return virtualCluster
+    ? l10n.t(
+        '{0} is not served by virtual cluster "{1}" on this CockroachDB version. Choose Virtual Cluster… on the cluster row (or set "virtualCluster": "system" in cockroachdb.clusters) to read the system cluster\'s instead.',
+        route,
+        virtualCluster,
+      )
+    : l10n.t(
+        '{0} is not served by the cluster\'s default virtual cluster on this CockroachDB version. Choose Virtual Cluster… on the cluster row (or set "virtualCluster": "system" in cockroachdb.clusters) to read the system cluster\'s instead.',
+        route,
+      );
 }

@@ -1,6 +1,7 @@
 // Turns whatever axios or Node threw into an ApiError with a `kind` the UI can
 // act on and a message a person can act on. API-specific wording (which role a
 // 403 needs, which database a 404 means) is passed in by the calling client.
+import * as l10n from '@vscode/l10n';
 import { isAxiosError } from 'axios';
 import type { AxiosError } from 'axios';
 import { ApiError } from './errors';
@@ -61,7 +62,7 @@ function requestUrl(err: AxiosError): URL | undefined {
 }
 
 function hostPort(url: URL | undefined): string {
-  if (!url) return 'the server';
+  if (!url) return l10n.t('the server');
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   return `${url.hostname}:${port}`;
 }
@@ -104,8 +105,7 @@ function fromStatus(err: AxiosError, route: string, ctx: ErrorContext): ApiError
   };
   const custom = ctx.describeStatus?.(status, serverMessage);
   const kind = custom?.kind ?? kindForStatus(status);
-  const suffix = serverMessage ? `: ${serverMessage}` : '';
-  const message = custom?.message ?? genericStatusMessage(status, route, suffix, waitMs);
+  const message = custom?.message ?? genericStatusMessage(status, route, serverMessage, waitMs);
   return new ApiError(kind, message, details);
 }
 
@@ -121,24 +121,34 @@ export function kindForStatus(status: number): ApiErrorKind {
   return 'malformed';
 }
 
-function genericStatusMessage(status: number, route: string, suffix: string, waitMs: number): string {
-  switch (kindForStatus(status)) {
-    case 'unauthorized':
-      return 'Signed out or session expired – sign in again.';
+/** `message: serverMessage`, or the message alone when the server said nothing. */
+function withServerText(message: string, serverMessage: string): string {
+  return serverMessage ? l10n.t('{0}: {1}', message, serverMessage) : message;
+}
+
+function genericStatusMessage(status: number, route: string, serverMessage: string, waitMs: number): string {
+  const kind = kindForStatus(status);
+  // A sign-out needs no server detail; every other status carries the server's own words.
+  if (kind === 'unauthorized') return l10n.t('Signed out or session expired – sign in again.');
+  return withServerText(statusSentence(kind, status, route, waitMs), serverMessage);
+}
+
+function statusSentence(kind: ApiErrorKind, status: number, route: string, waitMs: number): string {
+  switch (kind) {
     case 'forbidden':
-      return `Not allowed to read ${route}${suffix}`;
+      return l10n.t('Not allowed to read {0}', route);
     case 'notFound':
-      return `${route} was not found (HTTP 404)${suffix}`;
+      return l10n.t('{0} was not found (HTTP 404)', route);
     case 'rateLimited':
-      return `Rate limited${waitMs > 0 ? ` – retry in ${Math.ceil(waitMs / 1000)} s` : ''}${suffix}`;
+      return waitMs > 0 ? l10n.t('Rate limited – retry in {0} s', Math.ceil(waitMs / 1000)) : l10n.t('Rate limited');
     case 'notAvailable':
-      return `${route} is not available on this server (HTTP 501)${suffix}`;
+      return l10n.t('{0} is not available on this server (HTTP 501)', route);
     case 'server':
-      return `Server error on ${route} (HTTP ${status})${suffix}`;
+      return l10n.t('Server error on {0} (HTTP {1})', route, status);
     case 'badRequest':
-      return `Request to ${route} rejected (HTTP ${status})${suffix}`;
+      return l10n.t('Request to {0} rejected (HTTP {1})', route, status);
     default:
-      return `Unexpected HTTP ${status} from ${route}${suffix}`;
+      return l10n.t('Unexpected HTTP {0} from {1}', status, route);
   }
 }
 
@@ -148,58 +158,78 @@ function fromNetwork(err: AxiosError, route: string, ctx: ErrorContext): ApiErro
   const url = requestUrl(err);
   const where = hostPort(url);
   const details = { route, cause: safeCause(err) };
-  if (code === 'ERR_CANCELED') return new ApiError('cancelled', `Request to ${route} was cancelled.`, details);
+  if (code === 'ERR_CANCELED')
+    return new ApiError('cancelled', l10n.t('Request to {0} was cancelled.', route), details);
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(err.message)) {
     const ms = ctx.timeoutMs ?? err.config?.timeout;
-    return new ApiError('timeout', `No answer from ${where} within ${ms ?? '?'} ms (${route}).`, details);
+    return new ApiError('timeout', l10n.t('No answer from {0} within {1} ms ({2}).', where, ms ?? '?', route), details);
   }
   if (code === 'ECONNREFUSED') {
-    return new ApiError('connectionRefused', `Connection refused at ${where} – is the node running?`, details);
+    return new ApiError(
+      'connectionRefused',
+      l10n.t('Connection refused at {0} – is the node running?', where),
+      details,
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    const host = url?.hostname ?? 'the host';
-    const hint = code === 'EAI_AGAIN' ? ' (temporary DNS failure)' : '';
-    return new ApiError('dns', `Cannot resolve host name "${host}"${hint} – check the cluster URL.`, details);
+    const host = url?.hostname ?? l10n.t('the host');
+    const message =
+      code === 'EAI_AGAIN'
+        ? l10n.t('Cannot resolve host name "{0}" (temporary DNS failure) – check the cluster URL.', host)
+        : l10n.t('Cannot resolve host name "{0}" – check the cluster URL.', host);
+    return new ApiError('dns', message, details);
   }
   if (UNKNOWN_CA_CODES.has(code)) {
     return new ApiError(
       'tls',
-      `The certificate of ${where} is signed by an unknown CA (${code}) – set the cluster's CA file (the ca.crt that signed the node certificates).`,
+      l10n.t(
+        "The certificate of {0} is signed by an unknown CA ({1}) – set the cluster's CA file (the ca.crt that signed the node certificates).",
+        where,
+        code,
+      ),
       details,
     );
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') {
     const covers = cause.cert?.subjectaltname ?? (cause.cert?.subject?.CN ? `CN=${cause.cert.subject.CN}` : undefined);
-    const host = cause.host ?? url?.hostname ?? 'the host';
+    const host = cause.host ?? url?.hostname ?? l10n.t('the host');
     return new ApiError(
       'tls',
-      `The certificate does not cover host "${host}"${covers ? ` (it is valid for ${covers})` : ''} – use a host name the certificate names.`,
+      covers
+        ? l10n.t(
+            'The certificate does not cover host "{0}" (it is valid for {1}) – use a host name the certificate names.',
+            host,
+            covers,
+          )
+        : l10n.t('The certificate does not cover host "{0}" – use a host name the certificate names.', host),
       details,
     );
   }
   if (code === 'CERT_HAS_EXPIRED') {
-    const until = cause.cert?.valid_to ? ` on ${cause.cert.valid_to}` : '';
+    const until = cause.cert?.valid_to;
     return new ApiError(
       'tls',
-      `The certificate of ${where} has expired${until} – renew the node certificate.`,
+      until
+        ? l10n.t('The certificate of {0} has expired on {1} – renew the node certificate.', where, until)
+        : l10n.t('The certificate of {0} has expired – renew the node certificate.', where),
       details,
     );
   }
   if (code === 'CERT_NOT_YET_VALID') {
-    return new ApiError('tls', `The certificate of ${where} is not valid yet – check the clocks.`, details);
+    return new ApiError('tls', l10n.t('The certificate of {0} is not valid yet – check the clocks.', where), details);
   }
   if (/^(ERR_TLS|ERR_SSL|CERT_|EPROTO)/.test(code)) {
-    return new ApiError('tls', `TLS handshake with ${where} failed (${code}): ${err.message}`, details);
+    return new ApiError('tls', l10n.t('TLS handshake with {0} failed ({1}): {2}', where, code, err.message), details);
   }
   if (code === 'ERR_FR_TOO_MANY_REDIRECTS') {
     return new ApiError(
       'server',
-      `${where} answered ${route} with a redirect; the API does not redirect – check the URL.`,
+      l10n.t('{0} answered {1} with a redirect; the API does not redirect – check the URL.', where, route),
       details,
     );
   }
   const reason = code ? `${code}: ${err.message}` : err.message;
-  return new ApiError('network', `Network error talking to ${where} (${route}): ${reason}`, details);
+  return new ApiError('network', l10n.t('Network error talking to {0} ({1}): {2}', where, route, reason), details);
 }
 
 /** Maps any thrown value to an ApiError; an ApiError passes through unchanged. */
@@ -212,7 +242,9 @@ export function toApiError(err: unknown, route: string, ctx: ErrorContext = {}):
         const location = String(err.response.headers?.location ?? '');
         return new ApiError(
           'server',
-          `Unexpected redirect (HTTP ${status}) from ${route}${location ? ` to ${location}` : ''} – check the URL.`,
+          location
+            ? l10n.t('Unexpected redirect (HTTP {0}) from {1} to {2} – check the URL.', status, route, location)
+            : l10n.t('Unexpected redirect (HTTP {0}) from {1} – check the URL.', status, route),
           {
             status,
             route,
@@ -225,7 +257,7 @@ export function toApiError(err: unknown, route: string, ctx: ErrorContext = {}):
     return fromNetwork(err, route, ctx);
   }
   if (err instanceof Error && err.name === 'AbortError')
-    return new ApiError('cancelled', `Request to ${route} was cancelled.`, { route, cause: err });
+    return new ApiError('cancelled', l10n.t('Request to {0} was cancelled.', route), { route, cause: err });
   const message = err instanceof Error ? err.message : String(err);
-  return new ApiError('network', `Request to ${route} failed: ${message}`, { route, cause: err });
+  return new ApiError('network', l10n.t('Request to {0} failed: {1}', route, message), { route, cause: err });
 }

@@ -102,6 +102,7 @@ export function createTransport(o: TransportOptions): AxiosInstance {
   const instance = axios.create({
     baseURL: o.baseURL,
     timeout,
+    // l10n-ignore: HTTP Accept header
     headers: { Accept: 'application/json, text/plain;q=0.9, */*;q=0.5', ...o.headers },
     // Bodies are parsed by the caller with a lossless parser; axios must not touch them.
     responseType: 'text',

@@ -2,6 +2,7 @@
 // authentication and error wording. ClusterClient delegates here, on its own requester
 // (same session provider, time-out, abort and virtual cluster). Wire formats are in
 // ./tsQuery, ./vars and ./metadata.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../http/errors';
 import type { MetricsRequestOptions } from '../cluster/api';
 import type { ClusterRequester } from '../cluster/requester';
@@ -11,7 +12,7 @@ import type { MetricMetadata, StatusVars, TsRequest, TsSeries } from './types';
 import { parseStatusVars, STATUS_VARS_ROUTE } from './vars';
 
 /** The classic text format: a node that can also write OpenMetrics or protobuf must not pick those. */
-const PROMETHEUS_TEXT = 'text/plain; version=0.0.4';
+const PROMETHEUS_TEXT = 'text/plain; version=0.0.4'; // l10n-ignore: HTTP Accept header
 
 export class MetricsClient {
   constructor(private readonly req: ClusterRequester) {}
@@ -36,12 +37,13 @@ export class MetricsClient {
 
   async statusVars(nodeId?: number, opts: MetricsRequestOptions = {}): Promise<StatusVars> {
     if (nodeId !== undefined && (!Number.isSafeInteger(nodeId) || nodeId <= 0))
-      throw new ApiError('badRequest', `Node id must be a positive integer (got ${nodeId}).`, {
+      throw new ApiError('badRequest', l10n.t('Node id must be a positive integer (got {0}).', nodeId), {
         route: STATUS_VARS_ROUTE,
       });
     const { scope = 'system', ...rest } = opts;
     const remote = nodeId !== undefined;
-    const down = `Node n${nodeId} did not answer – it may be down, restarting or no longer in the cluster.`;
+    const n = String(nodeId);
+    const down = l10n.t('Node n{0} did not answer – it may be down, restarting or no longer in the cluster.', n);
     const res = await this.req.send({
       ...rest,
       route: STATUS_VARS_ROUTE,
@@ -55,8 +57,8 @@ export class MetricsClient {
             // The node answering proxies to node N: 400 when it knows no address for N, a bare
             // 502 from its reverse proxy when N does not answer (pkg/server/node_http_router.go).
             messages: {
-              400: `Node n${nodeId} is not in the cluster (no address is known for it).`,
-              404: `Node n${nodeId} was not found in the cluster.`,
+              400: l10n.t('Node n{0} is not in the cluster (no address is known for it).', n),
+              404: l10n.t('Node n{0} was not found in the cluster.', n),
               500: down,
               502: down,
             },
@@ -69,7 +71,7 @@ export class MetricsClient {
     if (remote && vars.nodeId !== undefined && vars.nodeId !== nodeId)
       throw new ApiError(
         'malformed',
-        `${STATUS_VARS_ROUTE} for node n${nodeId} answered with the metrics of node n${vars.nodeId}.`,
+        l10n.t('{0} for node n{1} answered with the metrics of node n{2}.', STATUS_VARS_ROUTE, n, vars.nodeId),
         { status: res.status, route: STATUS_VARS_ROUTE },
       );
     return vars;

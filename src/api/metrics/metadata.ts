@@ -1,6 +1,7 @@
 // `GET /_admin/v1/metricmetadata`: the catalogue of every metric the node records, keyed by
 // name without the `cr.node.` / `cr.store.` prefix. Enums arrive as integers (the gateway's
 // EnumsAsInts) or as names, depending on the version; both are read.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../http/errors';
 import type { MetricMetadata } from './types';
 
@@ -42,10 +43,14 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 export function parseMetricMetadata(body: Record<string, unknown>, status = 200): Record<string, MetricMetadata> {
   const metadata = body.metadata;
   if (!isObject(metadata))
-    throw new ApiError('malformed', `${METRIC_METADATA_ROUTE} answered HTTP ${status} without a metadata object`, {
-      status,
-      route: METRIC_METADATA_ROUTE,
-    });
+    throw new ApiError(
+      'malformed',
+      l10n.t('{0} answered HTTP {1} without a metadata object', METRIC_METADATA_ROUTE, status),
+      {
+        status,
+        route: METRIC_METADATA_ROUTE,
+      },
+    );
   const out: Record<string, MetricMetadata> = {};
   for (const [key, raw] of Object.entries(metadata)) {
     // A key the server cannot mean, and one that would reach the object's prototype.

@@ -3,6 +3,7 @@
 // tolerantly (a timestamp as a string or a number, enums as names or integers, a series
 // with no datapoints as empty) because the gateway's marshaller options differ between
 // versions and proxies. Pure functions: the route itself is in ./client.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../http/errors';
 import type { TsAggregator, TsDerivative, TsQuery, TsRequest, TsSeries } from './types';
 
@@ -37,19 +38,19 @@ function nanos(ms: number): string {
 export function samplePeriodMs(sampleMs: number | undefined): number {
   if (sampleMs === undefined) return TS_RESOLUTION_MS;
   if (!Number.isFinite(sampleMs) || sampleMs <= 0)
-    throw badRequest(`The sample period must be a positive number of milliseconds (got ${sampleMs}).`);
+    throw badRequest(l10n.t('The sample period must be a positive number of milliseconds (got {0}).', sampleMs));
   return Math.max(1, Math.ceil(sampleMs / TS_RESOLUTION_MS)) * TS_RESOLUTION_MS;
 }
 
 function wireQuery(q: TsQuery): WireQuery {
   if (typeof q.name !== 'string' || !NAME.test(q.name))
-    throw badRequest(`Time series names start with cr.node. or cr.store. (got "${String(q.name)}").`);
+    throw badRequest(l10n.t('Time series names start with cr.node. or cr.store. (got "{0}").', String(q.name)));
   const downsampler = AGGREGATORS[q.downsampler ?? 'AVG'];
   const sourceAggregator = AGGREGATORS[q.sourceAggregator ?? 'SUM'];
   const derivative = DERIVATIVES[q.derivative ?? 'NONE'];
   // Callers from plain JS (webview messages) are not held to the union types.
   if (downsampler === undefined || sourceAggregator === undefined || derivative === undefined)
-    throw badRequest(`Unknown downsampler, source aggregator or derivative in the query for ${q.name}.`);
+    throw badRequest(l10n.t('Unknown downsampler, source aggregator or derivative in the query for {0}.', q.name));
   const wire: WireQuery = { name: q.name, downsampler, source_aggregator: sourceAggregator, derivative };
   if (q.sources && q.sources.length > 0) wire.sources = q.sources.map(String);
   return wire;
@@ -59,7 +60,7 @@ function wireQuery(q: TsQuery): WireQuery {
 export function buildTsQueryBody(req: TsRequest): string {
   const { startMs, endMs } = req;
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs) || startMs < 0 || endMs <= startMs)
-    throw badRequest(`A time series window needs 0 ≤ start < end (got ${startMs} – ${endMs}).`);
+    throw badRequest(l10n.t('A time series window needs 0 ≤ start < end (got {0} – {1}).', startMs, endMs));
   return JSON.stringify({
     start_nanos: nanos(startMs),
     end_nanos: nanos(endMs),
@@ -70,8 +71,9 @@ export function buildTsQueryBody(req: TsRequest): string {
 
 // ---- the answer --------------------------------------------------------------
 
-function malformed(status: number, why: string, excerpt?: string): ApiError {
-  return new ApiError('malformed', `${TS_QUERY_ROUTE} answered HTTP ${status} with ${why}`, {
+/** `message` is the whole sentence, "/ts/query answered HTTP {status} with …". */
+function malformed(status: number, message: string, excerpt?: string): ApiError {
+  return new ApiError('malformed', message, {
     status,
     route: TS_QUERY_ROUTE,
     ...(excerpt !== undefined ? { serverMessage: excerpt } : {}),
@@ -127,12 +129,29 @@ function sampleValue(raw: unknown): number | undefined {
 }
 
 function readSeries(asked: TsQuery, result: unknown, status: number): TsSeries {
-  if (!isObject(result)) throw malformed(status, `a result for ${asked.name} that is not an object`);
+  if (!isObject(result))
+    throw malformed(
+      status,
+      l10n.t('{0} answered HTTP {1} with a result for {2} that is not an object', TS_QUERY_ROUTE, status, asked.name),
+    );
   const echoedName = isObject(result.query) ? result.query.name : undefined;
   if (typeof echoedName === 'string' && echoedName !== asked.name)
-    throw malformed(status, `the series ${echoedName} where ${asked.name} was asked`);
+    throw malformed(
+      status,
+      l10n.t(
+        '{0} answered HTTP {1} with the series {2} where {3} was asked',
+        TS_QUERY_ROUTE,
+        status,
+        echoedName,
+        asked.name,
+      ),
+    );
   const points = result.datapoints ?? [];
-  if (!Array.isArray(points)) throw malformed(status, `datapoints for ${asked.name} that are not a list`);
+  if (!Array.isArray(points))
+    throw malformed(
+      status,
+      l10n.t('{0} answered HTTP {1} with datapoints for {2} that are not a list', TS_QUERY_ROUTE, status, asked.name),
+    );
   const timestamps = new Array<number>(points.length);
   const values = new Array<number>(points.length);
   let sorted = true;
@@ -141,7 +160,17 @@ function readSeries(asked: TsQuery, result: unknown, status: number): TsSeries {
     const t = isObject(p) ? timestampMs(p.timestamp_nanos ?? p.timestampNanos) : NaN;
     const v = isObject(p) ? sampleValue(p.value) : undefined;
     if (!Number.isFinite(t) || v === undefined)
-      throw malformed(status, `an unreadable datapoint #${i + 1} for ${asked.name}`, JSON.stringify(p)?.slice(0, 200));
+      throw malformed(
+        status,
+        l10n.t(
+          '{0} answered HTTP {1} with an unreadable datapoint #{2} for {3}',
+          TS_QUERY_ROUTE,
+          status,
+          i + 1,
+          asked.name,
+        ),
+        JSON.stringify(p)?.slice(0, 200),
+      );
     timestamps[i] = t;
     values[i] = v;
     if (i > 0 && t < timestamps[i - 1]!) sorted = false;
@@ -164,12 +193,32 @@ export function parseTsResponse(text: string, status: number, queries: readonly 
     body = JSON.parse(text);
   } catch {
     const excerpt = text.trim().slice(0, 200).replace(/\s+/g, ' ');
-    throw malformed(status, `a body that is not JSON${excerpt ? `: ${excerpt}` : ' (empty)'}`, excerpt);
+    throw malformed(
+      status,
+      excerpt
+        ? l10n.t('{0} answered HTTP {1} with a body that is not JSON: {2}', TS_QUERY_ROUTE, status, excerpt)
+        : l10n.t('{0} answered HTTP {1} with a body that is not JSON (empty)', TS_QUERY_ROUTE, status),
+      excerpt,
+    );
   }
-  if (!isObject(body)) throw malformed(status, 'a body that is not a JSON object');
+  if (!isObject(body))
+    throw malformed(
+      status,
+      l10n.t('{0} answered HTTP {1} with a body that is not a JSON object', TS_QUERY_ROUTE, status),
+    );
   const results = body.results ?? (queries.length === 0 ? [] : undefined);
-  if (!Array.isArray(results)) throw malformed(status, 'no results list');
+  if (!Array.isArray(results))
+    throw malformed(status, l10n.t('{0} answered HTTP {1} with no results list', TS_QUERY_ROUTE, status));
   if (results.length !== queries.length)
-    throw malformed(status, `${results.length} series for ${queries.length} queries`);
+    throw malformed(
+      status,
+      l10n.t(
+        '{0} answered HTTP {1} with {2} series for {3} queries',
+        TS_QUERY_ROUTE,
+        status,
+        results.length,
+        queries.length,
+      ),
+    );
   return queries.map((q, i) => readSeries(q, results[i], status));
 }

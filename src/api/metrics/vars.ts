@@ -2,6 +2,7 @@
 // maintained parser parse-prometheus-text-format, flattened to one sample per line with its
 // labels, plus lookups by CockroachDB metric name (`sql.conns`, `cr.store.capacity`).
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../http/errors';
 import type { StatusVars, VarsSample } from './types';
 
@@ -16,8 +17,9 @@ const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 // the flat shape Prometheus itself stores.
 const GROUPED_TYPE = /^#[ \t]+TYPE[ \t]+(\S+)[ \t]+(?:histogram|summary)[ \t\r]*$/gim;
 
-function malformed(route: string, status: number, why: string): ApiError {
-  return new ApiError('malformed', `${route} answered HTTP ${status} with ${why}`, { status, route });
+/** `message` is the whole sentence, "{route} answered HTTP {status} with …". */
+function malformed(route: string, status: number, message: string): ApiError {
+  return new ApiError('malformed', message, { status, route });
 }
 
 /** A Prometheus text value: a float, `NaN`, `+Inf` or `-Inf`; undefined if none of those. */
@@ -38,22 +40,40 @@ export function parseStatusVars(text: string, status: number, route = STATUS_VAR
     families = parsePrometheusTextFormat(`${text.replace(GROUPED_TYPE, '# TYPE $1 untyped')}\n`);
   } catch (err) {
     const why = err instanceof Error ? err.message.slice(0, 200) : String(err);
-    throw malformed(route, status, `text that is not Prometheus metrics (${why})`);
+    throw malformed(
+      route,
+      status,
+      l10n.t('{0} answered HTTP {1} with text that is not Prometheus metrics ({2})', route, status, why),
+    );
   }
   const samples: VarsSample[] = [];
   for (const family of families) {
     if (!METRIC_NAME.test(family.name))
-      throw malformed(route, status, `text that is not Prometheus metrics (line "${family.name.slice(0, 80)}")`);
+      throw malformed(
+        route,
+        status,
+        l10n.t(
+          '{0} answered HTTP {1} with text that is not Prometheus metrics (line "{2}")',
+          route,
+          status,
+          family.name.slice(0, 80),
+        ),
+      );
     for (const m of family.metrics) {
       const value = promValue(m.value);
       if (value === undefined) {
         const line = `${family.name} ${m.value ?? ''}`.slice(0, 80);
-        throw malformed(route, status, `text that is not Prometheus metrics (line "${line}")`);
+        throw malformed(
+          route,
+          status,
+          l10n.t('{0} answered HTTP {1} with text that is not Prometheus metrics (line "{2}")', route, status, line),
+        );
       }
       samples.push({ name: family.name, labels: m.labels ?? {}, value });
     }
   }
-  if (samples.length === 0) throw malformed(route, status, 'no metrics');
+  if (samples.length === 0)
+    throw malformed(route, status, l10n.t('{0} answered HTTP {1} with no metrics', route, status));
   const vars: StatusVars = { samples };
   // CockroachDB exports its own id as the value of the `node_id` gauge (and, on recent
   // versions, as a `node_id` label on every sample), its version as a label.

@@ -5,6 +5,7 @@
 // `UPDATE t SET a = 'WHERE'` has no WHERE, `update t set a=1 -- where x` neither.
 // Pure TypeScript: no vscode, no DOM, no Node APIs.
 
+import * as l10n from '@vscode/l10n';
 import { splitStatements, tokenizeSql, type SqlStatement, type SqlToken } from './split';
 
 export type StatementKind = 'read' | 'write' | 'schema' | 'privilege' | 'session' | 'other';
@@ -102,34 +103,50 @@ function hasFilteringWhere(t: Toks): boolean {
   return false;
 }
 
-/** What a DELETE or UPDATE does, by how it is bounded: plain words for the confirmation. */
-const REASONS = {
-  DELETE: {
-    filtered: 'DELETE removes the rows of {table} that match its WHERE clause.',
-    limited: 'DELETE without WHERE removes arbitrary rows of {table}, up to its LIMIT.',
-    all: 'DELETE without WHERE removes every row of {table}.',
-  },
-  UPDATE: {
-    filtered: 'UPDATE changes the rows of {table} that match its WHERE clause.',
-    limited: 'UPDATE without WHERE changes arbitrary rows of {table}, up to its LIMIT.',
-    all: 'UPDATE without WHERE changes every row of {table}.',
-  },
-} as const;
+/**
+ * What a DELETE or UPDATE does, by how it is bounded: plain words for the confirmation.
+ * `table` is the name as written, or '' when the statement names none.
+ */
+function updateDeleteReason(verb: 'UPDATE' | 'DELETE', bound: 'filtered' | 'limited' | 'all', table: string): string {
+  if (verb === 'DELETE') {
+    if (bound === 'filtered')
+      return table
+        ? l10n.t('DELETE removes the rows of {0} that match its WHERE clause.', table)
+        : l10n.t('DELETE removes the rows of the table that match its WHERE clause.');
+    if (bound === 'limited')
+      return table
+        ? l10n.t('DELETE without WHERE removes arbitrary rows of {0}, up to its LIMIT.', table)
+        : l10n.t('DELETE without WHERE removes arbitrary rows of the table, up to its LIMIT.');
+    return table
+      ? l10n.t('DELETE without WHERE removes every row of {0}.', table)
+      : l10n.t('DELETE without WHERE removes every row of the table.');
+  }
+  if (bound === 'filtered')
+    return table
+      ? l10n.t('UPDATE changes the rows of {0} that match its WHERE clause.', table)
+      : l10n.t('UPDATE changes the rows of the table that match its WHERE clause.');
+  if (bound === 'limited')
+    return table
+      ? l10n.t('UPDATE without WHERE changes arbitrary rows of {0}, up to its LIMIT.', table)
+      : l10n.t('UPDATE without WHERE changes arbitrary rows of the table, up to its LIMIT.');
+  return table
+    ? l10n.t('UPDATE without WHERE changes every row of {0}.', table)
+    : l10n.t('UPDATE without WHERE changes every row of the table.');
+}
 
 function classifyUpdateDelete(t: Toks, verb: 'UPDATE' | 'DELETE'): Verdict {
   let i = 1;
   if (verb === 'DELETE' && kw(t[i]) === 'FROM') i++;
   if (kw(t[i]) === 'ONLY') i++;
-  const table = nameAt(t, i) || 'the table';
+  const table = nameAt(t, i);
   const limited = [...topLevelWords(t, 1).values()].includes('LIMIT');
   const filtered = hasFilteringWhere(t);
-  const reason = REASONS[verb][filtered ? 'filtered' : limited ? 'limited' : 'all'];
-  // A sentence for the confirmation, never SQL: the stored table name goes in at {table}.
+  // A sentence for the confirmation, never SQL: the stored table name goes in as a value.
   return verdict(
     'write',
     verb,
     filtered ? Severity.Write : Severity.Destructive,
-    reason.replace('{table}', () => table),
+    updateDeleteReason(verb, filtered ? 'filtered' : limited ? 'limited' : 'all', table),
   );
 }
 
@@ -187,68 +204,106 @@ function classifyDdl(t: Toks, verb: 'CREATE' | 'ALTER' | 'DROP'): Verdict {
       'privilege',
       full,
       Severity.Privilege,
-      verb === 'DROP'
-        ? `${full} removes ${name || 'the role'}: it can no longer sign in and its privileges are gone.`
-        : `${full} changes who can sign in and what they may do.`,
+      verb !== 'DROP'
+        ? l10n.t('{0} changes who can sign in and what they may do.', full)
+        : name
+          ? l10n.t('{0} removes {1}: it can no longer sign in and its privileges are gone.', full, name)
+          : l10n.t('{0} removes the role: it can no longer sign in and its privileges are gone.', full),
     );
   if (verb === 'ALTER' && object === 'DEFAULT PRIVILEGES')
-    return verdict('privilege', full, Severity.Privilege, `${full} changes the privileges of objects created later.`);
+    return verdict(
+      'privilege',
+      full,
+      Severity.Privilege,
+      l10n.t('{0} changes the privileges of objects created later.', full),
+    );
   if (verb === 'CREATE' && object === 'STATISTICS')
-    return verdict('other', full, Severity.Write, 'CREATE STATISTICS reads the whole table to collect statistics.');
+    return verdict(
+      'other',
+      full,
+      Severity.Write,
+      l10n.t('CREATE STATISTICS reads the whole table to collect statistics.'),
+    );
   if (verb === 'CREATE' && object === 'CHANGEFEED')
     return verdict(
       'other',
       full,
       Severity.Write,
-      'CREATE CHANGEFEED starts a job that streams every change of the tables.',
+      l10n.t('CREATE CHANGEFEED starts a job that streams every change of the tables.'),
     );
   if (object === 'SCHEDULE' || object === 'SCHEDULES')
-    return verdict('other', full, Severity.Write, `${full} changes scheduled jobs such as backups.`);
+    return verdict('other', full, Severity.Write, l10n.t('{0} changes scheduled jobs such as backups.', full));
   if (verb === 'DROP') {
     const cascade = [...topLevelWords(t).values()].includes('CASCADE');
-    const what = name || `the ${object.toLowerCase()}`;
-    const data =
-      ['TABLE', 'DATABASE', 'SCHEMA'].includes(object) || modifiers.includes('MATERIALIZED')
-        ? ' and all of its data'
-        : '';
-    const also = cascade ? ', and CASCADE also drops everything that depends on it' : '';
-    return verdict('schema', full, Severity.Destructive, `${full} permanently removes ${what}${data}${also}.`);
+    // The object type is a SQL keyword ("the table", "the view"): it goes in as a value.
+    const what = name || l10n.t('the {0}', object.toLowerCase());
+    const data = ['TABLE', 'DATABASE', 'SCHEMA'].includes(object) || modifiers.includes('MATERIALIZED');
+    const reason = data
+      ? cascade
+        ? l10n.t(
+            '{0} permanently removes {1} and all of its data, and CASCADE also drops everything that depends on it.',
+            full,
+            what,
+          )
+        : l10n.t('{0} permanently removes {1} and all of its data.', full, what)
+      : cascade
+        ? l10n.t('{0} permanently removes {1}, and CASCADE also drops everything that depends on it.', full, what)
+        : l10n.t('{0} permanently removes {1}.', full, what);
+    return verdict('schema', full, Severity.Destructive, reason);
   }
   if (verb === 'ALTER') {
     const words = [...topLevelWords(t, next).values()];
     for (let k = 0; k < words.length; k++) {
       const dropped = words[k + 1];
       if (object === 'TABLE' && words[k] === 'DROP' && dropped !== undefined && !DROP_NOT_COLUMN.has(dropped))
-        return verdict('schema', full, Severity.Destructive, `${full} … DROP COLUMN deletes the column and its data.`);
+        return verdict(
+          'schema',
+          full,
+          Severity.Destructive,
+          l10n.t('{0} … DROP COLUMN deletes the column and its data.', full),
+        );
       if (words[k] === 'CONFIGURE' && words[k + 1] === 'ZONE')
         return verdict(
           'schema',
           full,
           Severity.Schema,
-          `${full} … CONFIGURE ZONE changes how ${name || 'the data'} is replicated.`,
+          name
+            ? l10n.t('{0} … CONFIGURE ZONE changes how {1} is replicated.', full, name)
+            : l10n.t('{0} … CONFIGURE ZONE changes how the data is replicated.', full),
         );
       if (words[k] === 'OWNER' && words[k + 1] === 'TO')
         return verdict(
           'privilege',
           full,
           Severity.Privilege,
-          `${full} … OWNER TO gives ${name || 'the object'} to another owner.`,
+          name
+            ? l10n.t('{0} … OWNER TO gives {1} to another owner.', full, name)
+            : l10n.t('{0} … OWNER TO gives the object to another owner.', full),
         );
     }
-    return verdict('schema', full, Severity.Schema, `${full} changes the schema of ${name || 'the database'}.`);
+    return verdict(
+      'schema',
+      full,
+      Severity.Schema,
+      name
+        ? l10n.t('{0} changes the schema of {1}.', full, name)
+        : l10n.t('{0} changes the schema of the database.', full),
+    );
   }
   if (object === 'INDEX')
     return verdict(
       'schema',
       full,
       Severity.Schema,
-      'CREATE INDEX builds a new index, which reads the whole table and slows its writes.',
+      l10n.t('CREATE INDEX builds a new index, which reads the whole table and slows its writes.'),
     );
   return verdict(
     'schema',
     full,
     Severity.Schema,
-    `${full} changes the schema: it creates ${name || `a ${object.toLowerCase()}`}.`,
+    name
+      ? l10n.t('{0} changes the schema: it creates {1}.', full, name)
+      : l10n.t('{0} changes the schema: it creates a {1}.', full, object.toLowerCase()),
   );
 }
 
@@ -272,12 +327,21 @@ function classifyExplain(t: Toks): Verdict {
   const verb = analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN';
   if (!analyze) return verdict('read', verb, Severity.None);
   if (inner.cls.kind === 'read' && !inner.cls.dangerous) return verdict('read', verb, Severity.None, inner.cls.reason);
-  const why = inner.cls.reason ? `: ${inner.cls.reason}` : '.';
+  const { verb: innerVerb, reason: innerReason } = inner.cls;
+  let reason: string;
+  if (innerVerb)
+    reason = innerReason
+      ? l10n.t('EXPLAIN ANALYZE executes the {0}: {1}', innerVerb, innerReason)
+      : l10n.t('EXPLAIN ANALYZE executes the {0}.', innerVerb);
+  else
+    reason = innerReason
+      ? l10n.t('EXPLAIN ANALYZE executes the statement: {0}', innerReason)
+      : l10n.t('EXPLAIN ANALYZE executes the statement.');
   return {
     cls: {
       kind: inner.cls.kind,
       dangerous: inner.cls.dangerous,
-      reason: 'EXPLAIN ANALYZE executes the ' + (inner.cls.verb || 'statement') + why,
+      reason,
       verb,
     },
     severity: inner.severity,
@@ -316,7 +380,11 @@ function classifySelect(t: Toks, verb: string): Verdict {
         'read',
         verb,
         Severity.None,
-        `${verb} … FOR ${kw(t[i + 1]) === 'SHARE' || kw(t[i + 2]) === 'SHARE' ? 'SHARE' : 'UPDATE'} locks the rows it reads until the transaction ends.`,
+        l10n.t(
+          '{0} … FOR {1} locks the rows it reads until the transaction ends.',
+          verb,
+          kw(t[i + 1]) === 'SHARE' || kw(t[i + 2]) === 'SHARE' ? 'SHARE' : 'UPDATE',
+        ),
       );
   }
   return verdict('read', verb, Severity.None);
@@ -341,11 +409,23 @@ const SESSION = new Set([
   'UNLISTEN',
 ]);
 
-const JOB_CONTROL: Record<string, string> = {
-  PAUSE: 'stops {x} until it is resumed',
-  RESUME: 'restarts {x}',
-  CANCEL: 'stops {x} for good',
-};
+/** What PAUSE / RESUME / CANCEL does to a job or a schedule, as one sentence about `full`. */
+function jobControlReason(verb: string, full: string, schedule: boolean): string {
+  switch (verb) {
+    case 'PAUSE':
+      return schedule
+        ? l10n.t('{0} stops the schedule until it is resumed.', full)
+        : l10n.t('{0} stops the job until it is resumed.', full);
+    case 'RESUME':
+      return schedule ? l10n.t('{0} restarts the schedule.', full) : l10n.t('{0} restarts the job.', full);
+    case 'CANCEL':
+      return schedule
+        ? l10n.t('{0} stops the schedule for good.', full)
+        : l10n.t('{0} stops the job for good, rolling back its work.', full);
+    default:
+      return schedule ? l10n.t('{0} changes the schedule.', full) : l10n.t('{0} changes the job.', full);
+  }
+}
 
 function classifyJobControl(t: Toks, verb: string): Verdict | undefined {
   const words = t.map(kw);
@@ -355,13 +435,15 @@ function classifyJobControl(t: Toks, verb: string): Verdict | undefined {
   if (!target) return undefined;
   const full = `${verb} ${words[1] === 'ALL' ? `ALL ${words[2] ?? ''} ` : ''}${target}`.replace(/\s+/g, ' ');
   if (target.startsWith('QUERY') || target.startsWith('QUERIES'))
-    return verdict('other', full, Severity.Write, `${full} stops running queries, which then fail for their clients.`);
+    return verdict(
+      'other',
+      full,
+      Severity.Write,
+      l10n.t('{0} stops running queries, which then fail for their clients.', full),
+    );
   if (target.startsWith('SESSION'))
-    return verdict('other', full, Severity.Write, `${full} closes other clients' connections.`);
-  const thing = target.startsWith('SCHEDULE') ? 'the schedule' : 'the job';
-  const what = (JOB_CONTROL[verb] ?? 'changes {x}').replace('{x}', thing);
-  const rollback = verb === 'CANCEL' && thing === 'the job' ? ', rolling back its work' : '';
-  return verdict('other', full, Severity.Write, `${full} ${what}${rollback}.`);
+    return verdict('other', full, Severity.Write, l10n.t("{0} closes other clients' connections.", full));
+  return verdict('other', full, Severity.Write, jobControlReason(verb, full, target.startsWith('SCHEDULE')));
 }
 
 /** Classifies one statement's code tokens. */
@@ -386,43 +468,51 @@ function classifyTokens(all: Toks): Verdict {
       return classifyExplain(t);
     case 'INSERT':
     case 'UPSERT': {
-      const table = nameAt(t, kw(t[1]) === 'INTO' ? 2 : 1) || 'the table';
+      const table = nameAt(t, kw(t[1]) === 'INTO' ? 2 : 1);
       if (w === 'UPSERT')
         return verdict(
           'write',
           w,
           Severity.Write,
-          `UPSERT adds rows to ${table} and overwrites existing rows with the same key.`,
+          table
+            ? l10n.t('UPSERT adds rows to {0} and overwrites existing rows with the same key.', table)
+            : l10n.t('UPSERT adds rows to the table and overwrites existing rows with the same key.'),
         );
       const words = [...topLevelWords(t).values()];
       const conflictUpdate = words.some((x, k) => x === 'DO' && words[k + 1] === 'UPDATE');
-      return verdict(
-        'write',
-        w,
-        Severity.Write,
-        conflictUpdate
-          ? 'INSERT … ON CONFLICT DO UPDATE adds rows to ' + table + ' and changes existing ones.'
-          : 'INSERT adds rows to ' + table + '.',
-      );
+      let reason: string;
+      if (conflictUpdate)
+        reason = table
+          ? l10n.t('INSERT … ON CONFLICT DO UPDATE adds rows to {0} and changes existing ones.', table)
+          : l10n.t('INSERT … ON CONFLICT DO UPDATE adds rows to the table and changes existing ones.');
+      else reason = table ? l10n.t('INSERT adds rows to {0}.', table) : l10n.t('INSERT adds rows to the table.');
+      return verdict('write', w, Severity.Write, reason);
     }
     case 'UPDATE':
     case 'DELETE':
       return classifyUpdateDelete(t, w);
     case 'TRUNCATE': {
-      const table = nameAt(t, kw(t[1]) === 'TABLE' ? 2 : 1) || 'the table';
-      return verdict('write', w, Severity.Destructive, `TRUNCATE removes every row of ${table}.`);
+      const table = nameAt(t, kw(t[1]) === 'TABLE' ? 2 : 1);
+      return verdict(
+        'write',
+        w,
+        Severity.Destructive,
+        table
+          ? l10n.t('TRUNCATE removes every row of {0}.', table)
+          : l10n.t('TRUNCATE removes every row of the table.'),
+      );
     }
     case 'IMPORT':
       return verdict(
         'write',
         w,
         Severity.Schema,
-        'IMPORT writes data from files into the table, and the table is offline meanwhile.',
+        l10n.t('IMPORT writes data from files into the table, and the table is offline meanwhile.'),
       );
     case 'COPY': {
       const from = [...topLevelWords(t).values()].includes('FROM');
       return from
-        ? verdict('write', 'COPY FROM', Severity.Write, 'COPY FROM adds rows to the table.')
+        ? verdict('write', 'COPY FROM', Severity.Write, l10n.t('COPY FROM adds rows to the table.'))
         : verdict('read', 'COPY', Severity.None);
     }
     case 'BACKUP':
@@ -430,22 +520,37 @@ function classifyTokens(all: Toks): Verdict {
         'write',
         w,
         Severity.Write,
-        'BACKUP writes a copy of the data to external storage, which adds load to the cluster.',
+        l10n.t('BACKUP writes a copy of the data to external storage, which adds load to the cluster.'),
       );
     case 'RESTORE':
-      return verdict('write', w, Severity.Schema, 'RESTORE creates tables and writes their data from a backup.');
+      return verdict(
+        'write',
+        w,
+        Severity.Schema,
+        l10n.t('RESTORE creates tables and writes their data from a backup.'),
+      );
     case 'EXPORT':
-      return verdict('write', w, Severity.Write, 'EXPORT writes query results to external storage.');
+      return verdict('write', w, Severity.Write, l10n.t('EXPORT writes query results to external storage.'));
     case 'REFRESH':
-      return verdict('write', w, Severity.Write, 'REFRESH MATERIALIZED VIEW recomputes and rewrites the view.');
+      return verdict('write', w, Severity.Write, l10n.t('REFRESH MATERIALIZED VIEW recomputes and rewrites the view.'));
     case 'CREATE':
     case 'ALTER':
     case 'DROP':
       return classifyDdl(t, w);
     case 'RENAME':
-      return verdict('schema', w, Severity.Schema, 'RENAME changes the name that queries and applications use.');
+      return verdict(
+        'schema',
+        w,
+        Severity.Schema,
+        l10n.t('RENAME changes the name that queries and applications use.'),
+      );
     case 'COMMENT':
-      return verdict('schema', 'COMMENT ON', Severity.Schema, 'COMMENT ON changes a comment stored in the schema.');
+      return verdict(
+        'schema',
+        'COMMENT ON',
+        Severity.Schema,
+        l10n.t('COMMENT ON changes a comment stored in the schema.'),
+      );
     case 'GRANT':
     case 'REVOKE':
       return verdict(
@@ -453,24 +558,24 @@ function classifyTokens(all: Toks): Verdict {
         w,
         Severity.Privilege,
         w === 'GRANT'
-          ? 'GRANT gives privileges to users or roles.'
-          : 'REVOKE takes privileges away from users or roles.',
+          ? l10n.t('GRANT gives privileges to users or roles.')
+          : l10n.t('REVOKE takes privileges away from users or roles.'),
       );
     case 'REASSIGN':
       return verdict(
         'privilege',
-        'REASSIGN OWNED',
+        'REASSIGN OWNED', // l10n-ignore: SQL verb
         Severity.Privilege,
-        'REASSIGN OWNED gives every object of a role to another owner.',
+        l10n.t('REASSIGN OWNED gives every object of a role to another owner.'),
       );
     case 'SET':
     case 'RESET': {
       if (second === 'CLUSTER' && kw(t[2]) === 'SETTING')
         return verdict(
           'other',
-          `${w} CLUSTER SETTING`,
+          `${w} CLUSTER SETTING`, // l10n-ignore: SQL verb
           Severity.Privilege,
-          `${w} CLUSTER SETTING changes a setting for every node and session of the cluster.`,
+          l10n.t('{0} CLUSTER SETTING changes a setting for every node and session of the cluster.', w),
         );
       return verdict('session', w, Severity.Session, undefined, false);
     }
@@ -480,15 +585,16 @@ function classifyTokens(all: Toks): Verdict {
       return classifyJobControl(t, w) ?? unknown(w);
     case 'ANALYZE':
     case 'ANALYSE':
-      return verdict('other', w, Severity.Write, `${w} reads the whole table to collect statistics.`);
+      return verdict('other', w, Severity.Write, l10n.t('{0} reads the whole table to collect statistics.', w));
     case 'CALL':
-      return verdict('other', w, Severity.Write, 'CALL runs a stored procedure, which may change data.');
+      return verdict('other', w, Severity.Write, l10n.t('CALL runs a stored procedure, which may change data.'));
     case 'DO':
-      return verdict('other', w, Severity.Write, 'DO runs a code block, which may change data.');
+      return verdict('other', w, Severity.Write, l10n.t('DO runs a code block, which may change data.'));
     case 'EXECUTE':
-      return verdict('other', w, Severity.Write, 'EXECUTE runs a prepared statement, which may change data.');
+      return verdict('other', w, Severity.Write, l10n.t('EXECUTE runs a prepared statement, which may change data.'));
     default:
       if (SESSION.has(w))
+        // l10n-ignore: SQL verb
         return verdict('session', w === 'START' ? 'START TRANSACTION' : w, Severity.Session, undefined, false);
       return unknown(w || t[0]?.text || '');
   }
@@ -499,7 +605,7 @@ function unknown(verb: string): Verdict {
     'other',
     verb,
     Severity.Write,
-    `${verb} is not a statement this extension knows, so it may change data.`,
+    l10n.t('{0} is not a statement this extension knows, so it may change data.', verb),
   );
 }
 

@@ -3,6 +3,7 @@
 // which statement failed and, for 42501, which privilege is missing and the
 // statement an administrator runs to grant it. The user name only ever appears
 // in that advice text; nothing here is executed.
+import * as l10n from '@vscode/l10n';
 import { ApiError, type ApiErrorKind } from '../http/errors';
 
 /** SQLSTATEs the layer acts on. */
@@ -77,14 +78,22 @@ function kindFor(sqlState: string | undefined, locked: boolean): ApiErrorKind {
   return 'badRequest';
 }
 
+function failed(message: string, f: SqlErrorFields): string {
+  const n = f.statementIndex !== undefined ? f.statementIndex + 1 : undefined;
+  if (n !== undefined && f.sqlState)
+    return l10n.t('SQL failed in statement {0}: {1} (SQLSTATE {2})', n, message, f.sqlState);
+  if (n !== undefined) return l10n.t('SQL failed in statement {0}: {1}', n, message);
+  if (f.sqlState) return l10n.t('SQL failed: {0} (SQLSTATE {1})', message, f.sqlState);
+  return l10n.t('SQL failed: {0}', message);
+}
+
 function describe(message: string, f: SqlErrorFields, missing: MissingPrivilege | undefined, locked: boolean): string {
-  const where = f.statementIndex !== undefined ? ` in statement ${f.statementIndex + 1}` : '';
-  const code = f.sqlState ? ` (SQLSTATE ${f.sqlState})` : '';
-  let text = `SQL failed${where}: ${message}${code}`;
-  if (missing)
-    text += ` — needs ${missing.privilege} (${missing.why}). An admin can run: ${missing.fixes.join(' or ')}`;
-  else if (locked) text += ` — ${internalsLockedAdvice(f.user)}`;
-  if (f.hint && !missing) text += ` Hint: ${f.hint}`;
+  let text = failed(message, f);
+  if (missing) {
+    const fixes = missing.fixes.reduce((all, fix) => (all ? l10n.t('{0} or {1}', all, fix) : fix), '');
+    text = l10n.t('{0} — needs {1} ({2}). An admin can run: {3}', text, missing.privilege, missing.why, fixes);
+  } else if (locked) text = `${text} — ${internalsLockedAdvice(f.user)}`;
+  if (f.hint && !missing) text = l10n.t('{0} Hint: {1}', text, f.hint);
   return text;
 }
 
@@ -100,14 +109,15 @@ function systemPrivilegeFixes(privilege: string, user: string | undefined): stri
   return [`GRANT SYSTEM ${privilege} TO ${u};`, `ALTER ROLE ${u} WITH ${privilege};`];
 }
 
-const PRIVILEGE_WHY: Record<string, string> = {
-  VIEWACTIVITY: 'to read SQL activity, statement statistics and insights of all users',
-  VIEWACTIVITYREDACTED: 'to read SQL activity with literals redacted',
-  VIEWCLUSTERMETADATA: 'to read nodes, ranges and cluster metadata',
-  VIEWCLUSTERSETTING: 'to read cluster settings',
-  VIEWJOB: 'to see the jobs of all users',
-  CONTROLJOB: 'to pause, resume and cancel the jobs of other users',
-  CANCELQUERY: 'to cancel the queries and sessions of other users',
+/** What each system privilege is for, in words (read when a 42501 names it). */
+const PRIVILEGE_WHY: Record<string, () => string> = {
+  VIEWACTIVITY: () => l10n.t('to read SQL activity, statement statistics and insights of all users'),
+  VIEWACTIVITYREDACTED: () => l10n.t('to read SQL activity with literals redacted'),
+  VIEWCLUSTERMETADATA: () => l10n.t('to read nodes, ranges and cluster metadata'),
+  VIEWCLUSTERSETTING: () => l10n.t('to read cluster settings'),
+  VIEWJOB: () => l10n.t('to see the jobs of all users'),
+  CONTROLJOB: () => l10n.t('to pause, resume and cancel the jobs of other users'),
+  CANCELQUERY: () => l10n.t('to cancel the queries and sessions of other users'),
 };
 
 /** Reads the privilege out of CockroachDB's 42501 wording ("… does not have X privilege", "only users with … X …"). */
@@ -124,10 +134,9 @@ export function missingPrivilege(message: string, user?: string): MissingPrivile
     const name = table[2] as string;
     // "does not have DELETE privilege on relation t": the privilege the statement needed.
     const privilege = (table[1] ?? 'SELECT').toUpperCase();
-    const verb = privilege === 'SELECT' ? 'read' : privilege.toLowerCase();
     return {
       privilege,
-      why: `to ${verb} ${name}`,
+      why: privilege === 'SELECT' ? l10n.t('to read {0}', name) : l10n.t('to {0} {1}', privilege.toLowerCase(), name),
       // Shown to the user to run in a SQL shell, never sent: names quoted by the one display helper.
       fixes: [
         [
@@ -139,7 +148,8 @@ export function missingPrivilege(message: string, user?: string): MissingPrivile
       ],
     };
   }
-  return { privilege: found, why: PRIVILEGE_WHY[found] as string, fixes: systemPrivilegeFixes(found, user) };
+  const why = (PRIVILEGE_WHY[found] as () => string)();
+  return { privilege: found, why, fixes: systemPrivilegeFixes(found, user) };
 }
 
 /** v26.1 refuses crdb_internal/system for sessions without `allow_unsafe_internals`. */
@@ -149,9 +159,8 @@ export function isInternalsLockedMessage(message: string, hint?: string): boolea
 }
 
 export function internalsLockedAdvice(user?: string): string {
-  return (
-    'this version restricts crdb_internal by default. An admin can opt the user in with ' +
-    `ALTER ROLE ${displayIdentifier(user)} SET allow_unsafe_internals = on; (in a SQL shell), ` +
-    'or use the DB Console for this view.'
+  return l10n.t(
+    'this version restricts crdb_internal by default. An admin can opt the user in with ALTER ROLE {0} SET allow_unsafe_internals = on; (in a SQL shell), or use the DB Console for this view.',
+    displayIdentifier(user),
   );
 }

@@ -23,6 +23,7 @@
 // other EXPLAIN modes (OPT, VEC, DEBUG) come back as header lines with no tree,
 // and nothing here throws. Pure TypeScript: no vscode, no DOM, no Node APIs.
 
+import * as l10n from '@vscode/l10n';
 import type { ExplainPlan, PlanNode } from '../../webviews/protocol/sqlResults';
 
 type Attr = { key: string; value: string };
@@ -102,13 +103,13 @@ interface Recommendation {
 function recommendationHint(r: Recommendation): string {
   switch (r.type) {
     case 'index creation':
-      return `Create the recommended index: ${r.sql}`;
+      return l10n.t('Create the recommended index: {0}', r.sql);
     case 'index replacement':
-      return `Replace the index as recommended: ${r.sql}`;
+      return l10n.t('Replace the index as recommended: {0}', r.sql);
     case 'index alteration':
-      return `Alter the index as recommended: ${r.sql}`;
+      return l10n.t('Alter the index as recommended: {0}', r.sql);
     default:
-      return `Index recommendation (${r.type}): ${r.sql}`;
+      return l10n.t('Index recommendation ({0}): {1}', r.type, r.sql);
   }
 }
 
@@ -116,7 +117,10 @@ function warningHint(text: string): string {
   const w = text.replace(/^WARNING:\s*/, '');
   const m = /^the row count estimate on table "?([^"]+?)"? is inaccurate/.exec(w);
   if (m)
-    return `The row count estimates for ${m[1]} are far from the actual counts; run ANALYZE ${m[1]} to refresh its statistics.`;
+    return l10n.t(
+      'The row count estimates for {0} are far from the actual counts; run ANALYZE {0} to refresh its statistics.',
+      String(m[1]),
+    );
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
@@ -124,14 +128,37 @@ function warningHint(text: string): string {
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 function fullScanHint(n: PlanNode): string {
-  const where = n.index !== undefined ? `${n.table}@${n.index}` : (n.table ?? 'a table');
+  const where = n.index !== undefined ? `${n.table}@${n.index}` : (n.table ?? l10n.t('a table'));
   const secondary = n.index !== undefined && n.index !== 'primary' && !n.index.endsWith('_pkey');
-  const what = secondary ? 'every entry of that index' : 'every row of the table';
+  const what = secondary ? l10n.t('every entry of that index') : l10n.t('every row of the table');
   const est = n.estimatedRows;
-  const rows = est !== undefined ? ` (about ${thousands(est)} row${est === 1 ? '' : 's'})` : '';
-  return n.spans?.includes('SOFT LIMIT')
-    ? `Full scan of ${where}${rows} with a soft limit: it stops once enough rows are found, but may read ${what}.`
-    : `Full scan of ${where}${rows}: it reads ${what}; an index on the columns the query filters on would avoid it.`;
+  const soft = n.spans?.includes('SOFT LIMIT') ?? false;
+  if (est === undefined)
+    return soft
+      ? l10n.t(
+          'Full scan of {0} with a soft limit: it stops once enough rows are found, but may read {1}.',
+          where,
+          what,
+        )
+      : l10n.t(
+          'Full scan of {0}: it reads {1}; an index on the columns the query filters on would avoid it.',
+          where,
+          what,
+        );
+  const rows = est === 1 ? l10n.t('about {0} row', thousands(est)) : l10n.t('about {0} rows', thousands(est));
+  return soft
+    ? l10n.t(
+        'Full scan of {0} ({1}) with a soft limit: it stops once enough rows are found, but may read {2}.',
+        where,
+        rows,
+        what,
+      )
+    : l10n.t(
+        'Full scan of {0} ({1}): it reads {2}; an index on the columns the query filters on would avoid it.',
+        where,
+        rows,
+        what,
+      );
 }
 
 function hintsFor(root: PlanNode | undefined, recs: Recommendation[], warnings: string[]): string[] {
@@ -147,11 +174,13 @@ function hintsFor(root: PlanNode | undefined, recs: Recommendation[], warnings: 
     if (n.table !== undefined) missing.push(n.table);
     else missingWithoutTable = true;
   });
-  const stats = [...new Set(missing)].map(
-    (t) => `${t} has no table statistics, so the row estimates are guesses; run ANALYZE ${t} to collect them.`,
+  const stats = [...new Set(missing)].map((t) =>
+    l10n.t('{0} has no table statistics, so the row estimates are guesses; run ANALYZE {0} to collect them.', t),
   );
   if (missingWithoutTable && stats.length === 0)
-    stats.push('Some tables have no statistics, so the row estimates are guesses; run ANALYZE on the tables involved.');
+    stats.push(
+      l10n.t('Some tables have no statistics, so the row estimates are guesses; run ANALYZE on the tables involved.'),
+    );
   return [...new Set([...fullScans, ...recs.map(recommendationHint), ...stats, ...warnings.map(warningHint)])];
 }
 

@@ -2,6 +2,7 @@
 // mechanics (session, virtual cluster, time-out, abort, retries, lossless JSON)
 // are the ClusterClient's requester, passed in as `post`; this file owns the
 // request body and reading the answer into typed results and SqlErrors.
+import * as l10n from '@vscode/l10n';
 import type { RequestOptions } from '../cluster/api';
 import { SqlError } from './errors';
 import type { SqlArgument, SqlBatch, SqlBatchResult, SqlColumn, SqlExecutor, SqlStatementResult } from './types';
@@ -70,7 +71,7 @@ function wireError(v: unknown): WireError | undefined {
   const message = text(v.message);
   const code = text(v.code);
   if (!message && !code) return undefined;
-  const e: WireError = { message: message ?? 'unknown error' };
+  const e: WireError = { message: message ?? l10n.t('unknown error') };
   if (code) e.code = code;
   const hint = text(v.hint);
   if (hint) e.hint = hint;

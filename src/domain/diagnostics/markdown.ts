@@ -3,6 +3,7 @@
 // syntax, so every value is printed through `cell`, which flattens it to one line
 // and escapes what Markdown (and GitHub's flavour: tables, math, strikethrough)
 // would act on.
+import * as l10n from '@vscode/l10n';
 import type { ChartUnit } from '../overview/types';
 import { formatMs, nodeRuns } from '../health/text';
 import { formatValue, missingReason, summarise } from './sections';
@@ -34,9 +35,9 @@ function table(headers: string[], rows: string[][]): string[] {
 
 function section(title: string, id: SectionId, json: SnapshotJson, present: boolean, body: () => string[]): string[] {
   const head = [`## ${title}`, ''];
-  if (!present) return [...head, `Not included: ${cell(missingReason(json.unavailable, id))}`, ''];
+  if (!present) return [...head, l10n.t('Not included: {0}', cell(missingReason(json.unavailable, id))), ''];
   const lines = body();
-  return [...head, ...(lines.length ? lines : ['None.']), ''];
+  return [...head, ...(lines.length ? lines : [l10n.t('None.')]), ''];
 }
 
 const seconds = (s: number | undefined) => (s === undefined ? '' : formatMs(s * 1000));
@@ -49,42 +50,53 @@ function valueIn(v: number | undefined, unit: ChartUnit): string {
 export function renderMarkdown(j: SnapshotJson): string {
   const literals =
     j.redaction.sqlLiterals === 'kept'
-      ? 'SQL literals are kept (chosen when the snapshot was taken).'
-      : 'SQL literals are replaced with `_`.';
+      ? l10n.t('SQL literals are kept (chosen when the snapshot was taken).')
+      : l10n.t('SQL literals are replaced with `_`.');
   const src = j.source;
+  const taken = src.version
+    ? l10n.t('Taken {0} from {1} ({2}) · {3}.', cell(j.takenAt), cell(src.from), cell(src.version), cell(src.route))
+    : l10n.t('Taken {0} from {1} · {2}.', cell(j.takenAt), cell(src.from), cell(src.route));
   const out: string[] = [
-    `# Diagnostics snapshot: ${cell(j.cluster)}`,
+    `# ${l10n.t('Diagnostics snapshot: {0}', cell(j.cluster))}`,
     '',
-    `Taken ${cell(j.takenAt)} from ${cell(src.from)}${src.version ? ` (${cell(src.version)})` : ''} · ${cell(src.route)}.`,
+    taken,
     '',
-    `${j.note} ${literals} Secrets and credentials are masked as ‹redacted›.`,
+    [j.note, literals, l10n.t('Secrets and credentials are masked as ‹redacted›.')].join(' '),
     '',
   ];
   out.push(
-    ...section('Health rules', 'rules', j, true, () =>
+    ...section(l10n.t('Health rules'), 'rules', j, true, () =>
       j.rules.length
         ? table(
-            ['Rule', 'State', 'Summary', 'Value', 'Details'],
+            [l10n.t('Rule'), l10n.t('State'), l10n.t('Summary'), l10n.t('Value'), l10n.t('Details')],
             j.rules.map((r) => [cell(r.title), r.state, cell(r.summary), cell(r.value), cell(r.details.join('; '))]),
           )
         : [],
     ),
-    ...section('Overview', 'overview', j, j.overview !== null, () =>
+    ...section(l10n.t('Overview'), 'overview', j, j.overview !== null, () =>
       table(
-        ['Figure', 'Value', 'Detail', 'State', 'Source'],
+        [l10n.t('Figure'), l10n.t('Value'), l10n.t('Detail'), l10n.t('State'), l10n.t('Source')],
         (j.overview?.cards ?? []).map((c) => [
           cell(c.label),
-          cell(c.unavailable ? `unavailable: ${c.unavailable}` : c.value),
+          cell(c.unavailable ? l10n.t('unavailable: {0}', c.unavailable) : c.value),
           cell(c.detail ?? ''),
           c.state,
           cell(c.source),
         ]),
       ),
     ),
-    ...section('Nodes', 'nodes', j, j.nodes !== null, () =>
+    ...section(l10n.t('Nodes'), 'nodes', j, j.nodes !== null, () =>
       (j.nodes ?? []).length
         ? table(
-            ['Node', 'Address', 'Locality', 'Version', 'Liveness', 'Started', 'Updated'],
+            [
+              l10n.t('Node'),
+              l10n.t('Address'),
+              l10n.t('Locality'),
+              l10n.t('Version'),
+              l10n.t('Liveness'),
+              l10n.t('Started'),
+              l10n.t('Updated'),
+            ],
             (j.nodes ?? []).map((n) => [
               `n${n.nodeId}`,
               cell(n.address),
@@ -97,10 +109,10 @@ export function renderMarkdown(j: SnapshotJson): string {
           )
         : [],
     ),
-    ...section('Hot ranges (top 20 by QPS)', 'hotRanges', j, j.hotRanges !== null, () =>
+    ...section(l10n.t('Hot ranges (top 20 by QPS)'), 'hotRanges', j, j.hotRanges !== null, () =>
       (j.hotRanges ?? []).length
         ? table(
-            ['Range', 'Node', 'QPS', 'Database', 'Table', 'Index'],
+            [l10n.t('Range'), l10n.t('Node'), l10n.t('QPS'), l10n.t('Database'), l10n.t('Table'), l10n.t('Index')],
             (j.hotRanges ?? []).map((h) => [
               `r${h.rangeId}`,
               `n${h.nodeId}`,
@@ -112,10 +124,10 @@ export function renderMarkdown(j: SnapshotJson): string {
           )
         : [],
     ),
-    ...section('Hot tables', 'hotRanges', j, j.hotTables !== null, () =>
+    ...section(l10n.t('Hot tables'), 'hotRanges', j, j.hotTables !== null, () =>
       (j.hotTables ?? []).length
         ? table(
-            ['Database', 'Table', 'QPS', 'Hot ranges', 'Nodes'],
+            [l10n.t('Database'), l10n.t('Table'), l10n.t('QPS'), l10n.t('Hot ranges'), l10n.t('Nodes')],
             (j.hotTables ?? []).map((t) => [
               cell(t.database ?? ''),
               cell(t.table),
@@ -126,10 +138,10 @@ export function renderMarkdown(j: SnapshotJson): string {
           )
         : [],
     ),
-    ...section('Top statements', 'statements', j, j.statements !== null, () =>
+    ...section(l10n.t('Top statements'), 'statements', j, j.statements !== null, () =>
       (j.statements ?? []).length
         ? table(
-            ['Statement', 'Application', 'Executions', 'Mean', 'p99'],
+            [l10n.t('Statement'), l10n.t('Application'), l10n.t('Executions'), l10n.t('Mean'), l10n.t('p99')],
             (j.statements ?? []).map((s) => [
               cell(s.query),
               cell(s.appName),
@@ -140,10 +152,10 @@ export function renderMarkdown(j: SnapshotJson): string {
           )
         : [],
     ),
-    ...section('Insights', 'insights', j, j.insights !== null, () =>
+    ...section(l10n.t('Insights'), 'insights', j, j.insights !== null, () =>
       (j.insights ?? []).length
         ? table(
-            ['When', 'Insight', 'Cause', 'Statement'],
+            [l10n.t('When'), l10n.t('Insight'), l10n.t('Cause'), l10n.t('Statement')],
             (j.insights ?? []).map((i) => [
               cell(i.at ?? ''),
               cell(i.headline),
@@ -153,10 +165,10 @@ export function renderMarkdown(j: SnapshotJson): string {
           )
         : [],
     ),
-    ...section('Running jobs', 'jobs', j, j.jobs !== null, () =>
+    ...section(l10n.t('Running jobs'), 'jobs', j, j.jobs !== null, () =>
       (j.jobs?.running ?? []).length
         ? table(
-            ['Job', 'Type', 'Status', 'Progress', 'Description'],
+            [l10n.t('Job'), l10n.t('Type'), l10n.t('Status'), l10n.t('Progress'), l10n.t('Description')],
             (j.jobs?.running ?? []).map((x) => [
               cell(x.id),
               cell(x.type),
@@ -167,27 +179,27 @@ export function renderMarkdown(j: SnapshotJson): string {
           )
         : [],
     ),
-    ...section('Failed jobs', 'jobs', j, j.jobs !== null, () =>
+    ...section(l10n.t('Failed jobs'), 'jobs', j, j.jobs !== null, () =>
       (j.jobs?.failed ?? []).length
         ? table(
-            ['Job', 'Type', 'Description', 'Error'],
+            [l10n.t('Job'), l10n.t('Type'), l10n.t('Description'), l10n.t('Error')],
             (j.jobs?.failed ?? []).map((x) => [cell(x.id), cell(x.type), cell(x.description), cell(x.error ?? '')]),
           )
         : [],
     ),
-    ...section('Recent events', 'events', j, j.events !== null, () =>
+    ...section(l10n.t('Recent events'), 'events', j, j.events !== null, () =>
       (j.events ?? []).length
         ? table(
-            ['Time', 'Event', 'Info'],
+            [l10n.t('Time'), l10n.t('Event'), l10n.t('Info')],
             (j.events ?? []).map((e) => [cell(e.timestamp), cell(e.eventType), cell(e.info ?? '')]),
           )
         : [],
     ),
-    ...section('Key series (last hour)', 'series', j, j.series !== null, () => {
+    ...section(l10n.t('Key series (last hour)'), 'series', j, j.series !== null, () => {
       const rows: string[][] = [];
       for (const c of j.series ?? []) {
         if (c.unavailable) {
-          rows.push([cell(c.title), '', '', '', '', cell(`unavailable: ${c.unavailable}`)]);
+          rows.push([cell(c.title), '', '', '', '', cell(l10n.t('unavailable: {0}', c.unavailable))]);
           continue;
         }
         for (const s of c.series) {
@@ -198,16 +210,24 @@ export function renderMarkdown(j: SnapshotJson): string {
             valueIn(sum?.min, c.unit),
             valueIn(sum?.max, c.unit),
             valueIn(sum?.last, c.unit),
-            sum ? String(sum.samples) : 'no samples',
+            sum ? String(sum.samples) : l10n.t('no samples'),
           ]);
         }
       }
-      return rows.length ? table(['Chart', 'Series', 'Min', 'Max', 'Last', 'Samples'], rows) : [];
+      const headers = [
+        l10n.t('Chart'),
+        l10n.t('Series'),
+        l10n.t('Min'),
+        l10n.t('Max'),
+        l10n.t('Last'),
+        l10n.t('Samples'),
+      ];
+      return rows.length ? table(headers, rows) : [];
     }),
   );
   const missing = Object.entries(j.unavailable);
   if (missing.length) {
-    out.push('## What could not be read', '');
+    out.push(`## ${l10n.t('What could not be read')}`, '');
     for (const [k, why] of missing) out.push(`- ${cell(k)}: ${cell(why)}`);
     out.push('');
   }

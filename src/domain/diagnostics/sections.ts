@@ -1,6 +1,7 @@
 // The snapshot's sections as plain data, before any text is written: the top
 // lists ordered and cut, hot ranges grouped into hot tables, jobs split into
 // running and failed, the key series cut to the last hour and summarised.
+import * as l10n from '@vscode/l10n';
 import type { ChartData, ChartUnit } from '../overview/types';
 import { formatBytes } from '../format';
 import { count, formatMs } from '../health/text';
@@ -37,7 +38,7 @@ export interface HotTable {
 export function hotTables(ranges: readonly HotRange[]): HotTable[] {
   const by = new Map<string, HotTable>();
   for (const r of ranges) {
-    const table = r.table || '(no table)';
+    const table = r.table || l10n.t('(no table)');
     const k = JSON.stringify([r.database ?? '', table]);
     const t = by.get(k) ?? { ...(r.database ? { database: r.database } : {}), table, qps: 0, ranges: 0, nodeIds: [] };
     t.qps += finite(r.qps);
@@ -130,5 +131,5 @@ export function formatValue(v: number, unit: ChartUnit): string {
 export function missingReason(unavailable: Record<string, string>, section: SectionId): string {
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const hit = Object.entries(unavailable).find(([k]) => squash(k) === squash(section));
-  return hit ? hit[1] : 'not read';
+  return hit ? hit[1] : l10n.t('not read');
 }

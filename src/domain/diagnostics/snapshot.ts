@@ -3,6 +3,7 @@
 // sent anywhere. Cluster data is untrusted (statement text, job errors, event
 // info may hold anything), so every string is redacted (redact.ts) before either
 // format is written, and Markdown escapes what it prints (markdown.ts).
+import * as l10n from '@vscode/l10n';
 import { localityText } from '../locality';
 import { LIVENESS_LABEL } from '../liveness';
 import { nanosToIso } from '../time';
@@ -15,7 +16,7 @@ export type { SectionId, SnapshotInput, SnapshotJson, SnapshotOptions } from './
 export { REDACTED } from './redact';
 export { missingReason } from './sections';
 
-export const NOTE = 'Generated locally by CockroachDB Explorer. Nothing is sent anywhere.';
+export const NOTE = l10n.t('Generated locally by CockroachDB Explorer. Nothing is sent anywhere.');
 
 const optional = <K extends string, V>(k: K, v: V | undefined) =>
   (v === undefined || v === null ? {} : { [k]: v }) as Partial<Record<K, V>>;
@@ -58,7 +59,7 @@ function overviewOf(input: SnapshotInput, r: Redactor): SnapshotJson['overview']
       ...optional('detail', c.detail === undefined ? undefined : r.text(c.detail)),
       state: c.state,
       ...optional('unavailable', c.unavailable === undefined ? undefined : r.text(c.unavailable)),
-      source: r.text(`${c.source.route} from ${c.source.from} at ${c.source.at}`),
+      source: r.text(l10n.t('{0} from {1} at {2}', c.source.route, c.source.from, c.source.at)),
     })),
     nodes: deepStrings(Array.isArray(o.nodes) ? o.nodes : [], r.text),
   };
@@ -84,6 +85,7 @@ function jsonOf(input: SnapshotInput, opts: SnapshotOptions, r: Redactor): Snaps
     cluster: r.text(input.clusterName ?? ''),
     takenAt: takenAt.toISOString(),
     source: deepStrings(input.source, r.text),
+    // l10n-ignore: a value of the JSON format (SnapshotJson), read by scripts and by markdown.ts
     redaction: { sqlLiterals: opts.includeSqlLiterals ? 'kept' : 'replaced with _', secrets: 'masked' },
     rules: (Array.isArray(input.rules) ? input.rules : []).map((x) => ({
       id: x.id,

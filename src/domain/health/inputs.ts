@@ -2,11 +2,14 @@
 // version: a map may be missing, a gauge may be NaN (proto3 JSON writes it as a
 // string), a node may report no stores at all. Every reader here skips what it
 // cannot use instead of letting one bad figure turn into "NaN ranges".
+import * as l10n from '@vscode/l10n';
 import type { NodeStatus } from '../../api/cluster/models';
 import { livenessSeverity } from '../liveness';
 
 /** The message for rules that need store metrics on servers that do not send them. */
-export const NO_STORE_METRICS = "this version's nodes/ has no store metrics (v23.2+)";
+export function noStoreMetrics(): string {
+  return l10n.t("this version's nodes/ has no store metrics (v23.2+)");
+}
 
 function isNode(n: unknown): n is NodeStatus {
   return typeof n === 'object' && n !== null && Number.isFinite((n as NodeStatus).nodeId);
@@ -85,7 +88,7 @@ export function sumStores(nodes: readonly NodeStatus[], name: string): StoreSum 
   for (const s of storesOf(nodes)) {
     const v = countMetric(s.metrics, name);
     if (v === undefined) {
-      sum.missing.push(`s${s.storeId} on n${s.nodeId}`);
+      sum.missing.push(l10n.t('s{0} on n{1}', s.storeId, s.nodeId));
       continue;
     }
     sum.reported++;

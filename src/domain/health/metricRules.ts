@@ -1,18 +1,11 @@
 // The rules read from the nodes' metrics: ranges, clock offset, capacity and
 // latency. Only up nodes are read (see inputs.upNodes), and a rule with nothing
 // to read says `unknown` with what is missing instead of a reassuring "0".
+import * as l10n from '@vscode/l10n';
 import type { NodeStatus } from '../../api/cluster/models';
 import { formatBytes } from '../format';
-import {
-  NO_STORE_METRICS,
-  countMetric,
-  maxNodeMetric,
-  nodesWithoutStores,
-  storesOf,
-  sumStores,
-  upNodes,
-} from './inputs';
-import { count, formatMs, formatPercent, nodeRuns, plural } from './text';
+import { countMetric, maxNodeMetric, noStoreMetrics, nodesWithoutStores, storesOf, sumStores, upNodes } from './inputs';
+import { count, formatMs, formatPercent, nodeRuns } from './text';
 import {
   CAPACITY_CRITICAL_PERCENT,
   MAX_OFFSET_FATAL_SHARE,
@@ -24,13 +17,39 @@ import {
 
 type RangeRuleId = 'unavailableRanges' | 'underReplicatedRanges';
 
-const RANGE_RULES: Record<RangeRuleId, { metric: FallbackMetric; noun: string }> = {
-  unavailableRanges: { metric: 'ranges.unavailable', noun: 'unavailable' },
-  underReplicatedRanges: { metric: 'ranges.underreplicated', noun: 'under-replicated' },
+interface RangeRuleText {
+  unknown(): string;
+  none(): string;
+  some(n: number): string;
+}
+
+const RANGE_RULES: Record<RangeRuleId, { metric: FallbackMetric; text: RangeRuleText }> = {
+  unavailableRanges: {
+    metric: 'ranges.unavailable',
+    text: {
+      unknown: () => l10n.t('unavailable ranges unknown'),
+      none: () => l10n.t('no unavailable ranges'),
+      some: (n) => (n === 1 ? l10n.t('{0} unavailable range', count(n)) : l10n.t('{0} unavailable ranges', count(n))),
+    },
+  },
+  underReplicatedRanges: {
+    metric: 'ranges.underreplicated',
+    text: {
+      unknown: () => l10n.t('under-replicated ranges unknown'),
+      none: () => l10n.t('no under-replicated ranges'),
+      some: (n) =>
+        n === 1 ? l10n.t('{0} under-replicated range', count(n)) : l10n.t('{0} under-replicated ranges', count(n)),
+    },
+  },
 };
 
 function noLiveNode(metricName: string): string {
-  return `no live node to read ${metricName} from`;
+  return l10n.t('no live node to read {0} from', metricName);
+}
+
+/** "max 3 ms (limit 250 ms)": the rule's value when it has one. */
+function maxOfLimit(max: string, limit: string): string {
+  return l10n.t('max {0} (limit {1})', max, limit);
 }
 
 /**
@@ -44,13 +63,13 @@ export function rangesRule(
   nodes: readonly NodeStatus[],
   fallback: Partial<Record<FallbackMetric, number>> | undefined,
 ): RuleResult {
-  const { metric, noun } = RANGE_RULES[id];
+  const { metric, text } = RANGE_RULES[id];
   const base = ruleBase(id);
   const bad = id === 'unavailableRanges' ? 'critical' : 'warning';
   const unknown = (value: string, details: string[] = []): RuleResult => ({
     ...base,
     state: 'unknown',
-    summary: `${noun} ranges unknown`,
+    summary: text.unknown(),
     value,
     count: 0,
     details,
@@ -58,7 +77,7 @@ export function rangesRule(
   const counted = (n: number, details: string[]): RuleResult => ({
     ...base,
     state: n > 0 ? bad : 'ok',
-    summary: n > 0 ? plural(n, `${noun} range`) : `no ${noun} ranges`,
+    summary: n > 0 ? text.some(n) : text.none(),
     value: count(n),
     count: n,
     details,
@@ -68,14 +87,14 @@ export function rangesRule(
   const without = nodesWithoutStores(up);
   const sum = sumStores(up, metric);
   if (sum.reported === 0) {
-    if (without.length < up.length) return unknown(`no store reported ${metric}`);
+    if (without.length < up.length) return unknown(l10n.t('no store reported {0}', metric));
     const fb = fallback ? countMetric(fallback, metric) : undefined;
-    if (fb === undefined) return unknown(NO_STORE_METRICS);
-    return counted(Math.round(fb), [`From the time series: ${NO_STORE_METRICS}.`]);
+    if (fb === undefined) return unknown(noStoreMetrics());
+    return counted(Math.round(fb), [l10n.t('From the time series: {0}.', noStoreMetrics())]);
   }
   const details = [...sum.lines];
-  if (without.length) details.push(`${nodeRuns(without)}: no store metrics, not counted`);
-  if (sum.missing.length) details.push(`${metric} not reported by ${sum.missing.join(', ')}`);
+  if (without.length) details.push(l10n.t('{0}: no store metrics, not counted', nodeRuns(without)));
+  if (sum.missing.length) details.push(l10n.t('{0} not reported by {1}', metric, sum.missing.join(', ')));
   return counted(sum.total, details);
 }
 
@@ -93,8 +112,8 @@ export function clockOffsetRule(nodes: readonly NodeStatus[], t: HealthThreshold
     return {
       ...base,
       state: 'unknown',
-      summary: 'clock offset unknown',
-      value: up.length ? `no live node reported ${name}` : noLiveNode(name),
+      summary: l10n.t('clock offset unknown'),
+      value: up.length ? l10n.t('no live node reported {0}', name) : noLiveNode(name),
       count: 0,
       details: [],
     };
@@ -102,19 +121,22 @@ export function clockOffsetRule(nodes: readonly NodeStatus[], t: HealthThreshold
   const ms = max.value / 1e6;
   const over = max.all.filter((x) => x.value / 1e6 >= Math.min(t.clockOffsetMs, fatalMs));
   const state = ms >= fatalMs ? 'critical' : ms >= t.clockOffsetMs ? 'warning' : 'ok';
-  const value = `max ${formatMs(ms)} (limit ${formatMs(t.clockOffsetMs)})`;
+  const value = maxOfLimit(formatMs(ms), formatMs(t.clockOffsetMs));
   if (state === 'ok')
     return {
       ...base,
       state,
-      summary: `clock offset max ${formatMs(ms)}`,
+      summary: l10n.t('clock offset max {0}', formatMs(ms)),
       value,
       count: 0,
-      details: [`Largest: n${max.nodeId} ${formatMs(ms)}`],
+      details: [l10n.t('Largest: n{0} {1}', max.nodeId, formatMs(ms))],
     };
   const details = over.map((x) => `n${x.nodeId}: ${formatMs(x.value / 1e6)}`);
-  details.push(`Nodes stop themselves at ${formatMs(fatalMs)} (80% of --max-offset ${formatMs(t.maxOffsetMs)}).`);
-  return { ...base, state, summary: `n${max.nodeId} clock offset ${formatMs(ms)}`, value, count: over.length, details };
+  details.push(
+    l10n.t('Nodes stop themselves at {0} (80% of --max-offset {1}).', formatMs(fatalMs), formatMs(t.maxOffsetMs)),
+  );
+  const summary = l10n.t('n{0} clock offset {1}', max.nodeId, formatMs(ms));
+  return { ...base, state, summary, value, count: over.length, details };
 }
 
 /**
@@ -127,7 +149,7 @@ export function storeCapacityRule(nodes: readonly NodeStatus[], t: HealthThresho
   const unknown = (value: string): RuleResult => ({
     ...base,
     state: 'unknown',
-    summary: 'capacity unknown',
+    summary: l10n.t('capacity unknown'),
     value,
     count: 0,
     details: [],
@@ -135,7 +157,7 @@ export function storeCapacityRule(nodes: readonly NodeStatus[], t: HealthThresho
   const up = upNodes(nodes);
   if (up.length === 0) return unknown(noLiveNode('capacity.used'));
   const stores = storesOf(up);
-  if (stores.length === 0) return unknown(NO_STORE_METRICS);
+  if (stores.length === 0) return unknown(noStoreMetrics());
   const readable = stores
     .map((s) => {
       const used = countMetric(s.metrics, 'capacity.used');
@@ -146,27 +168,36 @@ export function storeCapacityRule(nodes: readonly NodeStatus[], t: HealthThresho
     .filter((s) => Number.isFinite(s.percent) && s.usable > 0)
     .sort((a, b) => b.percent - a.percent);
   const top = readable[0];
-  if (!top) return unknown('no store reported capacity.used and capacity.available');
+  if (!top) return unknown(l10n.t('no store reported capacity.used and capacity.available'));
   const warnAt = Math.min(t.capacityPercent, CAPACITY_CRITICAL_PERCENT);
   const flagged = readable.filter((s) => s.percent >= warnAt);
   const critical = readable.filter((s) => s.percent >= CAPACITY_CRITICAL_PERCENT);
   const state = critical.length ? 'critical' : top.percent >= t.capacityPercent ? 'warning' : 'ok';
   const line = (s: (typeof readable)[number]) =>
-    `s${s.storeId} on n${s.nodeId}: ${formatPercent(s.percent)} (${formatBytes(s.used)} of ${formatBytes(s.usable)})`;
-  const value = `max ${formatPercent(top.percent)} (limit ${formatPercent(t.capacityPercent)})`;
+    l10n.t(
+      's{0} on n{1}: {2} ({3} of {4})',
+      s.storeId,
+      s.nodeId,
+      formatPercent(s.percent),
+      formatBytes(s.used),
+      formatBytes(s.usable),
+    );
+  const value = maxOfLimit(formatPercent(top.percent), formatPercent(t.capacityPercent));
   if (state === 'ok')
     return {
       ...base,
       state,
-      summary: `stores at most ${formatPercent(top.percent)} full`,
+      summary: l10n.t('stores at most {0} full', formatPercent(top.percent)),
       value,
       count: 0,
-      details: [`Fullest: ${line(top)}`],
+      details: [l10n.t('Fullest: {0}', line(top))],
     };
-  const summary =
+  const [n, limit] =
     state === 'critical'
-      ? `${plural(critical.length, 'store')} ≥ ${CAPACITY_CRITICAL_PERCENT}% full`
-      : `${plural(flagged.length, 'store')} ≥ ${formatPercent(t.capacityPercent)} full`;
+      ? [critical.length, `${CAPACITY_CRITICAL_PERCENT}%`]
+      : [flagged.length, formatPercent(t.capacityPercent)];
+  const summary =
+    n === 1 ? l10n.t('{0} store ≥ {1} full', count(n), limit) : l10n.t('{0} stores ≥ {1} full', count(n), limit);
   return { ...base, state, summary, value, count: flagged.length, details: flagged.map(line) };
 }
 
@@ -180,27 +211,27 @@ export function p99LatencyRule(nodes: readonly NodeStatus[], t: HealthThresholds
     return {
       ...base,
       state: 'unknown',
-      summary: 'p99 unknown',
-      value: up.length ? `no live node reported ${name}` : noLiveNode(name),
+      summary: l10n.t('p99 unknown'),
+      value: up.length ? l10n.t('no live node reported {0}', name) : noLiveNode(name),
       count: 0,
       details: [],
     };
   const ms = max.value / 1e6;
-  const value = `max ${formatMs(ms)} (limit ${formatMs(t.p99LatencyMs)})`;
+  const value = maxOfLimit(formatMs(ms), formatMs(t.p99LatencyMs));
   const over = max.all.filter((x) => x.value / 1e6 >= t.p99LatencyMs);
   if (over.length === 0)
     return {
       ...base,
       state: 'ok',
-      summary: `p99 max ${formatMs(ms)}`,
+      summary: l10n.t('p99 max {0}', formatMs(ms)),
       value,
       count: 0,
-      details: [`Slowest: n${max.nodeId} ${formatMs(ms)}`],
+      details: [l10n.t('Slowest: n{0} {1}', max.nodeId, formatMs(ms))],
     };
   return {
     ...base,
     state: 'warning',
-    summary: `p99 ${formatMs(ms)} on n${max.nodeId}`,
+    summary: l10n.t('p99 {0} on n{1}', formatMs(ms), max.nodeId),
     value,
     count: over.length,
     details: over.map((x) => `n${x.nodeId}: ${formatMs(x.value / 1e6)}`),

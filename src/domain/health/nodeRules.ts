@@ -1,4 +1,5 @@
 // The rules about the nodes themselves: the gateway, liveness and versions.
+import * as l10n from '@vscode/l10n';
 import type { NodeStatus } from '../../api/cluster/models';
 import { LIVENESS_LABEL, livenessSeverity } from '../liveness';
 import { members, upNodes } from './inputs';
@@ -7,21 +8,22 @@ import { ruleBase, type RuleResult } from './types';
 
 export function gatewayRule(ready: boolean): RuleResult {
   const base = ruleBase('gateway');
-  if (ready) return { ...base, state: 'ok', summary: 'gateway ready', value: 'ready', count: 0, details: [] };
+  if (ready)
+    return { ...base, state: 'ok', summary: l10n.t('gateway ready'), value: l10n.t('ready'), count: 0, details: [] };
   // It still answers (requests get through); the operator should know it is draining or starting.
   return {
     ...base,
     state: 'warning',
-    summary: 'gateway not ready',
-    value: 'health?ready=true failed',
+    summary: l10n.t('gateway not ready'),
+    value: l10n.t('health?ready=true failed'),
     count: 1,
-    details: ['The node answering is not ready: it may be starting, draining or cut off from the cluster.'],
+    details: [l10n.t('The node answering is not ready: it may be starting, draining or cut off from the cluster.')],
   };
 }
 
 /** "dead", "suspect", and "liveness unknown" rather than a bare "unknown". */
 function downLabel(n: NodeStatus): string {
-  return n.liveness === 'unknown' ? 'liveness unknown' : LIVENESS_LABEL[n.liveness];
+  return n.liveness === 'unknown' ? l10n.t('liveness unknown') : LIVENESS_LABEL[n.liveness];
 }
 
 /**
@@ -36,15 +38,15 @@ export function nodesRule(nodes: readonly NodeStatus[]): RuleResult {
     return {
       ...base,
       state: 'unknown',
-      summary: 'no nodes listed',
-      value: 'nodes/ listed no nodes',
+      summary: l10n.t('no nodes listed'),
+      value: l10n.t('nodes/ listed no nodes'),
       count: 0,
       details: [],
     };
   const down = all.filter((n) => livenessSeverity(n.liveness) === 'down');
   const busy = all.filter((n) => livenessSeverity(n.liveness) === 'warn');
-  const value = `${all.length - down.length} / ${all.length} live`;
-  const line = (n: NodeStatus, label: string) => `n${n.nodeId} ${label} (${n.address})`;
+  const value = l10n.t('{0} / {1} live', all.length - down.length, all.length);
+  const line = (n: NodeStatus, label: string) => l10n.t('n{0} {1} ({2})', n.nodeId, label, String(n.address));
   const details = [...down.map((n) => line(n, downLabel(n))), ...busy.map((n) => line(n, LIVENESS_LABEL[n.liveness]))];
   if (down.length === 0) return { ...base, state: 'ok', summary: value, value, count: 0, details };
   const groups = new Map<string, number[]>();
@@ -66,22 +68,31 @@ export function versionSkewRule(nodes: readonly NodeStatus[]): RuleResult {
     if (v === '') unreported.push(n.nodeId);
     else byVersion.set(v, [...(byVersion.get(v) ?? []), n.nodeId]);
   }
-  const extra = unreported.length ? [`${nodeRuns(unreported)}: version not reported`] : [];
+  const extra = unreported.length ? [l10n.t('{0}: version not reported', nodeRuns(unreported))] : [];
   if (byVersion.size === 0)
     return {
       ...base,
       state: 'unknown',
-      summary: 'versions unknown',
-      value: 'no live node reported its version',
+      summary: l10n.t('versions unknown'),
+      value: l10n.t('no live node reported its version'),
       count: 0,
       details: extra,
     };
   const versions = [...byVersion.keys()].sort(compareVersions);
-  const lines = versions.map((v) => `${v} on ${nodeRuns(byVersion.get(v) ?? [])}`);
+  const lines = versions.map((v) => l10n.t('{0} on {1}', v, nodeRuns(byVersion.get(v) ?? [])));
   if (versions.length === 1)
-    return { ...base, state: 'ok', summary: `all on ${versions[0]}`, value: versions[0]!, count: 0, details: extra };
+    return {
+      ...base,
+      state: 'ok',
+      summary: l10n.t('all on {0}', versions[0]!),
+      value: versions[0]!,
+      count: 0,
+      details: extra,
+    };
   const summary =
-    versions.length <= 3 ? `mixed versions: ${versions.join(', ')}` : `${versions.length} versions running`;
+    versions.length <= 3
+      ? l10n.t('mixed versions: {0}', versions.join(', '))
+      : l10n.t('{0} versions running', versions.length);
   return {
     ...base,
     state: 'warning',

@@ -2,6 +2,7 @@
 // overview panel. Plain functions of what was read (nodes/, the readiness probe,
 // optional time-series fallbacks): no vscode, no I/O, so each threshold is tested.
 // Each rule's title and chart are in RULE_META (types.ts).
+import * as l10n from '@vscode/l10n';
 import type { RuleView } from '../overview/types';
 import { clockOffsetRule, p99LatencyRule, rangesRule, storeCapacityRule } from './metricRules';
 import { gatewayRule, nodesRule, versionSkewRule } from './nodeRules';
@@ -42,11 +43,11 @@ export function saneThresholds(t: Partial<HealthThresholds> | undefined): Health
 
 /** Every rule but the gateway's, as `unknown`, saying that nodes/ is what is missing. */
 function withoutNodes(why: string | undefined): RuleResult[] {
-  const value = why ? `nodes/ could not be read: ${why}` : 'nodes/ was not read';
+  const value = why ? l10n.t('nodes/ could not be read: {0}', why) : l10n.t('nodes/ was not read');
   return RULE_ORDER.filter((id) => id !== 'gateway').map((id) => ({
     ...ruleBase(id),
     state: 'unknown',
-    summary: 'node list unavailable',
+    summary: l10n.t('node list unavailable'),
     value,
     count: 0,
     details: [],

@@ -1,8 +1,12 @@
 // Wording shared by the health rules, the overview cards and the diagnostics
 // snapshot, so that the status bar, the panel and the bundle say a figure the
 // same way ("n1–n3", "2 under-replicated ranges", "12 ms").
+import * as l10n from '@vscode/l10n';
 
-/** "1 range", "2 ranges"; `many` for irregular plurals. */
+/**
+ * "1 range", "2 ranges"; `many` for irregular plurals. English only: text a person
+ * reads picks between its own singular and plural `l10n.t` messages instead.
+ */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
@@ -48,7 +52,7 @@ export function nodeRuns(ids: readonly number[]): string {
 export function shortNodeList(ids: readonly number[], max = 3): string {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   const head = sorted.slice(0, max).map((n) => `n${n}`);
-  return sorted.length > max ? `${head.join(', ')} +${sorted.length - max} more` : head.join(', ');
+  return sorted.length > max ? l10n.t('{0} +{1} more', head.join(', '), sorted.length - max) : head.join(', ');
 }
 
 /** Version tags in release order (v25.1.10 after v25.1.2); text that is not a version sorts last, as text. */

@@ -1,6 +1,7 @@
 // The health rules' vocabulary: which rules there are, their thresholds, what
 // they read and what each one answers. Split from rules.ts so the rule files
 // can share it without importing each other.
+import * as l10n from '@vscode/l10n';
 import type { NodeStatus } from '../../api/cluster/models';
 import type { ChartId, FigureState } from '../overview/types';
 
@@ -67,16 +68,16 @@ export interface RuleInputs {
 
 /** Each rule's title and the chart that shows its figure over time. */
 export const RULE_META: Readonly<Record<RuleId, { title: string; chart?: ChartId }>> = {
-  gateway: { title: 'Gateway ready' },
+  gateway: { title: l10n.t('Gateway ready') },
   // A down node's ranges show on the replication chart as under-replicated.
-  nodes: { title: 'Node liveness', chart: 'replication' },
-  unavailableRanges: { title: 'Unavailable ranges', chart: 'replication' },
-  underReplicatedRanges: { title: 'Under-replicated ranges', chart: 'replication' },
+  nodes: { title: l10n.t('Node liveness'), chart: 'replication' },
+  unavailableRanges: { title: l10n.t('Unavailable ranges'), chart: 'replication' },
+  underReplicatedRanges: { title: l10n.t('Under-replicated ranges'), chart: 'replication' },
   // No time series shows versions.
-  versionSkew: { title: 'Version skew' },
-  clockOffset: { title: 'Clock offset', chart: 'clockOffset' },
-  storeCapacity: { title: 'Store capacity', chart: 'capacity' },
-  p99Latency: { title: 'SQL p99 latency', chart: 'latency' },
+  versionSkew: { title: l10n.t('Version skew') },
+  clockOffset: { title: l10n.t('Clock offset'), chart: 'clockOffset' },
+  storeCapacity: { title: l10n.t('Store capacity'), chart: 'capacity' },
+  p99Latency: { title: l10n.t('SQL p99 latency'), chart: 'latency' },
 };
 
 /** The fixed part of a rule's result. */

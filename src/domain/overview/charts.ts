@@ -2,6 +2,7 @@
 // the answered series become uPlot's aligned arrays in the chart's unit. Sources
 // are always named: asking "every node" makes the server wait for dead nodes
 // too, and one dead node slows every chart (cockroachdb#129409).
+import * as l10n from '@vscode/l10n';
 import type { TsAggregator, TsDerivative, TsQuery, TsSeries } from '../../api/metrics/types';
 import { CHART_IDS, type ChartData, type ChartId, type ChartUnit } from './types';
 import { saneThresholds } from '../health/rules';
@@ -45,7 +46,7 @@ const sql = (verb: string) => ({ name: `cr.node.sql.${verb}.count`, label: verb,
 
 export const CHART_SPECS: Readonly<Record<ChartId, ChartSpec>> = {
   qps: {
-    title: 'SQL queries per second',
+    title: l10n.t('SQL queries per second'),
     unit: 'perSecond',
     store: false,
     aggregated: ['select', 'insert', 'update', 'delete'].map(sql),
@@ -53,7 +54,7 @@ export const CHART_SPECS: Readonly<Record<ChartId, ChartSpec>> = {
     scale: 1,
   },
   latency: {
-    title: 'SQL service latency',
+    title: l10n.t('SQL service latency'),
     unit: 'ms',
     store: false,
     aggregated: [
@@ -65,7 +66,7 @@ export const CHART_SPECS: Readonly<Record<ChartId, ChartSpec>> = {
     threshold: (t) => t.p99LatencyMs,
   },
   cpu: {
-    title: 'CPU',
+    title: l10n.t('CPU'),
     unit: 'percent',
     store: false,
     aggregated: [
@@ -80,7 +81,7 @@ export const CHART_SPECS: Readonly<Record<ChartId, ChartSpec>> = {
     scale: 100,
   },
   memory: {
-    title: 'Memory (RSS)',
+    title: l10n.t('Memory (RSS)'),
     unit: 'bytes',
     store: false,
     aggregated: [{ name: 'cr.node.sys.rss', label: 'rss', sourceAggregator: 'SUM' }],
@@ -88,48 +89,53 @@ export const CHART_SPECS: Readonly<Record<ChartId, ChartSpec>> = {
     scale: 1,
   },
   capacity: {
-    title: 'Capacity',
+    title: l10n.t('Capacity'),
     unit: 'bytes',
     store: true,
     aggregated: [
-      { name: 'cr.store.capacity.used', label: 'used', sourceAggregator: 'SUM' },
-      { name: 'cr.store.capacity.available', label: 'available', sourceAggregator: 'SUM' },
+      { name: 'cr.store.capacity.used', label: l10n.t('used'), sourceAggregator: 'SUM' },
+      { name: 'cr.store.capacity.available', label: l10n.t('available'), sourceAggregator: 'SUM' },
     ],
     perNode: { name: 'cr.store.capacity.used', sourceAggregator: 'SUM' },
     scale: 1,
   },
   replication: {
-    title: 'Replication',
+    title: l10n.t('Replication'),
     unit: 'count',
     store: true,
     // MAX downsampling: a range unavailable for 10 s of a 4-minute sample must not average away.
     aggregated: [
       {
         name: 'cr.store.ranges.underreplicated',
-        label: 'under-replicated',
+        label: l10n.t('under-replicated'),
         downsampler: 'MAX',
         sourceAggregator: 'SUM',
       },
-      { name: 'cr.store.ranges.unavailable', label: 'unavailable', downsampler: 'MAX', sourceAggregator: 'SUM' },
+      {
+        name: 'cr.store.ranges.unavailable',
+        label: l10n.t('unavailable'),
+        downsampler: 'MAX',
+        sourceAggregator: 'SUM',
+      },
     ],
     perNode: { name: 'cr.store.ranges.underreplicated', downsampler: 'MAX', sourceAggregator: 'SUM' },
     scale: 1,
   },
   clockOffset: {
-    title: 'Clock offset',
+    title: l10n.t('Clock offset'),
     unit: 'ms',
     store: false,
     // MAX of signed means: a large negative offset shows low here; the per-node view shows its sign.
-    aggregated: [{ name: 'cr.node.clock-offset.meannanos', label: 'max offset', ...WORST }],
+    aggregated: [{ name: 'cr.node.clock-offset.meannanos', label: l10n.t('max offset'), ...WORST }],
     perNode: { name: 'cr.node.clock-offset.meannanos', ...WORST },
     scale: NS_TO_MS,
     threshold: (t) => t.clockOffsetMs,
   },
   connections: {
-    title: 'SQL connections',
+    title: l10n.t('SQL connections'),
     unit: 'count',
     store: false,
-    aggregated: [{ name: 'cr.node.sql.conns', label: 'connections', sourceAggregator: 'SUM' }],
+    aggregated: [{ name: 'cr.node.sql.conns', label: l10n.t('connections'), sourceAggregator: 'SUM' }],
     perNode: { name: 'cr.node.sql.conns', sourceAggregator: 'SUM' },
     scale: 1,
   },
@@ -241,9 +247,12 @@ export function chartsFromSeries(
       })),
     };
     if (spec.threshold) chart.threshold = spec.threshold(t);
-    if (def.queries.length === 0) chart.unavailable = 'No live node to chart.';
+    if (def.queries.length === 0) chart.unavailable = l10n.t('No live node to chart.');
     else if (grid.length === 0)
-      chart.unavailable = `/ts/query returned no samples of ${[...new Set(def.queries.map((q) => q.name))].join(', ')} over the window asked for.`;
+      chart.unavailable = l10n.t(
+        '/ts/query returned no samples of {0} over the window asked for.',
+        [...new Set(def.queries.map((q) => q.name))].join(', '),
+      );
     return chart;
   });
 }

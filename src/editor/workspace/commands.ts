@@ -69,8 +69,8 @@ export function workspaceCommands(deps: WorkspaceCommandDeps) {
         statementOf(arg) ??
         selectedText() ??
         (await ui.input({
-          title: 'Find in Workspace',
-          prompt: 'A statement or fingerprint (constants, placeholders, case and spacing do not matter)',
+          title: vscode.l10n.t('Find in Workspace'),
+          prompt: vscode.l10n.t('A statement or fingerprint (constants, placeholders, case and spacing do not matter)'),
           placeHolder: 'SELECT * FROM rides WHERE rider_id = $1',
         }));
       if (!statement?.trim()) return undefined;
@@ -82,9 +82,9 @@ export function workspaceCommands(deps: WorkspaceCommandDeps) {
       let target = tableOf(arg) ?? tableOf(selectedText());
       if (!target) {
         const text = await ui.input({
-          title: 'Go to Definition in Workspace',
-          prompt: 'A table (schema-qualified and quoted names work: stock.levels, "order")',
-          validateInput: (v) => (tableTargetFromText(v) ? undefined : 'Enter a table name'),
+          title: vscode.l10n.t('Go to Definition in Workspace'),
+          prompt: vscode.l10n.t('A table (schema-qualified and quoted names work: stock.levels, "order")'),
+          validateInput: (v) => (tableTargetFromText(v) ? undefined : vscode.l10n.t('Enter a table name')),
         });
         target = text === undefined ? undefined : tableTargetFromText(text);
       }

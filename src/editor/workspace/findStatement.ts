@@ -68,22 +68,51 @@ export function placeItem(p: StatementPlace): PlaceItem {
 export async function findInWorkspace(ui: Ui, statement: string): Promise<StatementPlace | undefined> {
   const shown = oneLine(statement, 70);
   if (!vscode.workspace.workspaceFolders?.length) {
-    void ui.info(`Open a folder to find where "${shown}" is issued: Find in Workspace searches the workspace's files.`);
+    void ui.info(
+      vscode.l10n.t(
+        'Open a folder to find where "{0}" is issued: Find in Workspace searches the workspace\'s files.',
+        shown,
+      ),
+    );
     return undefined;
   }
   if (!statementQuery(statement)) {
-    void ui.info('There is no statement to look for: the text is empty or only a comment.');
+    void ui.info(vscode.l10n.t('There is no statement to look for: the text is empty or only a comment.'));
     return undefined;
   }
-  const search = await withCancellableProgress(ui, 'Finding the statement in the workspace…', (token) =>
+  const search = await withCancellableProgress(ui, vscode.l10n.t('Finding the statement in the workspace…'), (token) =>
     findStatementInWorkspace(statement, token),
   );
   if (search.cancelled) return undefined;
   const { places } = search;
   if (places.length === 0) {
-    const capped = search.capped ? ` (the first ${MAX_FILES}; more were not searched)` : '';
+    const { files } = search;
     void ui.info(
-      `"${shown}" is not in the workspace: searched ${search.files} file${search.files === 1 ? '' : 's'}${capped} — .sql statements and SQL in string literals of code, compared on the normalised text (case, spacing, placeholders and literal lists do not matter).`,
+      search.capped
+        ? files === 1
+          ? vscode.l10n.t(
+              '"{0}" is not in the workspace: searched {1} file (the first {2}; more were not searched) — .sql statements and SQL in string literals of code, compared on the normalised text (case, spacing, placeholders and literal lists do not matter).',
+              shown,
+              files,
+              MAX_FILES,
+            )
+          : vscode.l10n.t(
+              '"{0}" is not in the workspace: searched {1} files (the first {2}; more were not searched) — .sql statements and SQL in string literals of code, compared on the normalised text (case, spacing, placeholders and literal lists do not matter).',
+              shown,
+              files,
+              MAX_FILES,
+            )
+        : files === 1
+          ? vscode.l10n.t(
+              '"{0}" is not in the workspace: searched {1} file — .sql statements and SQL in string literals of code, compared on the normalised text (case, spacing, placeholders and literal lists do not matter).',
+              shown,
+              files,
+            )
+          : vscode.l10n.t(
+              '"{0}" is not in the workspace: searched {1} files — .sql statements and SQL in string literals of code, compared on the normalised text (case, spacing, placeholders and literal lists do not matter).',
+              shown,
+              files,
+            ),
     );
     return undefined;
   }
@@ -91,8 +120,8 @@ export async function findInWorkspace(ui: Ui, statement: string): Promise<Statem
   if (places.length > 1) {
     const items = places.map((p) => ({ ...placeItem(p), place: p }));
     const pick = await ui.pick(items, {
-      title: `"${shown}" is issued in ${places.length} places`,
-      placeHolder: 'Open which place?',
+      title: vscode.l10n.t('"{0}" is issued in {1} places', shown, places.length),
+      placeHolder: vscode.l10n.t('Open which place?'),
       matchOnDescription: true,
     });
     chosen = pick?.place;

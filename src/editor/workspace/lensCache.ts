@@ -10,6 +10,7 @@
 // - a failed load (cluster down, signed out) also counts: the next try is an interval later.
 // - once a value has been shown, onExpire(key) fires when it turns stale, so the lenses
 //   ask again (and a new load starts only if some document still asks).
+import * as l10n from '@vscode/l10n';
 import type { StatementInsight, StatementStats } from '../../api/sql/models';
 import { normalizeCodeSql } from '../../domain/sqlInCode';
 import { causeWords, compactCount, formatSeconds, namedCauses } from '../../domain/workload';
@@ -216,9 +217,9 @@ function insightWhy(found: readonly StatementInsight[], fullScan: boolean): stri
   for (const i of found) for (const c of namedCauses(i.causes)) counts.set(c, (counts.get(c) ?? 0) + 1);
   const cause = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   // The suboptimal plan of a statement that scans a whole table is that full scan.
-  if (cause === 'SuboptimalPlan' && fullScan) return 'full scan';
+  if (cause === 'SuboptimalPlan' && fullScan) return l10n.t('full scan');
   if (cause) return causeWords(cause);
-  if (fullScan) return 'full scan';
+  if (fullScan) return l10n.t('full scan');
   const problem = found.find((i) => i.problem && i.problem !== 'None')?.problem;
   return problem ? causeWords(problem) : undefined;
 }
@@ -226,20 +227,44 @@ function insightWhy(found: readonly StatementInsight[], fullScan: boolean): stri
 /** "p99 120 ms · 3.2k exec/h · 1 insight (full scan)". */
 export function lensTitle(f: LensFigures): string {
   const parts = [
-    f.p99 !== undefined ? `p99 ${formatSeconds(f.p99)}` : `mean ${formatSeconds(f.meanLatency)}`,
-    `${compactCount(f.perHour)} exec/h`,
+    f.p99 !== undefined ? l10n.t('p99 {0}', formatSeconds(f.p99)) : l10n.t('mean {0}', formatSeconds(f.meanLatency)),
+    l10n.t('{0} exec/h', compactCount(f.perHour)),
   ];
-  if (f.insights > 0) parts.push(`${f.insights} insight${f.insights === 1 ? '' : 's'}${f.why ? ` (${f.why})` : ''}`);
-  else if (f.fullScan) parts.push('full scan');
+  if (f.insights > 0) parts.push(insightsText(f.insights, f.why));
+  else if (f.fullScan) parts.push(l10n.t('full scan'));
   return parts.join(' · ');
+}
+
+/** "1 insight (full scan)", "2 insights". */
+function insightsText(n: number, why: string | undefined): string {
+  if (n === 1) return why ? l10n.t('{0} insight ({1})', n, why) : l10n.t('{0} insight', n);
+  return why ? l10n.t('{0} insights ({1})', n, why) : l10n.t('{0} insights', n);
 }
 
 /** The lens's hover: where the figures come from and what a click does. */
 export function lensTooltip(f: LensFigures, clusterName: string): string {
-  const apps = f.apps.map((a) => a || '(no application)').join(', ');
+  const apps = f.apps.map((a) => a || l10n.t('(no application)')).join(', ');
+  const executions = compactCount(f.executions);
+  const mean = formatSeconds(f.meanLatency);
   return [
-    `${clusterName}, last hour: ${compactCount(f.executions)} executions of ${f.fingerprints} fingerprint${f.fingerprints === 1 ? '' : 's'} (${apps}).`,
-    `Mean ${formatSeconds(f.meanLatency)}${f.p99 !== undefined ? `, p99 up to ${formatSeconds(f.p99)}` : ''}.`,
-    `Click for the statement details of fingerprint ${f.top.fingerprintId}${f.top.appName ? ` (${f.top.appName})` : ''}.`,
+    f.fingerprints === 1
+      ? l10n.t(
+          '{0}, last hour: {1} executions of {2} fingerprint ({3}).',
+          clusterName,
+          executions,
+          f.fingerprints,
+          apps,
+        )
+      : l10n.t(
+          '{0}, last hour: {1} executions of {2} fingerprints ({3}).',
+          clusterName,
+          executions,
+          f.fingerprints,
+          apps,
+        ),
+    f.p99 !== undefined ? l10n.t('Mean {0}, p99 up to {1}.', mean, formatSeconds(f.p99)) : l10n.t('Mean {0}.', mean),
+    f.top.appName
+      ? l10n.t('Click for the statement details of fingerprint {0} ({1}).', f.top.fingerprintId, f.top.appName)
+      : l10n.t('Click for the statement details of fingerprint {0}.', f.top.fingerprintId),
   ].join('\n');
 }

@@ -64,19 +64,46 @@ export async function goToTableDefinition(ui: Ui, target: TableTarget): Promise<
   const name = displayTableName(target);
   if (!vscode.workspace.workspaceFolders?.length) {
     void ui.info(
-      `Open a folder to find the CREATE TABLE of ${name}: the definition is looked for in the workspace's files.`,
+      vscode.l10n.t(
+        "Open a folder to find the CREATE TABLE of {0}: the definition is looked for in the workspace's files.",
+        name,
+      ),
     );
     return undefined;
   }
-  const search = await withCancellableProgress(ui, `Finding the definition of ${name}…`, (token) =>
+  const search = await withCancellableProgress(ui, vscode.l10n.t('Finding the definition of {0}…', name), (token) =>
     findTableInWorkspace(target, token),
   );
   if (search.cancelled) return undefined;
   const { places } = search;
   if (places.length === 0) {
-    const capped = search.capped ? ` (the first ${MAX_FILES}; more were not searched)` : '';
+    const { files } = search;
     void ui.info(
-      `No CREATE TABLE of ${name} in the workspace: searched ${search.files} file${search.files === 1 ? '' : 's'}${capped} — .sql files and the migrations in migrations/, db/migrate/, schema/, sql/, prisma/migrations, Flyway and Liquibase folders.`,
+      search.capped
+        ? files === 1
+          ? vscode.l10n.t(
+              'No CREATE TABLE of {0} in the workspace: searched {1} file (the first {2}; more were not searched) — .sql files and the migrations in migrations/, db/migrate/, schema/, sql/, prisma/migrations, Flyway and Liquibase folders.',
+              name,
+              files,
+              MAX_FILES,
+            )
+          : vscode.l10n.t(
+              'No CREATE TABLE of {0} in the workspace: searched {1} files (the first {2}; more were not searched) — .sql files and the migrations in migrations/, db/migrate/, schema/, sql/, prisma/migrations, Flyway and Liquibase folders.',
+              name,
+              files,
+              MAX_FILES,
+            )
+        : files === 1
+          ? vscode.l10n.t(
+              'No CREATE TABLE of {0} in the workspace: searched {1} file — .sql files and the migrations in migrations/, db/migrate/, schema/, sql/, prisma/migrations, Flyway and Liquibase folders.',
+              name,
+              files,
+            )
+          : vscode.l10n.t(
+              'No CREATE TABLE of {0} in the workspace: searched {1} files — .sql files and the migrations in migrations/, db/migrate/, schema/, sql/, prisma/migrations, Flyway and Liquibase folders.',
+              name,
+              files,
+            ),
     );
     return undefined;
   }
@@ -85,12 +112,12 @@ export async function goToTableDefinition(ui: Ui, target: TableTarget): Promise<
     const items = places.map((p) => ({
       label: `${p.path}:${p.range.start.line + 1}`,
       description: p.snippet,
-      detail: isMigrationPath(p.path) ? 'migration' : undefined,
+      detail: isMigrationPath(p.path) ? vscode.l10n.t('migration') : undefined,
       place: p,
     }));
     const pick = await ui.pick(items, {
-      title: `${name} is defined in ${places.length} places`,
-      placeHolder: 'Open which definition?',
+      title: vscode.l10n.t('{0} is defined in {1} places', name, places.length),
+      placeHolder: vscode.l10n.t('Open which definition?'),
       matchOnDescription: true,
     });
     chosen = pick?.place;

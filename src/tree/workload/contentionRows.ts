@@ -21,7 +21,7 @@ const shortTxn = (id: string): string => id.slice(0, 8);
 
 function where(x: { database: string; schema?: string; table: string; index: string }): string {
   const table = [x.database, x.schema, x.table].filter(Boolean).join('.');
-  return `${table || 'unknown table'}${x.index ? `@${x.index}` : ''}`;
+  return `${table || vscode.l10n.t('unknown table')}${x.index ? `@${x.index}` : ''}`;
 }
 
 /** Rows of a row that is blocked by something: one per blocking event, blockers resolved to live sessions. */
@@ -41,7 +41,9 @@ export async function contentionRows(
     answer,
     (e) => new ContentionNode(parent, cluster, e, live.get(e.blockingTxnId.toLowerCase())),
   );
-  return rows.length ? rows : [new MessageNode(parent, 'empty', 'empty', 'No contention event recorded for it')];
+  return rows.length
+    ? rows
+    : [new MessageNode(parent, 'empty', 'empty', vscode.l10n.t('No contention event recorded for it'))];
 }
 
 /** What a blocked row offers when its blocker is live. */
@@ -58,7 +60,9 @@ function blockerCapabilities(
       const now = (await sessionsByTxn(cluster.entry.client)).get(txnId.toLowerCase());
       if (!now || now.id !== blocker.id) {
         row.refreshAfterCancel();
-        void ui.info('The blocking transaction has ended since this row was loaded; there is nothing to cancel.');
+        void ui.info(
+          vscode.l10n.t('The blocking transaction has ended since this row was loaded; there is nothing to cancel.'),
+        );
         return false;
       }
       if (!(await confirmCancelSession(ui, cluster.entry.client, cancellable(now), BLOCKING_SESSION_HEADLINE)))
@@ -70,9 +74,29 @@ function blockerCapabilities(
 }
 
 function blockerText(blocker: Session | undefined): string {
-  if (!blocker) return 'The blocking transaction is no longer open in a live session.';
+  if (!blocker) return vscode.l10n.t('The blocking transaction is no longer open in a live session.');
   const q = blocker.activeQueries[0];
-  return `Blocking session ${blocker.id} of ${blocker.username} (${blocker.applicationName || 'no application'}) on n${blocker.nodeId}${q ? `, running: ${oneLine(q.sql, 200)}` : ''}`;
+  const app = blocker.applicationName || vscode.l10n.t('no application');
+  return q
+    ? vscode.l10n.t(
+        'Blocking session {0} of {1} ({2}) on n{3}, running: {4}',
+        blocker.id,
+        blocker.username,
+        app,
+        blocker.nodeId,
+        oneLine(q.sql, 200),
+      )
+    : vscode.l10n.t('Blocking session {0} of {1} ({2}) on n{3}', blocker.id, blocker.username, app, blocker.nodeId);
+}
+
+/** A blocked row's description and accessible label: where, and whether its blocker is still live. */
+function liveBlockerWords(label: string, where: string, live: boolean): { description: string; ariaLabel: string } {
+  return live
+    ? {
+        description: vscode.l10n.t('{0} · blocker live', where),
+        ariaLabel: vscode.l10n.t('{0} on {1}, the blocking session is still open', label, where),
+      }
+    : { description: where, ariaLabel: vscode.l10n.t('{0} on {1}', label, where) };
 }
 
 export class ContentionNode extends TreeNode {
@@ -106,7 +130,7 @@ export class ContentionNode extends TreeNode {
         : {}),
       copyText: () => ({
         text: this.event.blockingTxnId,
-        what: `the blocking transaction id ${this.event.blockingTxnId}`,
+        what: vscode.l10n.t('the blocking transaction id {0}', this.event.blockingTxnId),
       }),
       ...blockerCapabilities(this, this.cluster, this.event.blockingTxnId, this.blocker),
       ...(this.event.table
@@ -123,30 +147,39 @@ export class ContentionNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const e = this.event;
-    const label = `Blocked ${formatSeconds(e.duration)} by txn ${shortTxn(e.blockingTxnId)}`;
+    const label = vscode.l10n.t('Blocked {0} by txn {1}', formatSeconds(e.duration), shortTxn(e.blockingTxnId));
+    const key = e.key || vscode.l10n.t('not reported');
     const tooltip = md();
     tooltip.appendText(
       [
-        `Waiting transaction ${e.waitingTxnId} (fingerprint ${e.waitingTxnFingerprintId})${e.waitingStatementId ? `, statement ${e.waitingStatementId}` : ''}`,
-        `Blocking transaction ${e.blockingTxnId} (fingerprint ${e.blockingTxnFingerprintId})`,
-        `On ${where(e)}, key ${e.key || 'not reported'}${e.contentionType ? ` · ${e.contentionType}` : ''}`,
+        e.waitingStatementId
+          ? vscode.l10n.t(
+              'Waiting transaction {0} (fingerprint {1}), statement {2}',
+              e.waitingTxnId,
+              e.waitingTxnFingerprintId,
+              e.waitingStatementId,
+            )
+          : vscode.l10n.t('Waiting transaction {0} (fingerprint {1})', e.waitingTxnId, e.waitingTxnFingerprintId),
+        vscode.l10n.t('Blocking transaction {0} (fingerprint {1})', e.blockingTxnId, e.blockingTxnFingerprintId),
+        e.contentionType
+          ? vscode.l10n.t('On {0}, key {1} · {2}', where(e), key, e.contentionType)
+          : vscode.l10n.t('On {0}, key {1}', where(e), key),
         `${formatSeconds(e.duration)}${e.collectedAt ? ` · ${e.collectedAt.toISOString()}` : ''}`,
         blockerText(this.blocker),
       ].join('\n\n'),
     );
     return item(this, label, {
-      description: `${where(e)}${this.blocker ? ' · blocker live' : ''}`,
+      ...liveBlockerWords(label, where(e), this.blocker !== undefined),
       tooltip,
       icon: new vscode.ThemeIcon(this.blocker ? 'lock' : 'unlock'),
       context: 'contention',
-      ariaLabel: `${label} on ${where(e)}${this.blocker ? ', the blocking session is still open' : ''}`,
     });
   }
 }
 
 /** SQL activity → Live lock waits: contended locks right now, each waiter under its holder. */
 export class LockWaitsSection extends LoadedSection {
-  protected readonly what = 'lock waits';
+  protected readonly what = vscode.l10n.t('lock waits');
 
   constructor(
     readonly ctx: ExplorerContext,
@@ -157,15 +190,15 @@ export class LockWaitsSection extends LoadedSection {
   }
 
   protected override emptyText(): string {
-    return 'No transaction is waiting for a lock';
+    return vscode.l10n.t('No transaction is waiting for a lock');
   }
 
   getTreeItem(): vscode.TreeItem {
     const n = this.loadedCount;
-    return item(this, 'Live lock waits', {
+    return item(this, vscode.l10n.t('Live lock waits'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('lock'),
-      description: n !== undefined ? String(n) : 'now',
+      description: n !== undefined ? String(n) : vscode.l10n.t('now'),
       context: 'locks;refreshable',
     });
   }
@@ -203,7 +236,10 @@ export class LockWaitNode extends TreeNode {
 
   override capabilities(): RowCapabilities {
     return {
-      copyText: () => ({ text: this.waiter.txnId, what: `the waiting transaction id ${this.waiter.txnId}` }),
+      copyText: () => ({
+        text: this.waiter.txnId,
+        what: vscode.l10n.t('the waiting transaction id {0}', this.waiter.txnId),
+      }),
       ...(this.waiter.table
         ? {
             tableRef: () => ({
@@ -220,24 +256,41 @@ export class LockWaitNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const w = this.waiter;
     const h = this.holder;
-    const label = `txn ${shortTxn(w.txnId)} waits${w.duration !== undefined ? ` ${formatSeconds(w.duration)}` : ''}${h ? ` for txn ${shortTxn(h.txnId)}` : ''}`;
+    const label = waitLabel(w, h);
     const tooltip = md();
     tooltip.appendText(
       [
-        `Waiting transaction ${w.txnId}${w.lockStrength ? ` (${w.lockStrength})` : ''}`,
+        w.lockStrength
+          ? vscode.l10n.t('Waiting transaction {0} ({1})', w.txnId, w.lockStrength)
+          : vscode.l10n.t('Waiting transaction {0}', w.txnId),
         h
-          ? `Held by transaction ${h.txnId}${h.duration !== undefined ? ` for ${formatSeconds(h.duration)}` : ''}`
-          : 'Holder not reported',
-        `On ${where(w)}, key ${w.key}${w.rangeId !== undefined ? `, range r${w.rangeId}` : ''}`,
+          ? h.duration !== undefined
+            ? vscode.l10n.t('Held by transaction {0} for {1}', h.txnId, formatSeconds(h.duration))
+            : vscode.l10n.t('Held by transaction {0}', h.txnId)
+          : vscode.l10n.t('Holder not reported'),
+        w.rangeId !== undefined
+          ? vscode.l10n.t('On {0}, key {1}, range r{2}', where(w), w.key, w.rangeId)
+          : vscode.l10n.t('On {0}, key {1}', where(w), w.key),
         blockerText(this.blocker),
       ].join('\n\n'),
     );
     return item(this, label, {
-      description: `${where(w)}${this.blocker ? ' · blocker live' : ''}`,
+      ...liveBlockerWords(label, where(w), this.blocker !== undefined),
       tooltip,
       icon: new vscode.ThemeIcon('lock'),
       context: 'lockWait',
-      ariaLabel: `${label} on ${where(w)}${this.blocker ? ', the blocking session is still open' : ''}`,
     });
   }
+}
+
+/** "txn 1a2b3c4d waits 2.1s for txn 5e6f7a8b", with whichever of the wait and the holder is known. */
+function waitLabel(w: LockWait, h: LockWait | undefined): string {
+  const waiter = shortTxn(w.txnId);
+  if (w.duration !== undefined)
+    return h
+      ? vscode.l10n.t('txn {0} waits {1} for txn {2}', waiter, formatSeconds(w.duration), shortTxn(h.txnId))
+      : vscode.l10n.t('txn {0} waits {1}', waiter, formatSeconds(w.duration));
+  return h
+    ? vscode.l10n.t('txn {0} waits for txn {1}', waiter, shortTxn(h.txnId))
+    : vscode.l10n.t('txn {0} waits', waiter);
 }

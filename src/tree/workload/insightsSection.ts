@@ -24,7 +24,7 @@ type AnyInsight = { kind: 'statement'; i: StatementInsight } | { kind: 'transact
 const endOf = (x: AnyInsight): number => x.i.end?.getTime() ?? 0;
 
 export class InsightsSection extends LoadedSection {
-  protected readonly what = 'insights';
+  protected readonly what = vscode.l10n.t('insights');
 
   constructor(
     readonly ctx: ExplorerContext,
@@ -35,12 +35,12 @@ export class InsightsSection extends LoadedSection {
   }
 
   protected override emptyText(): string {
-    return 'No insights in this window';
+    return vscode.l10n.t('No insights in this window');
   }
 
   getTreeItem(): vscode.TreeItem {
     const n = this.loadedCount;
-    return item(this, 'Insights', {
+    return item(this, vscode.l10n.t('Insights'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('lightbulb'),
       description: `${n ? `${n} · ` : ''}${windowWords(workloadView().preset)}`,
@@ -59,11 +59,11 @@ export class InsightsSection extends LoadedSection {
     if (stmts.status === 'rejected' && txns.status === 'rejected') throw stmts.reason;
     const merged: AnyInsight[] = [];
     const notes: TreeNode[] = [];
-    if (stmts.status === 'rejected') notes.push(errorRow(this, 'statement insights', stmts.reason));
+    if (stmts.status === 'rejected') notes.push(errorRow(this, vscode.l10n.t('statement insights'), stmts.reason));
     else if (stmts.value.status === 'ok')
       merged.push(...stmts.value.items.map((i) => ({ kind: 'statement' as const, i })));
     else notes.push(new MessageNode(this, 'na-statements', 'info', stmts.value.reason, stmts.value.whatToDo));
-    if (txns.status === 'rejected') notes.push(errorRow(this, 'transaction insights', txns.reason));
+    if (txns.status === 'rejected') notes.push(errorRow(this, vscode.l10n.t('transaction insights'), txns.reason));
     else if (txns.value.status === 'ok')
       merged.push(...txns.value.items.map((i) => ({ kind: 'transaction' as const, i })));
     // On v26.1 both say the same (crdb_internal is locked): once is enough.
@@ -80,7 +80,7 @@ export class InsightsSection extends LoadedSection {
             this,
             `cut-${notes.length}`,
             'info',
-            'The cluster cut an answer at its size limit: not every insight is shown',
+            vscode.l10n.t('The cluster cut an answer at its size limit: not every insight is shown'),
           ),
         );
     merged.sort((a, b) => endOf(b) - endOf(a));
@@ -116,13 +116,17 @@ export class InsightNode extends TreeNode {
       sqlText: () => x.i.query,
     };
     if (x.kind === 'statement') {
-      caps.copyText = () => ({ text: x.i.statementId, what: `the statement id ${x.i.statementId}` });
+      caps.copyText = () => ({ text: x.i.statementId, what: vscode.l10n.t('the statement id {0}', x.i.statementId) });
       caps.statementRef = () => ({
         cluster: this.section.cluster.entry,
         fingerprintId: x.i.statementFingerprintId,
         appName: x.i.appName,
       });
-    } else caps.copyText = () => ({ text: x.i.transactionId, what: `the transaction id ${x.i.transactionId}` });
+    } else
+      caps.copyText = () => ({
+        text: x.i.transactionId,
+        what: vscode.l10n.t('the transaction id {0}', x.i.transactionId),
+      });
     return caps;
   }
 
@@ -139,7 +143,7 @@ export class InsightNode extends TreeNode {
       waitingTxnId: x.i.transactionId,
     }).catch((e: unknown) => {
       this.rows = undefined;
-      return [errorRow(this, 'contention events', e)];
+      return [errorRow(this, vscode.l10n.t('contention events'), e)];
     });
     return this.rows;
   }
@@ -149,23 +153,33 @@ export class InsightNode extends TreeNode {
     const causes = namedCauses(x.i.causes);
     const headline = insightHeadline(this.problems, causes);
     const summary = oneLine(x.i.query, 60);
-    const ago = x.i.end ? `${formatDuration(Date.now() - x.i.end.getTime())} ago` : '';
+    const ago = x.i.end ? vscode.l10n.t('{0} ago', formatDuration(Date.now() - x.i.end.getTime())) : '';
+    const problemWords = this.problems.map(causeWords).join(', ');
+    const causeList = causes.map(causeWords).join(', ');
     const tooltip = md();
     tooltip.appendMarkdown('**');
-    tooltip.appendText(`${headline} (${x.kind} insight)`);
+    tooltip.appendText(
+      x.kind === 'statement'
+        ? vscode.l10n.t('{0} (statement insight)', headline)
+        : vscode.l10n.t('{0} (transaction insight)', headline),
+    );
     tooltip.appendMarkdown('**');
     tooltip.appendCodeblock(x.i.query, 'sql');
     tooltip.appendText(
       [
-        `Problem: ${this.problems.map(causeWords).join(', ')}${causes.length ? ` · cause: ${causes.map(causeWords).join(', ')}` : ''}`,
-        `${x.i.userName} · ${x.i.appName || '(no application)'} · ${x.i.end ? x.i.end.toISOString() : ''}`,
-        ...(x.i.contention ? [`Contention ${formatSeconds(x.i.contention)}`] : []),
-        ...(x.kind === 'statement' && x.i.fullScan ? ['Full table scan'] : []),
-        ...(x.kind === 'statement' ? x.i.indexRecommendations.map((r) => `Index recommendation: ${r}`) : []),
-        ...(x.kind === 'statement' && x.i.errorCode ? [`Error code ${x.i.errorCode}`] : []),
+        causes.length
+          ? vscode.l10n.t('Problem: {0} · cause: {1}', problemWords, causeList)
+          : vscode.l10n.t('Problem: {0}', problemWords),
+        `${x.i.userName} · ${x.i.appName || vscode.l10n.t('(no application)')} · ${x.i.end ? x.i.end.toISOString() : ''}`,
+        ...(x.i.contention ? [vscode.l10n.t('Contention {0}', formatSeconds(x.i.contention))] : []),
+        ...(x.kind === 'statement' && x.i.fullScan ? [vscode.l10n.t('Full table scan')] : []),
+        ...(x.kind === 'statement'
+          ? x.i.indexRecommendations.map((r) => vscode.l10n.t('Index recommendation: {0}', r))
+          : []),
+        ...(x.kind === 'statement' && x.i.errorCode ? [vscode.l10n.t('Error code {0}', x.i.errorCode)] : []),
       ].join('\n\n'),
     );
-    const because = causes.length ? causes.map(causeWords).join(', ') : 'slow execution';
+    const because = causes.length ? causeList : vscode.l10n.t('slow execution');
     return item(this, headline, {
       collapsible: this.contended ? Collapsed : vscode.TreeItemCollapsibleState.None,
       description: `${because} · ${summary}${ago ? ` · ${ago}` : ''}`,
@@ -181,12 +195,29 @@ export class InsightNode extends TreeNode {
         ? {
             command: {
               command: Commands.showStatementDetails,
-              title: 'Show Statement Details',
+              title: vscode.l10n.t('Show Statement Details'),
               arguments: [this],
             },
           }
         : {}),
-      ariaLabel: `${headline} ${x.kind} insight: ${because}, ${summary}${ago ? `, ${ago}` : ''}`,
+      ariaLabel: insightAriaLabel(x.kind, headline, because, summary, ago),
     });
   }
+}
+
+/** "<headline> statement insight: <because>, <summary>, <ago>", with the age only when known. */
+function insightAriaLabel(
+  kind: AnyInsight['kind'],
+  headline: string,
+  because: string,
+  summary: string,
+  ago: string,
+): string {
+  if (kind === 'statement')
+    return ago
+      ? vscode.l10n.t('{0} statement insight: {1}, {2}, {3}', headline, because, summary, ago)
+      : vscode.l10n.t('{0} statement insight: {1}, {2}', headline, because, summary);
+  return ago
+    ? vscode.l10n.t('{0} transaction insight: {1}, {2}, {3}', headline, because, summary, ago)
+    : vscode.l10n.t('{0} transaction insight: {1}, {2}', headline, because, summary);
 }

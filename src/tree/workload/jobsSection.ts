@@ -27,7 +27,7 @@ export function progressText(j: Job): string {
 }
 
 export class JobsSection extends LoadedSection {
-  protected readonly what = 'jobs';
+  protected readonly what = vscode.l10n.t('jobs');
 
   constructor(
     readonly ctx: ExplorerContext,
@@ -37,16 +37,18 @@ export class JobsSection extends LoadedSection {
   }
 
   protected override emptyText(): string {
-    return 'No jobs';
+    return vscode.l10n.t('No jobs');
   }
 
   getTreeItem(): vscode.TreeItem {
     const n = this.loadedCount;
     const tooltip = md();
     tooltip.appendText(
-      'Backups, restores, imports, schema changes, changefeeds and the cluster’s own jobs (SHOW JOBS; information_schema.crdb_jobs_with_progress on v26.1+). Users without VIEWJOB (or CONTROLJOB) see only their own jobs.',
+      vscode.l10n.t(
+        'Backups, restores, imports, schema changes, changefeeds and the cluster’s own jobs (SHOW JOBS; information_schema.crdb_jobs_with_progress on v26.1+). Users without VIEWJOB (or CONTROLJOB) see only their own jobs.',
+      ),
     );
-    return item(this, 'Jobs', {
+    return item(this, vscode.l10n.t('Jobs'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('tasklist'),
       description: n ? String(n) : '',
@@ -74,7 +76,7 @@ export class JobNode extends TreeNode {
     const controls = new Set(jobControls(j.status));
     const statement = (c: JobControl) => () => jobControlStatement(c, j.id);
     return {
-      copyText: () => ({ text: j.id, what: `the id of job ${j.id}` }),
+      copyText: () => ({ text: j.id, what: vscode.l10n.t('the id of job {0}', j.id) }),
       document: () => Promise.resolve({ path: `/jobs/job-${j.id}.md`, content: jobDocument(j), language: 'markdown' }),
       ...(controls.has('PAUSE') ? { pauseJob: statement('PAUSE') } : {}),
       ...(controls.has('RESUME') ? { resumeJob: statement('RESUME') } : {}),
@@ -90,20 +92,24 @@ export class JobNode extends TreeNode {
       j.type.toLowerCase(),
       `${j.status}${pct && j.group === 'running' ? ` ${pct}` : ''}`,
       ...(j.group === 'needsAttention' && j.error ? [oneLine(j.error, 50)] : []),
-      ...(started ? [`${formatDuration(Date.now() - started.getTime())} ago`] : []),
+      ...(started ? [vscode.l10n.t('{0} ago', formatDuration(Date.now() - started.getTime()))] : []),
       ...(j.coordinatorId !== undefined ? [`n${j.coordinatorId}`] : []),
     ];
     const tooltip = md();
     tooltip.appendMarkdown('**');
-    tooltip.appendText(`${j.type} job ${j.id}`);
+    tooltip.appendText(vscode.l10n.t('{0} job {1}', j.type, j.id));
     tooltip.appendMarkdown('**');
     tooltip.appendCodeblock(j.description, 'sql');
     tooltip.appendText(
       [
         `${j.status}${pct ? ` · ${pct}` : ''}${j.runningStatus ? ` · ${j.runningStatus}` : ''}`,
-        `by ${j.userName || 'unknown'}${started ? ` · started ${started.toISOString()}` : ''}${j.coordinatorId !== undefined ? ` · coordinator n${j.coordinatorId}` : ''}`,
-        ...(j.highWater ? [`High-water timestamp ${j.highWater}`] : []),
-        ...(j.error ? [`Error: ${j.error}`] : []),
+        [
+          vscode.l10n.t('by {0}', j.userName || vscode.l10n.t('unknown')),
+          ...(started ? [vscode.l10n.t('started {0}', started.toISOString())] : []),
+          ...(j.coordinatorId !== undefined ? [vscode.l10n.t('coordinator n{0}', j.coordinatorId)] : []),
+        ].join(' · '),
+        ...(j.highWater ? [vscode.l10n.t('High-water timestamp {0}', j.highWater)] : []),
+        ...(j.error ? [vscode.l10n.t('Error: {0}', j.error)] : []),
       ].join('\n\n'),
     );
     return item(this, oneLine(j.description, 70) || `${j.type} ${j.id}`, {
@@ -111,8 +117,8 @@ export class JobNode extends TreeNode {
       tooltip,
       icon: GROUP_ICON[j.group],
       context: `job;${j.group}`,
-      command: { command: Commands.showJobDetails, title: 'Show Job Details', arguments: [this] },
-      ariaLabel: `${j.type} job ${j.id}, ${parts.join(', ')}`,
+      command: { command: Commands.showJobDetails, title: vscode.l10n.t('Show Job Details'), arguments: [this] },
+      ariaLabel: vscode.l10n.t('{0} job {1}, {2}', j.type, j.id, parts.join(', ')),
     });
   }
 }
@@ -126,32 +132,34 @@ export function jobDocument(j: Job): string {
     const run = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1;
     return `${'`'.repeat(run)}${lang}\n${text}\n${'`'.repeat(run)}`;
   };
-  const row = (k: string, v: string): string => `| ${k} | ${v.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`;
+  // Both cells escaped: the value is the cluster's, the name may be a translation.
+  const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const row = (k: string, v: string): string => `| ${cell(k)} | ${cell(v)} |`;
   const controls = jobControls(j.status);
   return [
-    `# ${j.type} job ${j.id}`,
+    `# ${vscode.l10n.t('{0} job {1}', j.type, j.id)}`,
     '',
     fence(j.description, 'sql'),
     '',
-    '| Field | Value |',
+    `| ${cell(vscode.l10n.t('Field'))} | ${cell(vscode.l10n.t('Value'))} |`,
     '| --- | --- |',
-    row('Status', j.status),
-    row('Running status', j.runningStatus || '—'),
-    row('Progress', progressText(j) || '—'),
-    row('User', j.userName || '—'),
-    row('Created', when(j.created)),
-    row('Started', when(j.started)),
-    row('Last modified', when(j.modified)),
-    row('Finished', when(j.finished)),
-    row('Coordinator', j.coordinatorId !== undefined ? `n${j.coordinatorId}` : '—'),
-    ...(j.highWater ? [row('High-water timestamp', j.highWater)] : []),
+    row(vscode.l10n.t('Status'), j.status),
+    row(vscode.l10n.t('Running status'), j.runningStatus || '—'),
+    row(vscode.l10n.t('Progress'), progressText(j) || '—'),
+    row(vscode.l10n.t('User'), j.userName || '—'),
+    row(vscode.l10n.t('Created'), when(j.created)),
+    row(vscode.l10n.t('Started'), when(j.started)),
+    row(vscode.l10n.t('Last modified'), when(j.modified)),
+    row(vscode.l10n.t('Finished'), when(j.finished)),
+    row(vscode.l10n.t('Coordinator'), j.coordinatorId !== undefined ? `n${j.coordinatorId}` : '—'),
+    ...(j.highWater ? [row(vscode.l10n.t('High-water timestamp'), j.highWater)] : []),
     '',
-    ...(j.error ? ['## Error', '', fence(j.error), ''] : []),
-    '## Control',
+    ...(j.error ? [`## ${vscode.l10n.t('Error')}`, '', fence(j.error), ''] : []),
+    `## ${vscode.l10n.t('Control')}`,
     '',
     controls.length
-      ? `The SQL API does not run job control statements; run these in a SQL shell (\`cockroach sql\`) as a user with CONTROLJOB:\n\n${fence(controls.map((c) => jobControlStatement(c, j.id)).join('\n'), 'sql')}`
-      : `A ${j.status} job cannot be paused, resumed or cancelled.`,
+      ? `${vscode.l10n.t('The SQL API does not run job control statements; run these in a SQL shell (`cockroach sql`) as a user with CONTROLJOB:')}\n\n${fence(controls.map((c) => jobControlStatement(c, j.id)).join('\n'), 'sql')}`
+      : vscode.l10n.t('A {0} job cannot be paused, resumed or cancelled.', j.status),
     '',
   ].join('\n');
 }

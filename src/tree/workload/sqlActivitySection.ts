@@ -12,7 +12,7 @@ import { LockWaitsSection } from './contentionRows';
 import { InsightsSection } from './insightsSection';
 import { StatementsSection } from './statementsSection';
 import { TransactionsSection } from './transactionsSection';
-import { METRIC_WORDS, viewWords, workloadView } from './workloadRows';
+import { metricWords, viewWords, workloadView } from './workloadRows';
 
 export class SqlActivitySection extends TreeNode {
   private sections: TreeNode[] | undefined;
@@ -48,9 +48,12 @@ export class SqlActivitySection extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const tooltip = md();
     tooltip.appendText(
-      `Statements and transactions (${viewWords()}), insights and live lock waits, read over SQL from crdb_internal (information_schema on v26.1+). Needs VIEWACTIVITY or VIEWACTIVITYREDACTED. Show SQL Activity opens every fingerprint in a sortable table.`,
+      vscode.l10n.t(
+        'Statements and transactions ({0}), insights and live lock waits, read over SQL from crdb_internal (information_schema on v26.1+). Needs VIEWACTIVITY or VIEWACTIVITYREDACTED. Show SQL Activity opens every fingerprint in a sortable table.',
+        viewWords(),
+      ),
     );
-    return item(this, 'SQL activity', {
+    return item(this, vscode.l10n.t('SQL activity'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('pulse'),
       description: windowWords(workloadView().preset),
@@ -65,16 +68,23 @@ export async function chooseWorkloadView(ui: Ui): Promise<void> {
   const current = workloadView();
   const w = await ui.pick(
     WINDOW_PRESETS.map((p) => ({ label: windowWords(p), preset: p, picked: p === current.preset })),
-    { title: 'Workload rows: time window', placeHolder: `Now: ${windowWords(current.preset)}` },
+    {
+      title: vscode.l10n.t('Workload rows: time window'),
+      placeHolder: vscode.l10n.t('Now: {0}', windowWords(current.preset)),
+    },
   );
   if (!w) return;
+  const words = metricWords();
   const m = await ui.pick(
-    (Object.keys(METRIC_WORDS) as StatementMetric[]).map((k) => ({
-      label: METRIC_WORDS[k],
+    (Object.keys(words) as StatementMetric[]).map((k) => ({
+      label: words[k],
       metric: k,
       picked: k === current.metric,
     })),
-    { title: 'Workload rows: rank the top 20 by', placeHolder: `Now: ${METRIC_WORDS[current.metric]}` },
+    {
+      title: vscode.l10n.t('Workload rows: rank the top 20 by'),
+      placeHolder: vscode.l10n.t('Now: {0}', words[current.metric]),
+    },
   );
   if (!m) return;
   await config.set('workload.window', w.preset satisfies WindowPreset);

@@ -13,7 +13,7 @@ import { Collapsed, item, md, TreeNode, type RowCapabilities } from '../treeNode
 import { answerRows, TOP_COUNT, viewWindow, viewWords, workloadView } from './workloadRows';
 
 export class StatementsSection extends LoadedSection {
-  protected readonly what = 'statement statistics';
+  protected readonly what = vscode.l10n.t('statement statistics');
 
   constructor(
     readonly ctx: ExplorerContext,
@@ -28,11 +28,11 @@ export class StatementsSection extends LoadedSection {
   }
 
   protected override emptyText(): string {
-    return 'No statements ran in this window';
+    return vscode.l10n.t('No statements ran in this window');
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Statements', {
+    return item(this, vscode.l10n.t('Statements'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('symbol-event'),
       description: viewWords(),
@@ -58,8 +58,10 @@ export function statementFigures(
   s: Pick<StatementStats, 'p99Latency' | 'meanLatency' | 'executionCount' | 'totalTime'>,
 ): string {
   const lat =
-    s.p99Latency !== undefined ? `p99 ${formatSeconds(s.p99Latency)}` : `mean ${formatSeconds(s.meanLatency)}`;
-  return `${lat} · ${compactCount(s.executionCount)} exec · ${formatSeconds(s.totalTime)} total`;
+    s.p99Latency !== undefined
+      ? vscode.l10n.t('p99 {0}', formatSeconds(s.p99Latency))
+      : vscode.l10n.t('mean {0}', formatSeconds(s.meanLatency));
+  return vscode.l10n.t('{0} · {1} exec · {2} total', lat, compactCount(s.executionCount), formatSeconds(s.totalTime));
 }
 
 export class StatementNode extends TreeNode {
@@ -73,7 +75,7 @@ export class StatementNode extends TreeNode {
   override capabilities(): RowCapabilities {
     const s = this.stats;
     return {
-      copyText: () => ({ text: s.fingerprintId, what: `the fingerprint id ${s.fingerprintId}` }),
+      copyText: () => ({ text: s.fingerprintId, what: vscode.l10n.t('the fingerprint id {0}', s.fingerprintId) }),
       statementRef: () => ({ cluster: this.section.cluster.entry, fingerprintId: s.fingerprintId, appName: s.appName }),
       sqlText: () => s.query,
     };
@@ -86,12 +88,24 @@ export class StatementNode extends TreeNode {
     tooltip.appendCodeblock(s.query, 'sql');
     tooltip.appendText(
       [
-        `${s.appName || '(no application)'} · ${s.database || '(no database)'} · fingerprint ${s.fingerprintId}`,
-        `${compactCount(s.executionCount)} executions, total ${formatSeconds(s.totalTime)}`,
-        `mean ${formatSeconds(s.meanLatency)}${s.p99Latency !== undefined ? `, p99 ${formatSeconds(s.p99Latency)}` : ''}`,
-        `CPU ${cpuNanos(s.meanCpuNanos)} · rows read ${compactCount(s.meanRowsRead)} · contention ${formatSeconds(s.meanContention)}`,
-        ...(s.fullScan ? ['Full table scan'] : []),
-        ...s.indexRecommendations.map((r) => `Index recommendation: ${r}`),
+        vscode.l10n.t(
+          '{0} · {1} · fingerprint {2}',
+          s.appName || vscode.l10n.t('(no application)'),
+          s.database || vscode.l10n.t('(no database)'),
+          s.fingerprintId,
+        ),
+        vscode.l10n.t('{0} executions, total {1}', compactCount(s.executionCount), formatSeconds(s.totalTime)),
+        s.p99Latency !== undefined
+          ? vscode.l10n.t('mean {0}, p99 {1}', formatSeconds(s.meanLatency), formatSeconds(s.p99Latency))
+          : vscode.l10n.t('mean {0}', formatSeconds(s.meanLatency)),
+        vscode.l10n.t(
+          'CPU {0} · rows read {1} · contention {2}',
+          cpuNanos(s.meanCpuNanos),
+          compactCount(s.meanRowsRead),
+          formatSeconds(s.meanContention),
+        ),
+        ...(s.fullScan ? [vscode.l10n.t('Full table scan')] : []),
+        ...s.indexRecommendations.map((r) => vscode.l10n.t('Index recommendation: {0}', r)),
       ].join('\n\n'),
     );
     return item(this, label, {
@@ -99,8 +113,14 @@ export class StatementNode extends TreeNode {
       tooltip,
       icon: new vscode.ThemeIcon(s.fullScan || s.indexRecommendations.length ? 'warning' : 'symbol-event'),
       context: `statement${s.fullScan ? ';fullScan' : ''}`,
-      command: { command: Commands.showStatementDetails, title: 'Show Statement Details', arguments: [this] },
-      ariaLabel: `Statement ${label}, ${statementFigures(s)}${s.fullScan ? ', full scan' : ''}`,
+      command: {
+        command: Commands.showStatementDetails,
+        title: vscode.l10n.t('Show Statement Details'),
+        arguments: [this],
+      },
+      ariaLabel: s.fullScan
+        ? vscode.l10n.t('Statement {0}, {1}, full scan', label, statementFigures(s))
+        : vscode.l10n.t('Statement {0}, {1}', label, statementFigures(s)),
     });
   }
 }
@@ -119,10 +139,10 @@ export class ShowAllNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Show all in SQL activity…', {
+    return item(this, vscode.l10n.t('Show all in SQL activity…'), {
       icon: new vscode.ThemeIcon('table'),
       context: 'showAll',
-      command: { command: Commands.showSqlActivity, title: 'Show SQL Activity', arguments: [this] },
+      command: { command: Commands.showSqlActivity, title: vscode.l10n.t('Show SQL Activity'), arguments: [this] },
     });
   }
 }

@@ -14,7 +14,7 @@ import { ShowAllNode, statementFigures } from './statementsSection';
 import { answerRows, TOP_COUNT, viewWindow, viewWords, workloadView } from './workloadRows';
 
 export class TransactionsSection extends LoadedSection {
-  protected readonly what = 'transaction statistics';
+  protected readonly what = vscode.l10n.t('transaction statistics');
 
   constructor(
     readonly ctx: ExplorerContext,
@@ -29,11 +29,11 @@ export class TransactionsSection extends LoadedSection {
   }
 
   protected override emptyText(): string {
-    return 'No transactions ran in this window';
+    return vscode.l10n.t('No transactions ran in this window');
   }
 
   getTreeItem(): vscode.TreeItem {
-    return item(this, 'Transactions', {
+    return item(this, vscode.l10n.t('Transactions'), {
       collapsible: Collapsed,
       icon: new vscode.ThemeIcon('layers'),
       description: viewWords(),
@@ -65,7 +65,10 @@ export class TransactionNode extends TreeNode {
   override capabilities(): RowCapabilities {
     const t = this.stats;
     return {
-      copyText: () => ({ text: t.fingerprintId, what: `the transaction fingerprint id ${t.fingerprintId}` }),
+      copyText: () => ({
+        text: t.fingerprintId,
+        what: vscode.l10n.t('the transaction fingerprint id {0}', t.fingerprintId),
+      }),
       activityRef: () => ({ cluster: this.section.cluster.entry, kind: 'transactions' }),
     };
   }
@@ -73,16 +76,31 @@ export class TransactionNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const t = this.stats;
     const n = t.statementFingerprintIds.length;
-    const label = `${t.appName || '(no application)'} · ${n} statement${n === 1 ? '' : 's'}`;
+    const app = t.appName || vscode.l10n.t('(no application)');
+    const label =
+      n === 1 ? vscode.l10n.t('{0} · {1} statement', app, n) : vscode.l10n.t('{0} · {1} statements', app, n);
     const tooltip = md();
-    tooltip.appendMarkdown('**Transaction** ');
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Transaction')}** `);
     tooltip.appendText(t.fingerprintId);
     tooltip.appendText(
       [
         '',
-        `${compactCount(t.executionCount)} executions, total ${formatSeconds(t.totalTime)}, mean ${formatSeconds(t.meanLatency)}`,
-        `CPU ${cpuNanos(t.meanCpuNanos)} · retries up to ${t.maxRetries} · contention ${formatSeconds(t.meanContention)}`,
-        `Statement fingerprints: ${t.statementFingerprintIds.join(', ') || 'not reported'}`,
+        vscode.l10n.t(
+          '{0} executions, total {1}, mean {2}',
+          compactCount(t.executionCount),
+          formatSeconds(t.totalTime),
+          formatSeconds(t.meanLatency),
+        ),
+        vscode.l10n.t(
+          'CPU {0} · retries up to {1} · contention {2}',
+          cpuNanos(t.meanCpuNanos),
+          t.maxRetries,
+          formatSeconds(t.meanContention),
+        ),
+        vscode.l10n.t(
+          'Statement fingerprints: {0}',
+          t.statementFingerprintIds.join(', ') || vscode.l10n.t('not reported'),
+        ),
       ].join('\n\n'),
     );
     return item(this, label, {
@@ -90,7 +108,7 @@ export class TransactionNode extends TreeNode {
       tooltip,
       icon: new vscode.ThemeIcon('layers'),
       context: 'transaction',
-      command: { command: Commands.showSqlActivity, title: 'Show SQL Activity', arguments: [this] },
+      command: { command: Commands.showSqlActivity, title: vscode.l10n.t('Show SQL Activity'), arguments: [this] },
     });
   }
 }

@@ -1,22 +1,26 @@
 // What every workload row shares: the window and ranking the rows use (from
 // settings), one read through the cluster's client, and "this cluster cannot
 // serve it" / "cut at the size limit" as rows rather than errors.
+import * as l10n from '@vscode/l10n';
 import type { StatementMetric, WorkloadResult } from '../../api/sql/models';
 import { config } from '../../config/config';
 import { isWindowPreset, presetWindow, windowWords, type WindowPreset } from '../../domain/workload';
 import { MessageNode } from '../messageNode';
 import type { TreeNode } from '../treeNode';
 
-export const METRIC_WORDS: Record<StatementMetric, string> = {
-  totalTime: 'total time',
-  executionCount: 'executions',
-  meanLatency: 'mean latency',
-  p99Latency: 'p99 latency',
-  cpu: 'SQL CPU',
-  rowsRead: 'rows read',
-  rowsWritten: 'rows written',
-  contention: 'contention',
-};
+/** What each ranking metric is called, in the order the picker lists them. */
+export function metricWords(): Record<StatementMetric, string> {
+  return {
+    totalTime: l10n.t('total time'),
+    executionCount: l10n.t('executions'),
+    meanLatency: l10n.t('mean latency'),
+    p99Latency: l10n.t('p99 latency'),
+    cpu: l10n.t('SQL CPU'),
+    rowsRead: l10n.t('rows read'),
+    rowsWritten: l10n.t('rows written'),
+    contention: l10n.t('contention'),
+  };
+}
 
 export const TOP_COUNT = 20;
 
@@ -26,7 +30,7 @@ export interface WorkloadView {
 }
 
 function isMetric(v: string): v is StatementMetric {
-  return v in METRIC_WORDS;
+  return v in metricWords();
 }
 
 /** The tree's window and ranking; a hand-edited value outside the lists reads as the default. */
@@ -41,7 +45,7 @@ export function viewWindow(v: WorkloadView = workloadView()): { start: Date; end
 }
 
 export function viewWords(v: WorkloadView = workloadView()): string {
-  return `top ${TOP_COUNT} by ${METRIC_WORDS[v.metric]} · ${windowWords(v.preset)}`;
+  return l10n.t('top {0} by {1} · {2}', TOP_COUNT, metricWords()[v.metric], windowWords(v.preset));
 }
 
 /** Rows of an answer: the data rows, a note when the server cut the answer, or the unavailable row. */
@@ -58,7 +62,7 @@ export function answerRows<I, T extends TreeNode>(
         parent,
         'truncated',
         'info',
-        `The cluster cut the answer at its size limit: ${rows.length} shown`,
+        l10n.t('The cluster cut the answer at its size limit: {0} shown', rows.length),
       ),
     );
   return rows;

@@ -2,6 +2,7 @@
 // filters (application, database, text search) and the options of the filter
 // drop-downs. Everything here works on the rows of one payload: sorting and
 // filtering never go back to the cluster.
+import * as l10n from '@vscode/l10n';
 import { cpuNanos, fixed } from '../../domain/format';
 import { formatDuration } from '../../domain/time';
 import type { StatementRow, TransactionRow } from '../protocol/workload';
@@ -78,14 +79,15 @@ const statementText = (r: StatementRow): string => r.query || r.querySummary;
 export function transactionText(r: TransactionRow): string {
   if (r.statementSummaries.length) return r.statementSummaries.join(' ; ');
   const n = r.statementFingerprintIds.length;
-  return n ? `${n} statement${n === 1 ? '' : 's'}` : '';
+  if (!n) return '';
+  return n === 1 ? l10n.t('{0} statement', n) : l10n.t('{0} statements', n);
 }
 
 type ActivityRow = StatementRow | TransactionRow;
 
 const appColumn = <R extends ActivityRow>(): Column<R, 'appName'> => ({
   key: 'appName',
-  label: 'Application',
+  label: l10n.t('Application'),
   numeric: false,
   width: 'minmax(8em, 1fr)',
   value: (r) => r.appName,
@@ -96,7 +98,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
   return [
     {
       key: 'executionCount',
-      label: 'Executions',
+      label: l10n.t('Executions'),
       numeric: true,
       width: '8.5em',
       value: (r) => r.executionCount,
@@ -104,7 +106,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'totalTime',
-      label: 'Total time',
+      label: l10n.t('Total time'),
       numeric: true,
       width: '7.5em',
       value: (r) => r.totalTime,
@@ -112,7 +114,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'meanLatency',
-      label: 'Mean latency',
+      label: l10n.t('Mean latency'),
       numeric: true,
       width: '9.5em',
       value: (r) => r.meanLatency,
@@ -120,7 +122,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'p99Latency',
-      label: 'P99 latency',
+      label: l10n.t('P99 latency'),
       numeric: true,
       width: '9em',
       value: (r) => r.p99Latency,
@@ -128,7 +130,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'cpuNanos',
-      label: 'CPU (mean)',
+      label: l10n.t('CPU (mean)'),
       numeric: true,
       width: '8em',
       value: (r) => r.cpuNanos,
@@ -136,7 +138,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'rowsRead',
-      label: 'Rows read',
+      label: l10n.t('Rows read'),
       numeric: true,
       width: '7.5em',
       value: (r) => r.rowsRead,
@@ -144,7 +146,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'rowsWritten',
-      label: 'Rows written',
+      label: l10n.t('Rows written'),
       numeric: true,
       width: '9em',
       value: (r) => r.rowsWritten,
@@ -152,7 +154,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'contention',
-      label: 'Contention',
+      label: l10n.t('Contention'),
       numeric: true,
       width: '8.5em',
       value: (r) => r.contention,
@@ -160,7 +162,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
     },
     {
       key: 'retries',
-      label: 'Retries (max)',
+      label: l10n.t('Retries (max)'),
       numeric: true,
       width: '9em',
       value: (r) => r.retries,
@@ -171,7 +173,7 @@ function metricColumns<R extends ActivityRow>(): Array<Column<R, MetricColumnKey
 
 const fingerprintColumn = <R extends ActivityRow>(): Column<R, 'fingerprintId'> => ({
   key: 'fingerprintId',
-  label: 'Fingerprint',
+  label: l10n.t('Fingerprint'),
   numeric: false,
   width: '11.5em',
   value: (r) => r.fingerprintId,
@@ -181,7 +183,7 @@ const fingerprintColumn = <R extends ActivityRow>(): Column<R, 'fingerprintId'> 
 export const STATEMENT_COLUMNS: ReadonlyArray<Column<StatementRow, StatementColumnKey>> = [
   {
     key: 'query',
-    label: 'Statement',
+    label: l10n.t('Statement'),
     numeric: false,
     width: 'minmax(18em, 4fr)',
     value: (r) => r.query || r.querySummary,
@@ -190,7 +192,7 @@ export const STATEMENT_COLUMNS: ReadonlyArray<Column<StatementRow, StatementColu
   appColumn<StatementRow>(),
   {
     key: 'database',
-    label: 'Database',
+    label: l10n.t('Database'),
     numeric: false,
     width: 'minmax(7em, 1fr)',
     value: (r) => r.database || undefined,
@@ -200,15 +202,15 @@ export const STATEMENT_COLUMNS: ReadonlyArray<Column<StatementRow, StatementColu
   // Numeric so that sorting puts full scans first (descending) or last, and the CSV holds 1/0.
   {
     key: 'fullScan',
-    label: 'Full scan',
+    label: l10n.t('Full scan'),
     numeric: true,
     width: '6.5em',
     value: (r) => (r.fullScan ? 1 : 0),
-    text: (r) => (r.fullScan ? 'yes' : '—'),
+    text: (r) => (r.fullScan ? l10n.t('yes') : '—'),
   },
   {
     key: 'indexRecommendations',
-    label: 'Index recs',
+    label: l10n.t('Index recs'),
     numeric: true,
     width: '7em',
     value: (r) => r.indexRecommendations.length,
@@ -220,7 +222,7 @@ export const STATEMENT_COLUMNS: ReadonlyArray<Column<StatementRow, StatementColu
 export const TRANSACTION_COLUMNS: ReadonlyArray<Column<TransactionRow, TransactionColumnKey>> = [
   {
     key: 'statementSummaries',
-    label: 'Statements',
+    label: l10n.t('Statements'),
     numeric: false,
     width: 'minmax(18em, 4fr)',
     value: (r) => transactionText(r) || undefined,

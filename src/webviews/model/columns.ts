@@ -1,6 +1,7 @@
 // The Hot ranges table's columns: how each reads its sort value, text and
 // export value from a row, and which ones a server version actually sends
 // (a column no row has a value for is hidden rather than shown empty).
+import * as l10n from '@vscode/l10n';
 import type { HotRangeRow } from '../protocol/data';
 import { cpuNanos, fixed, formatBytes, nodeList } from '../../domain/format';
 
@@ -39,16 +40,16 @@ const joined = (xs: readonly string[]): string | undefined => (xs.length ? xs.jo
 export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   {
     key: 'rangeId',
-    label: 'Range ID',
+    label: l10n.t('Range ID'),
     numeric: true,
     width: '7em',
     value: (r) => r.rangeId,
     text: (r) => String(r.rangeId),
   },
-  { key: 'qps', label: 'QPS', numeric: true, width: '7em', value: (r) => r.qps, text: (r) => fixed(r.qps) },
+  { key: 'qps', label: l10n.t('QPS'), numeric: true, width: '7em', value: (r) => r.qps, text: (r) => fixed(r.qps) },
   {
     key: 'cpuTimePerSecond',
-    label: 'CPU time/s',
+    label: l10n.t('CPU time/s'),
     numeric: true,
     width: '7em',
     value: (r) => r.cpuTimePerSecond,
@@ -56,7 +57,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'writesPerSecond',
-    label: 'Writes/s',
+    label: l10n.t('Writes/s'),
     numeric: true,
     width: '6em',
     value: (r) => r.writesPerSecond,
@@ -64,7 +65,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'readsPerSecond',
-    label: 'Reads/s',
+    label: l10n.t('Reads/s'),
     numeric: true,
     width: '6em',
     value: (r) => r.readsPerSecond,
@@ -72,7 +73,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'writeBytesPerSecond',
-    label: 'Write bytes/s',
+    label: l10n.t('Write bytes/s'),
     numeric: true,
     width: '8em',
     value: (r) => r.writeBytesPerSecond,
@@ -80,7 +81,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'readBytesPerSecond',
-    label: 'Read bytes/s',
+    label: l10n.t('Read bytes/s'),
     numeric: true,
     width: '8em',
     value: (r) => r.readBytesPerSecond,
@@ -88,16 +89,16 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'leaseholderNodeId',
-    label: 'Leaseholder',
+    label: l10n.t('Leaseholder'),
     numeric: true,
     width: '7em',
     value: (r) => r.leaseholderNodeId,
-    text: (r) => (r.leaseholderNodeId === undefined ? '' : `n${r.leaseholderNodeId}`),
+    text: (r) => (r.leaseholderNodeId === undefined ? '' : l10n.t('n{0}', r.leaseholderNodeId)),
   },
   // Sorted by replica count, then by the list's text: "how replicated is it" is the useful order.
   {
     key: 'replicaNodeIds',
-    label: 'Replicas',
+    label: l10n.t('Replicas'),
     numeric: true,
     width: '9em',
     value: (r) => (r.replicaNodeIds.length ? r.replicaNodeIds.length : undefined),
@@ -105,7 +106,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'storeId',
-    label: 'Store',
+    label: l10n.t('Store'),
     numeric: true,
     width: '5em',
     value: (r) => r.storeId,
@@ -113,7 +114,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'database',
-    label: 'Database',
+    label: l10n.t('Database'),
     numeric: false,
     width: 'minmax(7em, 1fr)',
     value: (r) => joined(r.databases),
@@ -121,7 +122,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'table',
-    label: 'Table',
+    label: l10n.t('Table'),
     numeric: false,
     width: 'minmax(8em, 1.5fr)',
     value: (r) => joined(r.tables),
@@ -129,7 +130,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'index',
-    label: 'Index',
+    label: l10n.t('Index'),
     numeric: false,
     width: 'minmax(7em, 1fr)',
     value: (r) => joined(r.indexes),
@@ -137,7 +138,7 @@ export const HOT_COLUMNS: ReadonlyArray<Column<HotRangeRow, HotColumnKey>> = [
   },
   {
     key: 'locality',
-    label: 'Locality',
+    label: l10n.t('Locality'),
     numeric: false,
     width: 'minmax(8em, 1fr)',
     value: (r) => r.locality || undefined,

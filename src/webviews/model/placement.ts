@@ -2,6 +2,7 @@
 // leaseholder far from most voters, several replicas sharing one zone (a zone
 // outage takes them together), or every replica in one region of a
 // multi-region cluster.
+import * as l10n from '@vscode/l10n';
 import { parseLocality, UNKNOWN } from '../../domain/locality';
 import { isVoter } from '../../domain/rangeProblems';
 import type { ReplicaView } from '../protocol/data';
@@ -88,11 +89,11 @@ function placementFindings(
   if (lhRegion === undefined && !lhKnown)
     out.push({
       severity: 'info',
-      message: 'the leaseholder is unknown, so its distance from the voters cannot be judged',
+      message: l10n.t('the leaseholder is unknown, so its distance from the voters cannot be judged'),
     });
   const known = regions.filter((r) => r.region !== UNKNOWN);
   if (!known.length) {
-    out.push({ severity: 'info', message: 'nodes report no region locality; placement cannot be judged' });
+    out.push({ severity: 'info', message: l10n.t('nodes report no region locality; placement cannot be judged') });
     return out;
   }
   if (lhRegion !== undefined && lhRegion !== UNKNOWN) {
@@ -101,7 +102,22 @@ function placementFindings(
     if (most.region !== lhRegion && most.voterCount > lh.voterCount) {
       out.push({
         severity: 'warning',
-        message: `distant leaseholder: the lease is in ${lhRegion} (${lh.voterCount} voter${lh.voterCount === 1 ? '' : 's'}) while ${most.region} holds ${most.voterCount}`,
+        message:
+          lh.voterCount === 1
+            ? l10n.t(
+                'distant leaseholder: the lease is in {0} ({1} voter) while {2} holds {3}',
+                lhRegion,
+                lh.voterCount,
+                most.region,
+                most.voterCount,
+              )
+            : l10n.t(
+                'distant leaseholder: the lease is in {0} ({1} voters) while {2} holds {3}',
+                lhRegion,
+                lh.voterCount,
+                most.region,
+                most.voterCount,
+              ),
       });
     }
   }
@@ -111,7 +127,12 @@ function placementFindings(
       if (z.zone !== UNKNOWN && voters > 1) {
         out.push({
           severity: 'warning',
-          message: `${voters} voters share zone ${z.zone} in ${r.region}: an outage of that zone takes them together`,
+          message: l10n.t(
+            '{0} voters share zone {1} in {2}: an outage of that zone takes them together',
+            voters,
+            z.zone,
+            r.region,
+          ),
         });
       }
     }
@@ -120,7 +141,11 @@ function placementFindings(
   if (known.length === 1 && multi.size > 1 && total > 1) {
     out.push({
       severity: 'info',
-      message: `every replica is in ${known[0]!.region}; the cluster also has ${[...multi].filter((x) => x !== known[0]!.region).join(', ')}`,
+      message: l10n.t(
+        'every replica is in {0}; the cluster also has {1}',
+        known[0]!.region,
+        [...multi].filter((x) => x !== known[0]!.region).join(', '),
+      ),
     });
   }
   return out;

@@ -2,6 +2,7 @@
 // for the whole range their union plus what can be derived from the replicas
 // (no lease in the history, a leaseholder that holds no replica, nodes that
 // did not answer). The names come from domain/rangeProblems.
+import * as l10n from '@vscode/l10n';
 import { nodeList } from '../../domain/format';
 import { problemNames, problemSeverity, type ProblemSeverity } from '../../domain/rangeProblems';
 import type { RangeDetailsPayload, ReplicaView } from '../protocol/data';
@@ -25,19 +26,23 @@ export function rangeFindings(d: RangeDetailsPayload): Finding[] {
       if (seen.has(n)) continue;
       seen.add(n);
       const on = d.replicas.filter((x) => replicaProblems(x).includes(n)).map((x) => x.nodeId);
-      out.push({ severity: problemSeverity(n), message: `${n} (reported by ${nodeList(on)})` });
+      out.push({ severity: problemSeverity(n), message: l10n.t('{0} (reported by {1})', n, nodeList(on)) });
     }
   }
   // The lease history is kept in memory per replica and a restart empties it: that
   // says nothing about the lease itself (the `no lease` flag does).
   if (d.replicas.length && !d.leaseHistory.length && !seen.has('no lease')) {
-    const who =
-      d.leaseholderNodeId !== undefined
-        ? `the hot-range report names n${d.leaseholderNodeId} as leaseholder`
-        : 'the leaseholder is unknown';
     out.push({
       severity: 'info',
-      message: `the lease history is empty (nodes keep it in memory; a restart clears it); ${who}`,
+      message:
+        d.leaseholderNodeId !== undefined
+          ? l10n.t(
+              'the lease history is empty (nodes keep it in memory; a restart clears it); the hot-range report names n{0} as leaseholder',
+              d.leaseholderNodeId,
+            )
+          : l10n.t(
+              'the lease history is empty (nodes keep it in memory; a restart clears it); the leaseholder is unknown',
+            ),
     });
   }
   if (
@@ -47,11 +52,11 @@ export function rangeFindings(d: RangeDetailsPayload): Finding[] {
   ) {
     out.push({
       severity: 'warning',
-      message: `leaseholder n${d.leaseholderNodeId} holds no replica the nodes reported`,
+      message: l10n.t('leaseholder n{0} holds no replica the nodes reported', d.leaseholderNodeId),
     });
   }
   const failed = d.replicas.filter((r) => r.error !== undefined);
   if (failed.length)
-    out.push({ severity: 'warning', message: `${nodeList(failed.map((r) => r.nodeId))} did not answer` });
+    out.push({ severity: 'warning', message: l10n.t('{0} did not answer', nodeList(failed.map((r) => r.nodeId))) });
   return out;
 }

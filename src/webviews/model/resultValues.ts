@@ -33,6 +33,7 @@ const INT_TYPES = new Set([
   'BIGSERIAL',
   'OID',
 ]);
+// l10n-ignore: SQL type names the server sends
 const FLOAT_TYPES = new Set(['FLOAT', 'FLOAT4', 'FLOAT8', 'REAL', 'DOUBLE PRECISION']);
 const DECIMAL_TYPES = new Set(['DECIMAL', 'NUMERIC', 'DEC']);
 

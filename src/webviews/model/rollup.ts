@@ -2,6 +2,7 @@
 // that spans several tables (v25.1+ lists them all) is counted once, under the
 // combination it reports, rather than once per table — that would add its QPS
 // twice to the cluster's total.
+import * as l10n from '@vscode/l10n';
 import type { HotRangeRow } from '../protocol/data';
 import type { Column } from './columns';
 import { cpuNanos, fixed } from '../../domain/format';
@@ -29,7 +30,11 @@ export interface RollupRow {
   rangeIds: number[];
 }
 
+/** A group whose ranges name no database, table or index: compared by identity, so it stays as is; shownName words it. */
 export const NO_NAME = '(none)';
+
+/** A group's name as the table shows it. */
+const shownName = (v: string): string => (v === NO_NAME ? l10n.t('(none)') : v);
 
 const name = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : NO_NAME);
 
@@ -111,40 +116,47 @@ export type RollupColumnKey =
 export const ROLLUP_COLUMNS: ReadonlyArray<Column<RollupRow, RollupColumnKey>> = [
   {
     key: 'database',
-    label: 'Database',
+    label: l10n.t('Database'),
     numeric: false,
     width: 'minmax(7em, 1fr)',
     value: (r) => r.database,
-    text: (r) => r.database,
+    text: (r) => shownName(r.database),
   },
   {
     key: 'table',
-    label: 'Table',
+    label: l10n.t('Table'),
     numeric: false,
     width: 'minmax(8em, 1.5fr)',
     value: (r) => r.table,
-    text: (r) => r.table,
+    text: (r) => shownName(r.table),
   },
   {
     key: 'index',
-    label: 'Index',
+    label: l10n.t('Index'),
     numeric: false,
     width: 'minmax(7em, 1fr)',
     value: (r) => r.index || undefined,
-    text: (r) => r.index,
+    text: (r) => shownName(r.index),
   },
   {
     key: 'rangeCount',
-    label: 'Ranges',
+    label: l10n.t('Ranges'),
     numeric: true,
     width: '6em',
     value: (r) => r.rangeCount,
     text: (r) => String(r.rangeCount),
   },
-  { key: 'qps', label: 'QPS (sum)', numeric: true, width: '8em', value: (r) => r.qps, text: (r) => fixed(r.qps) },
+  {
+    key: 'qps',
+    label: l10n.t('QPS (sum)'),
+    numeric: true,
+    width: '8em',
+    value: (r) => r.qps,
+    text: (r) => fixed(r.qps),
+  },
   {
     key: 'cpuTimePerSecond',
-    label: 'CPU time/s (sum)',
+    label: l10n.t('CPU time/s (sum)'),
     numeric: true,
     width: '9em',
     value: (r) => r.cpuTimePerSecond,
@@ -152,7 +164,7 @@ export const ROLLUP_COLUMNS: ReadonlyArray<Column<RollupRow, RollupColumnKey>> =
   },
   {
     key: 'leaseholderCount',
-    label: 'Leaseholder nodes',
+    label: l10n.t('Leaseholder nodes'),
     numeric: true,
     width: '8em',
     value: (r) => r.leaseholderCount || undefined,
@@ -160,7 +172,7 @@ export const ROLLUP_COLUMNS: ReadonlyArray<Column<RollupRow, RollupColumnKey>> =
   },
   {
     key: 'topLeaseholderShare',
-    label: 'Top node share',
+    label: l10n.t('Top node share'),
     numeric: true,
     width: '8em',
     value: (r) => (r.leaseholderCount ? r.topLeaseholderShare : undefined),
@@ -168,16 +180,18 @@ export const ROLLUP_COLUMNS: ReadonlyArray<Column<RollupRow, RollupColumnKey>> =
   },
   {
     key: 'leaseholders',
-    label: 'Leaseholders (ranges)',
+    label: l10n.t('Leaseholders (ranges)'),
     numeric: false,
     width: 'minmax(10em, 1.5fr)',
     value: (r) => (r.leaseholders.length ? r.leaseholders.map(([n, c]) => `n${n}:${c}`).join(' ') : undefined),
     // The five busiest; a table spread over 100 nodes would otherwise fill the row (JSON keeps them all).
-    text: (r) =>
-      r.leaseholders
+    text: (r) => {
+      const shown = r.leaseholders
         .slice(0, 5)
-        .map(([n, c]) => `n${n} (${c})`)
-        .join(', ') + (r.leaseholders.length > 5 ? `, +${r.leaseholders.length - 5} more` : ''),
+        .map(([n, c]) => l10n.t('n{0} ({1})', n, c))
+        .join(', ');
+      return r.leaseholders.length > 5 ? l10n.t('{0}, +{1} more', shown, r.leaseholders.length - 5) : shown;
+    },
   },
 ];
 

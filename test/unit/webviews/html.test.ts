@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   buildHtml,
   childUri,
+  l10nBundleBlock,
   contentSecurityPolicy,
   escapeHtml,
   localResourceRoots,
@@ -94,5 +95,53 @@ describe('webviews: HTML builder and CSP', () => {
     assert.equal(o.retainContextWhenHidden, false);
     assert.equal(childUri(ext, 'a', 'b.js').path, '/home/u/ext/a/b.js');
     assert.equal(contentSecurityPolicy('src', 'n').split('; ')[0], "default-src 'none'");
+  });
+
+  describe('the l10n bundle', () => {
+    const block = (html: string) =>
+      /<script type="application\/json" id="l10n-bundle" nonce="([^"]*)">([^<]*)<\/script>/.exec(html);
+
+    it('writes no bundle block when none is given (English)', () => {
+      const html = buildHtml(webview, ext, 'hotRanges', 'Hot ranges', 'N');
+      assert.doesNotMatch(html, /l10n-bundle/);
+      assert.doesNotMatch(html, /application\/json/);
+      assert.equal((html.match(/<script[^>]*>/g) ?? []).length, 1);
+    });
+
+    it('writes the bundle as a non-executed JSON block before the module script, CSP unchanged', () => {
+      const contents = { 'Hot ranges': 'Heiße Ranges', 'Showing {0} of {1} ranges': '{0} von {1} Ranges' };
+      const without = buildHtml(webview, ext, 'overview', 'Cluster overview', 'N2');
+      const html = buildHtml(webview, ext, 'overview', 'Cluster overview', 'N2', contents);
+      const m = block(html);
+      assert.ok(m, 'an l10n-bundle data block');
+      assert.equal(m[1], 'N2');
+      assert.deepEqual(JSON.parse(m[2]!), contents);
+      assert.ok(html.indexOf('id="l10n-bundle"') < html.indexOf('<script type="module"'), 'before the bundle');
+      assert.equal(csp(html), csp(without));
+      assert.doesNotMatch(html, /unsafe-(eval|inline)/);
+      assert.equal(html.replace(`${m[0]}\n`, ''), without, 'nothing else changes');
+      // The only scripts are the data block and the nonce'd module.
+      const scripts = html.match(/<script[^>]*>/g) ?? [];
+      assert.equal(scripts.length, 2);
+      for (const t of scripts) assert.match(t, /nonce="N2"/);
+    });
+
+    it('escapes a hostile value so it cannot close the tag', () => {
+      const hostile = {
+        '</script><script>alert(1)</script>': '</SCRIPT><img src=x onerror=alert(1)><!-- & \u2028\u2029',
+        ...Object.fromEntries(HOSTILE_STRINGS.map((s, i) => [`k${i}`, s])),
+      };
+      const html = buildHtml(webview, ext, 'hotRanges', 'Hot ranges', 'N3', hostile);
+      const m = block(html);
+      assert.ok(m, 'one intact data block');
+      assert.doesNotMatch(m[2]!, /[<>&\u2028\u2029]/);
+      assert.deepEqual(JSON.parse(m[2]!), hostile, 'round-trips exactly');
+      assert.equal((html.match(/<\/script>/gi) ?? []).length, 2, 'only the two real closing tags');
+      assert.doesNotMatch(html, /<img|<!--/i, 'no tag or comment opens inside the block');
+      assert.equal(
+        l10nBundleBlock({ a: '</script>' }, 'n'),
+        '<script type="application/json" id="l10n-bundle" nonce="n">{"a":"\\u003c/script\\u003e"}</script>',
+      );
+    });
   });
 });

@@ -3,6 +3,7 @@
 // so the leaseholder is derived from the newest lease in `lease_history`. That
 // history lives in each replica's memory and is empty after a restart, so an
 // empty history means "leaseholder unknown", not "no leaseholder".
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../../http/errors';
 import type {
   Lease,
@@ -186,7 +187,7 @@ export function normalizeRangeDetail(body: unknown, requestedRangeId: number): R
   // Every node answered and none holds a replica: the server says so with an empty
   // map and a 200, not a 404.
   if (Object.keys(responses).length === 0) {
-    throw new ApiError('notFound', `Range r${requestedRangeId} does not exist`, {
+    throw new ApiError('notFound', l10n.t('Range r{0} does not exist', requestedRangeId), {
       status: 200,
       route: `ranges/${requestedRangeId}/`,
     });

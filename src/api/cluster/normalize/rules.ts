@@ -1,6 +1,7 @@
 // rules/ → AlertingRules. The body is YAML text. Real servers marshal a map
 // keyed by group name (`rules/alerts: {rules: [...]}`); a Prometheus rule file
 // (`groups: [{name, rules}]`) is accepted too. Invalid YAML throws (→ malformed).
+import * as l10n from '@vscode/l10n';
 import { parse as parseYaml } from 'yaml';
 import type { AlertRule, AlertingRules } from '../models';
 import { arr, isObj, obj, str } from './values';
@@ -35,7 +36,7 @@ function rulesOfGroup(group: string, v: unknown): AlertRule[] {
 
 export function normalizeRules(yamlText: string): AlertingRules {
   const doc: unknown = parseYaml(yamlText);
-  if (doc !== null && doc !== undefined && !isObj(doc)) throw new SyntaxError('rules YAML is not a mapping');
+  if (doc !== null && doc !== undefined && !isObj(doc)) throw new SyntaxError(l10n.t('rules YAML is not a mapping'));
   const root = obj(doc);
   const rules: AlertRule[] = [];
   if (Array.isArray(root.groups)) {

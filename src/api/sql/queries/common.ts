@@ -1,6 +1,7 @@
 // What every query set shares: the plan (which statement to try, in which
 // order, for a version), running it with bounded time and size, and turning
 // "this cluster cannot serve it" into a WorkloadUnavailable with plain words.
+import * as l10n from '@vscode/l10n';
 import type { RequestOptions } from '../../cluster/api';
 import { internalsLockedAdvice, isSqlError, SQLSTATE } from '../errors';
 import type { WorkloadResult, WorkloadSource } from '../models';
@@ -43,8 +44,11 @@ export function unavailable(reason: string, whatToDo: string): WorkloadResult<ne
 
 export function lockedUnavailable(what: string, user?: string): WorkloadResult<never> {
   return unavailable(
-    `${what} is read from crdb_internal, which this CockroachDB version (v26.1+) restricts by default, and it has no stable information_schema view.`,
-    `Open the DB Console for ${what}, or ${internalsLockedAdvice(user)}`,
+    l10n.t(
+      '{0} is read from crdb_internal, which this CockroachDB version (v26.1+) restricts by default, and it has no stable information_schema view.',
+      what,
+    ),
+    l10n.t('Open the DB Console for {0}, or {1}', what, internalsLockedAdvice(user)),
   );
 }
 
@@ -89,9 +93,12 @@ export async function runPlans<T>(
   }
   if (last) return last;
   if (lockedSeen) return lockedUnavailable(what, user);
+  const sources = plans.map((p) => p.source).join(', ');
   return unavailable(
-    `This cluster has none of the tables ${what} is read from (${plans.map((p) => p.source).join(', ') || 'none for this version'}).`,
-    'Upgrade the cluster, or use the DB Console for this view.',
+    sources
+      ? l10n.t('This cluster has none of the tables {0} is read from ({1}).', what, sources)
+      : l10n.t('This cluster has none of the tables {0} is read from (none for this version).', what),
+    l10n.t('Upgrade the cluster, or use the DB Console for this view.'),
   );
 }
 

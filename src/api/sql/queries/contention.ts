@@ -3,6 +3,7 @@
 // crdb_internal, so v26.1+ gets a WorkloadUnavailable. Placeholders: $1 window
 // start, $2 waiting transaction id ('' = any), $3 waiting statement id ('' =
 // any), $4 limit.
+import * as l10n from '@vscode/l10n';
 import type { ContentionEvent, WorkloadResult, WorkloadWindow } from '../models';
 import { fingerprintHex, intervalSeconds, text, timestamp } from '../rows';
 import type { SqlExecutor, SqlRow } from '../types';
@@ -91,8 +92,11 @@ export async function contentionEvents(
 ): Promise<WorkloadResult<ContentionEvent>> {
   const plans = contentionPlans(f, q);
   if (plans.length === 0) {
-    if (f.internalsLocked) return lockedUnavailable('Contention events', opts.user);
-    return unavailable('Contention events need CockroachDB v22.1 or newer.', 'Upgrade the cluster to see them.');
+    if (f.internalsLocked) return lockedUnavailable(l10n.t('Contention events'), opts.user);
+    return unavailable(
+      l10n.t('Contention events need CockroachDB v22.1 or newer.'),
+      l10n.t('Upgrade the cluster to see them.'),
+    );
   }
-  return runPlans(executor, plans, contentionFromRow, 'contention events', opts);
+  return runPlans(executor, plans, contentionFromRow, l10n.t('contention events'), opts);
 }

@@ -3,6 +3,7 @@
 // live only in crdb_internal, so v26.1+ (locked by default) gets a
 // WorkloadUnavailable that says what to do. Placeholders: $1 window start,
 // $2 internal-app pattern, $3 limit.
+import * as l10n from '@vscode/l10n';
 import type { StatementInsight, TransactionInsight, WorkloadResult, WorkloadWindow } from '../models';
 import { bool, fingerprintHex, intervalSeconds, number, stringList, text, timestamp } from '../rows';
 import type { SqlExecutor, SqlRow } from '../types';
@@ -135,9 +136,10 @@ export function transactionInsightFromRow(row: SqlRow): TransactionInsight {
   return Object.assign(i, timing(row));
 }
 
-function notServed(f: SqlFeatures, what: string, since: string, user?: string): WorkloadResult<never> {
+/** `what` names the view for the locked-down text; `needs` is the whole "… need CockroachDB v… or newer." sentence. */
+function notServed(f: SqlFeatures, what: string, needs: string, user?: string): WorkloadResult<never> {
   if (f.internalsLocked) return lockedUnavailable(what, user);
-  return unavailable(`${what} need CockroachDB ${since} or newer.`, 'Upgrade the cluster to see them.');
+  return unavailable(needs, l10n.t('Upgrade the cluster to see them.'));
 }
 
 export async function statementInsights(
@@ -147,8 +149,14 @@ export async function statementInsights(
   opts: RunOptions = {},
 ): Promise<WorkloadResult<StatementInsight>> {
   const plans = statementInsightPlans(f, q);
-  if (plans.length === 0) return notServed(f, 'Statement insights', 'v22.2', opts.user);
-  return runPlans(executor, plans, statementInsightFromRow, 'statement insights', opts);
+  if (plans.length === 0)
+    return notServed(
+      f,
+      l10n.t('Statement insights'),
+      l10n.t('Statement insights need CockroachDB {0} or newer.', 'v22.2'),
+      opts.user,
+    );
+  return runPlans(executor, plans, statementInsightFromRow, l10n.t('statement insights'), opts);
 }
 
 export async function transactionInsights(
@@ -158,6 +166,12 @@ export async function transactionInsights(
   opts: RunOptions = {},
 ): Promise<WorkloadResult<TransactionInsight>> {
   const plans = transactionInsightPlans(f, q);
-  if (plans.length === 0) return notServed(f, 'Transaction insights', 'v23.1', opts.user);
-  return runPlans(executor, plans, transactionInsightFromRow, 'transaction insights', opts);
+  if (plans.length === 0)
+    return notServed(
+      f,
+      l10n.t('Transaction insights'),
+      l10n.t('Transaction insights need CockroachDB {0} or newer.', 'v23.1'),
+      opts.user,
+    );
+  return runPlans(executor, plans, transactionInsightFromRow, l10n.t('transaction insights'), opts);
 }

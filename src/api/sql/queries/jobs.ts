@@ -9,7 +9,9 @@ import type { SqlExecutor, SqlRow } from '../types';
 import type { SqlFeatures } from '../version';
 import { clampLimit, runPlans, type QueryPlan, type RunOptions } from './common';
 
+// l10n-ignore: SQL list of job statuses
 const RUNNING = "('running', 'reverting', 'pending', 'pause-requested', 'cancel-requested')";
+// l10n-ignore: SQL list of job statuses
 const ATTENTION = "('failed', 'paused', 'revert-failed')";
 
 function ordered(statusColumn: string): string {

@@ -2,6 +2,7 @@
 // contended ones only: each waiter next to the holder of the same key is a live
 // "who blocks whom". Only in crdb_internal, so v26.1+ gets WorkloadUnavailable.
 // Placeholders: $1 table name ('' = every table), $2 limit.
+import * as l10n from '@vscode/l10n';
 import type { LockWait, WorkloadResult } from '../models';
 import { exactId, intervalSeconds, optNumber, text, timestamp, bool } from '../rows';
 import type { SqlExecutor, SqlRow } from '../types';
@@ -61,7 +62,10 @@ export async function lockWaits(
   const plans = lockPlans(f, q);
   if (plans.length === 0)
     return f.internalsLocked
-      ? lockedUnavailable('Live lock waits', opts.user)
-      : unavailable('Live lock waits need CockroachDB v22.2 or newer.', 'Upgrade the cluster to see them.');
-  return runPlans(executor, plans, lockFromRow, 'live lock waits', opts);
+      ? lockedUnavailable(l10n.t('Live lock waits'), opts.user)
+      : unavailable(
+          l10n.t('Live lock waits need CockroachDB v22.2 or newer.'),
+          l10n.t('Upgrade the cluster to see them.'),
+        );
+  return runPlans(executor, plans, lockFromRow, l10n.t('live lock waits'), opts);
 }

@@ -7,6 +7,7 @@
 // pkg/server/combined_statement_stats.go). v26.1+ read the stable view, which
 // has no plans. Placeholders: $1 window start, $2 window end, $3 fingerprint
 // id (hex), $4 app name ('' = every app).
+import * as l10n from '@vscode/l10n';
 import type { StatementHour, WorkloadResult, WorkloadWindow } from '../models';
 import { json, number, optNumber, text, timestamp } from '../rows';
 import type { SqlExecutor, SqlRow } from '../types';
@@ -124,5 +125,11 @@ export function statementHistory(
   q: StatementHistoryQuery,
   opts: RunOptions = {},
 ): Promise<WorkloadResult<StatementHour>> {
-  return runPlans(executor, statementHistoryPlans(features, q), statementHourFromRow, 'statement statistics', opts);
+  return runPlans(
+    executor,
+    statementHistoryPlans(features, q),
+    statementHourFromRow,
+    l10n.t('statement statistics'),
+    opts,
+  );
 }

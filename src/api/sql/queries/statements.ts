@@ -7,6 +7,7 @@
 // Placeholders: $1 window start, $2 window end, $3 app ('' = all), $4 include
 // internal apps, $5 internal-app pattern, $6 the explorer's own app name,
 // $7 database ('' = all), $8 metric, $9 limit, $10 offset.
+import * as l10n from '@vscode/l10n';
 import type { RequestOptions } from '../../cluster/api';
 import type { StatementMetric, StatementStats, WorkloadResult, WorkloadWindow } from '../models';
 import { bool, fingerprintHex, number, optNumber, text, timestamp } from '../rows';
@@ -174,5 +175,5 @@ export function topStatements(
   q: TopStatementsQuery,
   opts: RunOptions & RequestOptions = {},
 ): Promise<WorkloadResult<StatementStats>> {
-  return runPlans(executor, statementPlans(features, q), statementFromRow, 'statement statistics', opts);
+  return runPlans(executor, statementPlans(features, q), statementFromRow, l10n.t('statement statistics'), opts);
 }

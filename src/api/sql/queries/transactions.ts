@@ -2,6 +2,7 @@
 // plan as statements (cache → statistics → stable view). Placeholders: $1
 // start, $2 end, $3 app, $4 include internal, $5 internal pattern, $6 own app
 // name, $7 metric, $8 limit, $9 offset.
+import * as l10n from '@vscode/l10n';
 import type { StatementMetric, TransactionStats, WorkloadResult, WorkloadWindow } from '../models';
 import { fingerprintHex, number, optNumber, stringList, text } from '../rows';
 import type { SqlExecutor, SqlRow } from '../types';
@@ -145,5 +146,5 @@ export function topTransactions(
   q: TopTransactionsQuery,
   opts: RunOptions = {},
 ): Promise<WorkloadResult<TransactionStats>> {
-  return runPlans(executor, transactionPlans(features, q), transactionFromRow, 'transaction statistics', opts);
+  return runPlans(executor, transactionPlans(features, q), transactionFromRow, l10n.t('transaction statistics'), opts);
 }

@@ -2,6 +2,7 @@
 // answered ("as of 10:42:13 from n1 (v25.2.4)"), and, after a refresh that failed
 // while that data stayed on screen, when and why. Text only (no DOM): stale.ts
 // puts it on the page, and the unit tests read it as is.
+import * as l10n from '@vscode/l10n';
 import { oneLine } from '../../../domain/format';
 import type { Origin } from '../../protocol/data';
 import type { Provenance } from '../../protocol/workload';
@@ -17,8 +18,10 @@ function clock(at: string | Date): string {
 
 /** "as of 10:42:13 from n1 (v25.2.4)"; "as of 10:42:13 via host:26257" while the node has not said which it is. */
 export function freshnessText(at: string, o: Origin): string {
-  const who = o.node ? ` from ${o.node}` : o.via ? ` via ${o.via}` : '';
-  return `as of ${clock(at)}${who}`;
+  const time = clock(at);
+  if (o.node) return l10n.t('as of {0} from {1}', time, o.node);
+  if (o.via) return l10n.t('as of {0} via {1}', time, o.via);
+  return l10n.t('as of {0}', time);
 }
 
 /** The SQL panels' line: the above, then the SQL level (when no node build is named) and the view the rows came from. */
@@ -32,5 +35,5 @@ export function workloadProvenanceText(p: Provenance): string {
 
 /** Appended to the line while the data on screen is older than a failed refresh. */
 export function staleText(at: Date, message: string): string {
-  return ` · refresh failed at ${clock(at)}: ${oneLine(message, MESSAGE_MAX)}`;
+  return ` · ${l10n.t('refresh failed at {0}: {1}', clock(at), oneLine(message, MESSAGE_MAX))}`;
 }

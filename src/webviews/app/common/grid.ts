@@ -11,6 +11,7 @@
 // right after the header's aria-sort changed), and it only rewrites what differs
 // in the pooled row elements: attributes by a kept copy, cell text through each
 // cell's one Text node (no node replaced, so no layout object rebuilt).
+import * as l10n from '@vscode/l10n';
 import type { Column } from '../../model/columns';
 import type { SortSpec } from '../../model/sort';
 import { el } from './dom';
@@ -87,7 +88,7 @@ export class VirtualGrid<R> {
     this.empty = el(
       'div',
       { class: 'grid-empty muted', 'data-testid': `${opts.testId}-empty`, hidden: true },
-      opts.emptyText ?? 'Nothing to show.',
+      opts.emptyText ?? l10n.t('Nothing to show.'),
     );
     const headGroup = el('div', { role: 'rowgroup' }, this.head);
     this.scroller.append(headGroup, this.body, this.empty);
@@ -129,7 +130,7 @@ export class VirtualGrid<R> {
             'data-col': c.key,
             'data-testid': `col-${c.key}`,
             class: c.numeric ? 'num' : '',
-            title: `Sort by ${c.label}`,
+            title: l10n.t('Sort by {0}', c.label),
           },
           c.label,
         );

@@ -8,6 +8,7 @@
 // data-testid: provenance, with data-stale="true" while stale, data-refreshing="true"
 // while a load runs and data-fetched-at = when the data on screen was read;
 // sign-in inside it while stale because signed out.
+import * as l10n from '@vscode/l10n';
 import type { Failure } from '../../protocol/messages';
 import { addStyle, el } from './dom';
 import { staleText } from './freshness';
@@ -70,7 +71,9 @@ export class ProvenanceLine {
     this.element.dataset.stale = 'true';
     this.staleEl.textContent = staleText(mark.at, mark.failure.message);
     this.action.replaceChildren(
-      ...(mark.failure.kind === 'unauthorized' ? [button('Sign in', 'sign-in', () => post({ type: 'signIn' }))] : []),
+      ...(mark.failure.kind === 'unauthorized'
+        ? [button(l10n.t('Sign in'), 'sign-in', () => post({ type: 'signIn' }))]
+        : []),
     );
   }
 

@@ -1,6 +1,7 @@
 // The non-data states every panel shows the same way: loading, signed out
 // (with a button that runs the sign-in command for this cluster), unreachable,
 // no permission, and per-node errors beside the data.
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { NodeErrorInfo } from '../../protocol/data';
@@ -13,25 +14,39 @@ export function loadingState(what: string): HTMLElement {
     'div',
     { class: 'state', 'data-testid': 'loading', role: 'status', 'aria-live': 'polite' },
     custom('vscode-progress-ring', { 'aria-hidden': 'true' }),
-    el('span', {}, `Loading ${what}…`),
+    el('span', {}, l10n.t('Loading {0}…', what)),
   );
 }
 
-const TITLES: Record<Failure['kind'], string> = {
-  unauthorized: 'Signed out',
-  forbidden: 'Not allowed',
-  unreachable: 'Cluster unreachable',
-  notFound: 'Not found',
-  other: 'Could not load',
-};
+function title(kind: Failure['kind']): string {
+  switch (kind) {
+    case 'unauthorized':
+      return l10n.t('Signed out');
+    case 'forbidden':
+      return l10n.t('Not allowed');
+    case 'unreachable':
+      return l10n.t('Cluster unreachable');
+    case 'notFound':
+      return l10n.t('Not found');
+    case 'other':
+      return l10n.t('Could not load');
+  }
+}
 
-const HINTS: Record<Failure['kind'], string> = {
-  unauthorized: 'Sign in to this cluster to see this view.',
-  forbidden: 'This view needs the admin role or the VIEWCLUSTERMETADATA privilege.',
-  unreachable: 'No node answered. Check the address, the network and the CA certificate, then retry.',
-  notFound: 'The cluster does not know this object (it may have been merged away).',
-  other: '',
-};
+function hint(kind: Failure['kind']): string {
+  switch (kind) {
+    case 'unauthorized':
+      return l10n.t('Sign in to this cluster to see this view.');
+    case 'forbidden':
+      return l10n.t('This view needs the admin role or the VIEWCLUSTERMETADATA privilege.');
+    case 'unreachable':
+      return l10n.t('No node answered. Check the address, the network and the CA certificate, then retry.');
+    case 'notFound':
+      return l10n.t('The cluster does not know this object (it may have been merged away).');
+    case 'other':
+      return '';
+  }
+}
 
 export function button(
   label: string,
@@ -51,11 +66,12 @@ export function errorState(f: Failure, retry: () => void): HTMLElement {
     'data-kind': f.kind,
     role: 'alert',
   });
-  box.append(el('h2', {}, TITLES[f.kind]), el('p', { 'data-testid': 'error-message' }, f.message));
-  if (HINTS[f.kind]) box.append(el('p', { class: 'muted' }, HINTS[f.kind]));
+  box.append(el('h2', {}, title(f.kind)), el('p', { 'data-testid': 'error-message' }, f.message));
+  const h = hint(f.kind);
+  if (h) box.append(el('p', { class: 'muted' }, h));
   const actions = el('div', { class: 'actions' });
-  if (f.kind === 'unauthorized') actions.append(button('Sign in', 'sign-in', () => post({ type: 'signIn' })));
-  actions.append(button('Retry', 'retry', retry, f.kind === 'unauthorized' ? { secondary: '' } : {}));
+  if (f.kind === 'unauthorized') actions.append(button(l10n.t('Sign in'), 'sign-in', () => post({ type: 'signIn' })));
+  actions.append(button(l10n.t('Retry'), 'retry', retry, f.kind === 'unauthorized' ? { secondary: '' } : {}));
   box.append(actions);
   return box;
 }
@@ -68,13 +84,15 @@ export function nodeErrorBanner(errors: readonly NodeErrorInfo[]): HTMLElement |
     el(
       'strong',
       {},
-      `${errors.length} node${errors.length === 1 ? '' : 's'} did not answer; the data below is incomplete.`,
+      errors.length === 1
+        ? l10n.t('{0} node did not answer; the data below is incomplete.', errors.length)
+        : l10n.t('{0} nodes did not answer; the data below is incomplete.', errors.length),
     ),
   );
   const list = el('ul', { 'data-testid': 'node-errors' });
   for (const e of errors.slice(0, 20))
-    list.append(el('li', { 'data-node-id': String(e.nodeId) }, `n${e.nodeId}: ${e.message}`));
-  if (errors.length > 20) list.append(el('li', {}, `… and ${errors.length - 20} more`));
+    list.append(el('li', { 'data-node-id': String(e.nodeId) }, l10n.t('n{0}: {1}', e.nodeId, e.message)));
+  if (errors.length > 20) list.append(el('li', {}, l10n.t('… and {0} more', errors.length - 20)));
   banner.append(list);
   return banner;
 }

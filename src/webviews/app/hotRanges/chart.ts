@@ -1,6 +1,7 @@
 // Horizontal bar chart of the top ranges or tables by QPS, plain SVG built
 // with createElementNS (labels are SVG <text> with textContent, so a hostile
 // table name stays text). Bars are focusable and open what they stand for.
+import * as l10n from '@vscode/l10n';
 import { fixed } from '../../../domain/format';
 import { svg } from '../common/dom';
 
@@ -31,7 +32,7 @@ export function barChart(title: string, bars: readonly Bar[], onPick: (key: stri
     role: 'img',
     'aria-label': title,
     'data-testid': 'qps-chart',
-    preserveAspectRatio: 'xMinYMin meet',
+    preserveAspectRatio: 'xMinYMin meet', // l10n-ignore: SVG attribute value
   });
   chart.append(svg('title', {}, title));
   const max = Math.max(0, ...bars.map((b) => b.value));
@@ -46,7 +47,7 @@ export function barChart(title: string, bars: readonly Bar[], onPick: (key: stri
       role: 'button',
       'data-key': b.key,
       'data-testid': 'chart-bar',
-      'aria-label': `${b.label}: ${fixed(b.value)} QPS`,
+      'aria-label': l10n.t('{0}: {1} QPS', b.label, fixed(b.value)),
     });
     g.append(svg('title', {}, b.title));
     g.append(svg('text', { x: LABEL_W - 6, y: y + BAR_H - 5, 'text-anchor': 'end' }, truncate(b.label, 28)));
@@ -61,7 +62,7 @@ export function barChart(title: string, bars: readonly Bar[], onPick: (key: stri
     });
     chart.append(g);
   });
-  if (!bars.length) chart.append(svg('text', { x: LABEL_W + 8, y: 14, class: 'small' }, 'No data'));
-  chart.append(svg('text', { x: LABEL_W, y: height - 4, class: 'small' }, `QPS (max ${fixed(max)})`));
+  if (!bars.length) chart.append(svg('text', { x: LABEL_W + 8, y: 14, class: 'small' }, l10n.t('No data')));
+  chart.append(svg('text', { x: LABEL_W, y: height - 4, class: 'small' }, l10n.t('QPS (max {0})', fixed(max))));
   return chart;
 }

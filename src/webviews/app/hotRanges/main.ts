@@ -3,6 +3,8 @@
 // export; a failed refresh keeps the rows and marks the provenance line stale
 // (common/stale.ts). All sorting and filtering is local (model/*); only the node picker
 // and refreshes go back to the cluster.
+import '../common/l10nSetup';
+import * as l10n from '@vscode/l10n';
 import { HOT_COLUMNS, presentColumns, columnByKey, type Column, type HotColumnKey } from '../../model/columns';
 import { exportFileName, viewToCsv, viewToJson } from '../../model/exporting';
 import { filterOptions, prepareSearch, rowTest, type HotFilter } from '../../model/filter';
@@ -28,7 +30,7 @@ import { readState, type HotViewState, type Tab } from './viewState';
 
 addStyle(baseCss);
 const root = appRoot();
-root.replaceChildren(loadingState('hot ranges'));
+root.replaceChildren(loadingState(l10n.t('hot ranges')));
 
 const state: HotViewState = readState(getState<HotViewState>());
 let clusterName = '';
@@ -48,7 +50,7 @@ function save(): void {
 }
 
 // ---- Layout (built once; data updates only touch the parts that change) ----
-const title = el('h1', {}, 'Hot ranges ', el('span', { class: 'muted', 'data-testid': 'cluster-name' }));
+const title = el('h1', {}, l10n.t('Hot ranges'), ' ', el('span', { class: 'muted', 'data-testid': 'cluster-name' }));
 const provenance = new ProvenanceLine();
 const bannerSlot = el('div', { 'data-testid': 'banner-slot' });
 const exportStatus = el('div', {
@@ -61,7 +63,7 @@ const rangeChart = el('div', { class: 'chart', 'data-testid': 'ranges-chart' });
 const tableChart = el('div', { class: 'chart', 'data-testid': 'tables-chart' });
 
 const rangesGrid = new VirtualGrid<HotRangeRow>({
-  label: 'Hot ranges',
+  label: l10n.t('Hot ranges'),
   testId: 'hot-table',
   rowTestId: 'hot-row',
   rowKey: (r) => String(r.rangeId),
@@ -74,11 +76,11 @@ const rangesGrid = new VirtualGrid<HotRangeRow>({
     rangesGrid.setSort(state.sort);
     updateRanges();
   },
-  emptyText: 'No hot range matches the filters.',
+  emptyText: l10n.t('No hot range matches the filters.'),
 });
 
 const tablesGrid = new VirtualGrid<RollupRow>({
-  label: 'Hot tables',
+  label: l10n.t('Hot tables'),
   testId: 'hot-tables',
   rowTestId: 'hot-table-row',
   rowKey: (r) => r.key,
@@ -90,16 +92,16 @@ const tablesGrid = new VirtualGrid<RollupRow>({
     save();
     updateTables();
   },
-  emptyText: 'No table has a hot range matching the filters.',
+  emptyText: l10n.t('No table has a hot range matching the filters.'),
 });
 
 // The chart folds away (state not kept: it is cheap to reopen) to leave the table more room.
-const chartBox = (what: string, chart: HTMLElement) =>
-  el('details', { class: 'chart-box', open: true }, el('summary', {}, `Top 10 ${what} by QPS`), chart);
+const chartBox = (summary: string, chart: HTMLElement) =>
+  el('details', { class: 'chart-box', open: true }, el('summary', {}, summary), chart);
 const rangesPanel = el(
   'div',
   { role: 'tabpanel', id: 'panel-ranges', 'aria-labelledby': 'tab-ranges', 'data-testid': 'panel-ranges' },
-  chartBox('ranges', rangeChart),
+  chartBox(l10n.t('Top 10 ranges by QPS'), rangeChart),
   rangesGrid.element,
 );
 /** The hot table the person is on (the focused row, else the first): its CREATE TABLE in the workspace. */
@@ -115,9 +117,9 @@ const definitionButton = el(
   {
     class: 'secondary',
     'data-testid': 'hot-table-definition',
-    title: 'Open the CREATE TABLE (or migration) of the focused hot table in the workspace',
+    title: l10n.t('Open the CREATE TABLE (or migration) of the focused hot table in the workspace'),
   },
-  'Go to definition in workspace',
+  l10n.t('Go to definition in workspace'),
 );
 // Keeps the grid row focused while the button is pressed, so the button acts on that row.
 definitionButton.addEventListener('mousedown', (e) => e.preventDefault());
@@ -126,7 +128,7 @@ definitionButton.addEventListener('click', goToDefinition);
 const tablesPanel = el(
   'div',
   { role: 'tabpanel', id: 'panel-tables', 'aria-labelledby': 'tab-tables', 'data-testid': 'panel-tables' },
-  chartBox('tables', tableChart),
+  chartBox(l10n.t('Top 10 tables by QPS'), tableChart),
   el('div', { class: 'toolbar' }, definitionButton),
   tablesGrid.element,
 );
@@ -231,12 +233,20 @@ function updateChart(): void {
   const top = payload ? viewsOf(payload).select(HOT_COLUMNS[1]!, 'desc', keep, 10) : [];
   rangeChart.replaceChildren(
     barChart(
-      'Top ranges by QPS',
+      l10n.t('Top ranges by QPS'),
       top.map((r) => ({
         key: String(r.rangeId),
-        label: `r${r.rangeId} ${r.tables.join(', ')}`.trim(),
+        label: l10n.t('r{0} {1}', r.rangeId, r.tables.join(', ')).trim(),
         value: r.qps,
-        title: `r${r.rangeId} · ${fixed(r.qps)} QPS · ${r.databases.join(', ')} ${r.tables.join(', ')} · leaseholder ${r.leaseholderNodeId !== undefined ? `n${r.leaseholderNodeId}` : '?'} · replicas ${nodeList(r.replicaNodeIds)}`,
+        title: l10n.t(
+          'r{0} · {1} QPS · {2} {3} · leaseholder {4} · replicas {5}',
+          r.rangeId,
+          fixed(r.qps),
+          r.databases.join(', '),
+          r.tables.join(', '),
+          r.leaseholderNodeId !== undefined ? l10n.t('n{0}', r.leaseholderNodeId) : '?',
+          nodeList(r.replicaNodeIds),
+        ),
       })),
       (key) => post({ type: 'openRange', rangeId: Number(key) }),
     ),
@@ -247,8 +257,10 @@ function updateCount(): void {
   const total = payload?.rows.length ?? 0;
   const text =
     state.tab === 'tables'
-      ? `${shownTables.length} ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} from ${shownRanges.length} of ${total} ranges`
-      : `Showing ${shownRanges.length} of ${total} ranges`;
+      ? state.rollupLevel === 'index'
+        ? l10n.t('{0} indexes from {1} of {2} ranges', shownTables.length, shownRanges.length, total)
+        : l10n.t('{0} tables from {1} of {2} ranges', shownTables.length, shownRanges.length, total)
+      : l10n.t('Showing {0} of {1} ranges', shownRanges.length, total);
   // The same text written again would still replace the node and lay the toolbar out again (each re-sort).
   if (toolbar.count.textContent !== text) toolbar.count.textContent = text;
 }
@@ -265,12 +277,12 @@ function updateTables(): void {
   const label = (r: RollupRow) => (state.rollupLevel === 'index' ? `${r.table}@${r.index}` : r.table);
   tableChart.replaceChildren(
     barChart(
-      `Top ${state.rollupLevel === 'index' ? 'indexes' : 'tables'} by QPS`,
+      state.rollupLevel === 'index' ? l10n.t('Top indexes by QPS') : l10n.t('Top tables by QPS'),
       rolled.slice(0, 10).map((r) => ({
         key: r.key,
         label: label(r),
         value: r.qps,
-        title: `${r.database} · ${label(r)} · ${fixed(r.qps)} QPS over ${r.rangeCount} ranges`,
+        title: l10n.t('{0} · {1} · {2} QPS over {3} ranges', r.database, label(r), fixed(r.qps), r.rangeCount),
       })),
       (key) => {
         const r = rolled.find((x) => x.key === key);
@@ -311,7 +323,7 @@ async function load(): Promise<void> {
   const seq = ++loadSeq;
   const nodeId = state.serverNodeId;
   loading = true;
-  if (!payload) root.replaceChildren(loadingState('hot ranges'));
+  if (!payload) root.replaceChildren(loadingState(l10n.t('hot ranges')));
   else provenance.setRefreshing(true);
   try {
     const result = await request('loadHotRanges', nodeId !== undefined ? { nodeId } : {});
@@ -351,6 +363,7 @@ async function exportView(format: ExportFormat): Promise<void> {
   const rows: object[] = tables ? shownTables : shownRanges;
   const meta = {
     cluster: clusterName,
+    // l10n-ignore: a machine-readable field of the JSON export, not text on screen
     view: tables ? `hot ${state.rollupLevel}s` : 'hot ranges',
     exportedAt: new Date().toISOString(),
     updatedAt: payload?.updatedAt,

@@ -1,6 +1,7 @@
 // The Hot ranges controls: tabs, filters, the server-side node picker,
 // auto-refresh, refresh and export. They only report changes; main.ts owns the
 // state and decides what to redraw or re-fetch.
+import * as l10n from '@vscode/l10n';
 import type { HotFilter } from '../../model/filter';
 import type { NodeSummary } from '../../protocol/data';
 import type { ExportFormat } from '../../protocol/messages';
@@ -68,8 +69,8 @@ export class Toolbar {
     this.text = el('input', {
       type: 'search',
       'data-testid': 'filter-text',
-      placeholder: 'Filter: range, name, node, locality',
-      'aria-label': 'Filter hot ranges',
+      placeholder: l10n.t('Filter: range, name, node, locality'),
+      'aria-label': l10n.t('Filter hot ranges'),
       size: 32,
     });
     this.text.value = state.filter.text ?? '';
@@ -78,16 +79,16 @@ export class Toolbar {
       else delete this.filter.text;
       emit();
     });
-    this.database = select('filter-database', 'Database', (v) => setF('database', v));
-    this.table = select('filter-table', 'Table', (v) => setF('table', v));
-    this.index = select('filter-index', 'Index', (v) => setF('index', v));
-    this.node = select('filter-node', 'Node (client-side filter)', (v) => {
+    this.database = select('filter-database', l10n.t('Database'), (v) => setF('database', v));
+    this.table = select('filter-table', l10n.t('Table'), (v) => setF('table', v));
+    this.index = select('filter-index', l10n.t('Index'), (v) => setF('index', v));
+    this.node = select('filter-node', l10n.t('Node (client-side filter)'), (v) => {
       if (v) this.filter.nodeId = Number(v);
       else delete this.filter.nodeId;
       emit();
     });
     const clear = button(
-      'Clear filters',
+      l10n.t('Clear filters'),
       'clear-filters',
       () => {
         this.filter = {};
@@ -98,19 +99,26 @@ export class Toolbar {
       { secondary: '' },
     );
 
-    this.serverNode = select('node-picker', 'Fetch hot ranges from', (v) => ev.onServerNode(v ? Number(v) : undefined));
-    this.rollupLevel = select('rollup-level', 'Roll up by', (v) => ev.onRollupLevel(v === 'index' ? 'index' : 'table'));
-    this.rollupLevel.append(el('option', { value: 'table' }, 'by table'), el('option', { value: 'index' }, 'by index'));
+    this.serverNode = select('node-picker', l10n.t('Fetch hot ranges from'), (v) =>
+      ev.onServerNode(v ? Number(v) : undefined),
+    );
+    this.rollupLevel = select('rollup-level', l10n.t('Roll up by'), (v) =>
+      ev.onRollupLevel(v === 'index' ? 'index' : 'table'),
+    );
+    this.rollupLevel.append(
+      el('option', { value: 'table' }, l10n.t('by table')),
+      el('option', { value: 'index' }, l10n.t('by index')),
+    );
     this.rollupLevel.value = state.rollupLevel;
-    this.rollupLabel = el('label', {}, 'Roll up ', this.rollupLevel);
+    this.rollupLabel = el('label', {}, l10n.t('Roll up'), ' ', this.rollupLevel);
 
     this.auto = el('input', { type: 'checkbox', 'data-testid': 'auto-refresh' });
     this.auto.checked = state.autoRefresh;
-    this.interval = select('auto-refresh-interval', 'Auto-refresh interval', () =>
+    this.interval = select('auto-refresh-interval', l10n.t('Auto-refresh interval'), () =>
       ev.onAutoRefresh(this.auto.checked, Number(this.interval.value)),
     );
     for (const s of INTERVALS)
-      this.interval.append(el('option', { value: String(s) }, s < 60 ? `${s} s` : `${s / 60} min`));
+      this.interval.append(el('option', { value: String(s) }, s < 60 ? l10n.t('{0} s', s) : l10n.t('{0} min', s / 60)));
     this.interval.value = String(state.intervalSec);
     this.auto.addEventListener('change', () => ev.onAutoRefresh(this.auto.checked, Number(this.interval.value)));
 
@@ -120,17 +128,17 @@ export class Toolbar {
       ranges: el(
         'button',
         { role: 'tab', id: 'tab-ranges', 'data-testid': 'tab-ranges', 'aria-controls': 'panel-ranges' },
-        'Ranges',
+        l10n.t('Ranges'),
       ),
       tables: el(
         'button',
         { role: 'tab', id: 'tab-tables', 'data-testid': 'tab-tables', 'aria-controls': 'panel-tables' },
-        'Hot tables',
+        l10n.t('Hot tables'),
       ),
     };
     this.tabs = el(
       'div',
-      { class: 'tabs', role: 'tablist', 'aria-label': 'Hot ranges views' },
+      { class: 'tabs', role: 'tablist', 'aria-label': l10n.t('Hot ranges views') },
       this.tabButtons.ranges,
       this.tabButtons.tables,
     );
@@ -151,12 +159,12 @@ export class Toolbar {
       el(
         'div',
         { class: 'toolbar' },
-        el('label', {}, 'Nodes ', this.serverNode),
-        button('Refresh', 'refresh', ev.onRefresh),
-        el('label', {}, this.auto, 'Auto-refresh every'),
+        el('label', {}, l10n.t('Nodes'), ' ', this.serverNode),
+        button(l10n.t('Refresh'), 'refresh', ev.onRefresh),
+        el('label', {}, this.auto, l10n.t('Auto-refresh every')),
         this.interval,
-        button('Export CSV', 'export-csv', () => ev.onExport('csv'), { secondary: '' }),
-        button('Export JSON', 'export-json', () => ev.onExport('json'), { secondary: '' }),
+        button(l10n.t('Export CSV'), 'export-csv', () => ev.onExport('csv'), { secondary: '' }),
+        button(l10n.t('Export JSON'), 'export-json', () => ev.onExport('json'), { secondary: '' }),
       ),
       el(
         'div',
@@ -195,22 +203,22 @@ export class Toolbar {
     serverNodeId: number | undefined,
   ): void {
     const plain = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
-    fillSelect(this.database, 'All databases', plain(o.databases), this.filter.database);
-    fillSelect(this.table, 'All tables', plain(o.tables), this.filter.table);
-    fillSelect(this.index, 'All indexes', plain(o.indexes), this.filter.index);
+    fillSelect(this.database, l10n.t('All databases'), plain(o.databases), this.filter.database);
+    fillSelect(this.table, l10n.t('All tables'), plain(o.tables), this.filter.table);
+    fillSelect(this.index, l10n.t('All indexes'), plain(o.indexes), this.filter.index);
     fillSelect(
       this.node,
-      'Any node',
-      o.nodes.map((n) => ({ value: String(n), label: `n${n}` })),
+      l10n.t('Any node'),
+      o.nodes.map((n) => ({ value: String(n), label: l10n.t('n{0}', n) })),
       this.filter.nodeId?.toString(),
     );
     // The picker lists every node (not just those with hot ranges) with its locality.
     const picker = clusterNodes.length
       ? clusterNodes.map((n) => ({
           value: String(n.nodeId),
-          label: n.locality ? `n${n.nodeId} (${n.locality})` : `n${n.nodeId}`,
+          label: n.locality ? l10n.t('n{0} ({1})', n.nodeId, n.locality) : l10n.t('n{0}', n.nodeId),
         }))
-      : o.nodes.map((n) => ({ value: String(n), label: `n${n}` }));
-    fillSelect(this.serverNode, 'All nodes', picker, serverNodeId?.toString());
+      : o.nodes.map((n) => ({ value: String(n), label: l10n.t('n{0}', n) }));
+    fillSelect(this.serverNode, l10n.t('All nodes'), picker, serverNodeId?.toString());
   }
 }

@@ -3,10 +3,11 @@
 // hovered time's values (the latest ones when the pointer is elsewhere), drag-to-zoom
 // on x (double-click resets), and a size that follows its box. Colours come from the
 // theme at draw time (theme.ts). All text goes through textContent.
+import * as l10n from '@vscode/l10n';
 import uPlot from 'uplot';
 import type { ChartData, ChartId } from '../../protocol/overview';
 import { el } from '../common/dom';
-import { formatTick, formatTime, formatValue, UNIT_LABEL } from './format';
+import { formatTick, formatTime, formatValue, unitLabel } from './format';
 import { chartTheme, seriesColor, seriesDash } from './theme';
 
 /** Charts with this key share the crosshair and the zoom (uPlot cursor.sync, x by value). */
@@ -66,7 +67,7 @@ export class ChartView {
       this.body,
       this.readout,
     );
-    this.setMessage('Loading…');
+    this.setMessage(l10n.t('Loading…'));
     // The panel (and the grid's columns) change width; the canvas follows, once per frame.
     new ResizeObserver(() => {
       if (this.resizeFrame) return;
@@ -91,14 +92,14 @@ export class ChartView {
   prepare(d: ChartData): void {
     this.titleEl.textContent = d.title;
     this.element.setAttribute('aria-label', d.title);
-    this.unitEl.replaceChildren(UNIT_LABEL[d.unit]);
+    this.unitEl.replaceChildren(unitLabel(d.unit));
     if (d.threshold !== undefined)
       this.unitEl.append(
         ' · ',
         el(
           'span',
-          { class: 'threshold-label', title: 'Where the health rule fires (dashed line)' },
-          `threshold ${formatValue(d.threshold, d.unit)}`,
+          { class: 'threshold-label', title: l10n.t('Where the health rule fires (dashed line)') },
+          l10n.t('threshold {0}', formatValue(d.threshold, d.unit)),
         ),
       );
     if (d.unavailable) this.setMessage(d.unavailable, 'unavailable');
@@ -263,7 +264,7 @@ export class ChartView {
       const value = el('span', { class: 'readout-value' });
       const item = el(
         'button',
-        { class: 'readout-item', type: 'button', 'aria-pressed': 'true', title: `Show or hide ${s.label}` },
+        { class: 'readout-item', type: 'button', 'aria-pressed': 'true', title: l10n.t('Show or hide {0}', s.label) },
         swatch,
         el('span', { class: 'readout-label' }, s.label),
         ' ',
@@ -289,7 +290,8 @@ export class ChartView {
     const i = latest ? ts.length - 1 : idx;
     const span = ts.length > 1 ? ts[ts.length - 1]! - ts[0]! : 0;
     const time = ts[i];
-    const text = time === undefined ? '' : `${latest ? 'Latest ' : ''}${formatTime(time, span)}`;
+    const text =
+      time === undefined ? '' : latest ? l10n.t('Latest {0}', formatTime(time, span)) : formatTime(time, span);
     if (this.readoutTime.textContent !== text) this.readoutTime.textContent = text;
     d.series.forEach((s, k) => {
       const v = latest ? lastValue(s.values) : s.values[i];

@@ -2,6 +2,7 @@
 // shared zoom (the charts are cursor-synced, so a drag on one zooms all), the
 // charts' own provenance line, the "every chart failed" state, and bringing one
 // chart into view when a health rule (or the host) asks for it.
+import * as l10n from '@vscode/l10n';
 import type { Failure } from '../../protocol/messages';
 import type { ChartData, ChartId, OverviewChartsPayload, OverviewChartsQuery } from '../../protocol/overview';
 import { CHART_IDS } from '../../../domain/overview/types';
@@ -11,16 +12,26 @@ import { ChartView } from './chart';
 import { formatTime } from './format';
 
 /** Titles of the charts before the first answer names them. */
-const PLACEHOLDER_TITLES: Record<ChartId, string> = {
-  qps: 'SQL queries per second',
-  latency: 'Service latency',
-  cpu: 'CPU',
-  memory: 'Memory',
-  capacity: 'Capacity',
-  replication: 'Replication',
-  clockOffset: 'Clock offset',
-  connections: 'SQL connections',
-};
+function placeholderTitle(id: ChartId): string {
+  switch (id) {
+    case 'qps':
+      return l10n.t('SQL queries per second');
+    case 'latency':
+      return l10n.t('Service latency');
+    case 'cpu':
+      return l10n.t('CPU');
+    case 'memory':
+      return l10n.t('Memory');
+    case 'capacity':
+      return l10n.t('Capacity');
+    case 'replication':
+      return l10n.t('Replication');
+    case 'clockOffset':
+      return l10n.t('Clock offset');
+    case 'connections':
+      return l10n.t('SQL connections');
+  }
+}
 
 const FLASH_MS = 2000;
 
@@ -37,7 +48,7 @@ export class ChartGrid {
     this.provenance = el('div', { class: 'muted charts-provenance', 'data-testid': 'charts-provenance' });
     this.notice = el('div', { class: 'charts-notice' });
     this.grid = el('div', { class: 'chart-grid', 'data-testid': 'chart-grid' });
-    for (const id of CHART_IDS) this.grid.append(this.view(id, PLACEHOLDER_TITLES[id]).element);
+    for (const id of CHART_IDS) this.grid.append(this.view(id, placeholderTitle(id)).element);
     this.element = el('div', { class: 'charts' }, this.provenance, this.notice, this.grid);
   }
 
@@ -61,7 +72,7 @@ export class ChartGrid {
     this.notice.replaceChildren();
     this.grid.hidden = false;
     this.provenance.textContent = '';
-    for (const v of this.views.values()) v.setMessage('Loading…');
+    for (const v of this.views.values()) v.setMessage(l10n.t('Loading…'));
   }
 
   /** A refresh is running over the charts on screen: they stay, and the provenance line says so. */
@@ -91,7 +102,7 @@ export class ChartGrid {
         el(
           'div',
           { class: 'state charts-failure', 'data-testid': 'charts-unavailable', role: 'status' },
-          el('h2', {}, 'Charts not available'),
+          el('h2', {}, l10n.t('Charts not available')),
           el('p', { 'data-testid': 'charts-unavailable-reason' }, p.unavailable.reason),
           el('p', { class: 'muted' }, p.unavailable.whatToDo),
         ),
@@ -106,15 +117,15 @@ export class ChartGrid {
     const at = (iso: string) => formatTime(Date.parse(iso) / 1000, span);
     this.provenance.textContent = [
       `${at(p.start)} – ${at(p.end)}`,
-      `${p.sampleSeconds} s samples`,
-      `from ${p.source.from}`,
+      l10n.t('{0} s samples', p.sampleSeconds),
+      l10n.t('from {0}', p.source.from),
       p.source.route,
     ].join(' · ');
     const shown = p.charts.filter((c) => CHART_IDS.includes(c.id));
     const views = shown.map((c) => this.view(c.id, c.title));
     // Answer order; a chart the answer left out says so instead of keeping old lines.
     const missing = [...this.views.values()].filter((v) => !views.includes(v));
-    for (const v of missing) v.setMessage('Not in the answer for this window.', 'unavailable');
+    for (const v of missing) v.setMessage(l10n.t('Not in the answer for this window.'), 'unavailable');
     const order = [...views, ...missing].map((v) => v.element);
     if (order.some((e, i) => this.grid.children[i] !== e)) this.grid.replaceChildren(...order);
     shown.forEach((c, i) => views[i]!.prepare(c));
@@ -142,6 +153,7 @@ export class ChartGrid {
     }
     const e = target.element;
     e.dataset.focused = 'true';
+    // l10n-ignore: a CSS media query
     const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     e.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     e.focus({ preventScroll: true });

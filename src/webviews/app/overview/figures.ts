@@ -1,6 +1,7 @@
 // The figures read now: the cards, the health rules and the node table. The host
 // formats every figure; this lays them out. Region names, addresses and versions
 // come from the cluster, so everything is text nodes (no HTML sinks).
+import * as l10n from '@vscode/l10n';
 import type {
   ChartId,
   FigureState,
@@ -20,16 +21,22 @@ const STATE_ICON: Record<FigureState, string> = {
   unknown: 'codicon-question',
 };
 
-const STATE_LABEL: Record<FigureState, string> = {
-  ok: 'OK',
-  warning: 'Warning',
-  critical: 'Critical',
-  unknown: 'Unknown',
-};
+function stateLabel(s: FigureState): string {
+  switch (s) {
+    case 'ok':
+      return l10n.t('OK');
+    case 'warning':
+      return l10n.t('Warning');
+    case 'critical':
+      return l10n.t('Critical');
+    case 'unknown':
+      return l10n.t('Unknown');
+  }
+}
 
 /** A figure state as an icon with its name for screen readers (colour alone says nothing to them). */
 function stateIcon(s: FigureState): HTMLElement {
-  return el('span', { class: `codicon ${STATE_ICON[s]} state-icon`, role: 'img', 'aria-label': STATE_LABEL[s] });
+  return el('span', { class: `codicon ${STATE_ICON[s]} state-icon`, role: 'img', 'aria-label': stateLabel(s) });
 }
 
 /** Cards and rules that have a chart open it on click (and on Enter, being buttons). */
@@ -58,7 +65,7 @@ function card(c: OverviewCard, onChart: (c: ChartId) => void): HTMLElement {
       class: `card state-${c.unavailable ? 'unknown' : c.state}`,
       'data-testid': `card-${c.id}`,
       'data-state': c.unavailable ? 'unknown' : c.state,
-      ...(c.chart ? { type: 'button', title: 'Show its chart' } : {}),
+      ...(c.chart ? { type: 'button', title: l10n.t('Show its chart') } : {}),
     },
     ...body,
   );
@@ -73,7 +80,7 @@ export function renderCards(cards: readonly OverviewCard[], onChart: (c: ChartId
 function rule(r: RuleView, onChart: (c: ChartId) => void): HTMLElement {
   const inner = el(
     r.chart ? 'button' : 'div',
-    { class: 'rule-inner', ...(r.chart ? { type: 'button', title: 'Show its chart' } : {}) },
+    { class: 'rule-inner', ...(r.chart ? { type: 'button', title: l10n.t('Show its chart') } : {}) },
     stateIcon(r.state),
     el('span', { class: 'rule-title' }, r.title),
     el('span', { class: 'rule-value' }, r.value),
@@ -83,11 +90,12 @@ function rule(r: RuleView, onChart: (c: ChartId) => void): HTMLElement {
 }
 
 export function renderRules(rules: readonly RuleView[], onChart: (c: ChartId) => void): HTMLElement {
-  if (!rules.length) return el('p', { class: 'muted', 'data-testid': 'rules-empty' }, 'No health rule was evaluated.');
+  if (!rules.length)
+    return el('p', { class: 'muted', 'data-testid': 'rules-empty' }, l10n.t('No health rule was evaluated.'));
   // In the host's order: it decides which rule comes first.
   return el(
     'ul',
-    { class: 'rules', 'data-testid': 'rules', 'aria-label': 'Health rules' },
+    { class: 'rules', 'data-testid': 'rules', 'aria-label': l10n.t('Health rules') },
     ...rules.map((r) => rule(r, onChart)),
   );
 }
@@ -104,7 +112,7 @@ function capacityCell(n: OverviewNodeRow): HTMLElement {
   const level = pct >= 80 ? 'critical' : pct >= 60 ? 'warning' : 'ok';
   const title =
     n.usedBytes !== undefined && n.capacityBytes !== undefined
-      ? `${formatBytes(n.usedBytes)} used of ${formatBytes(n.capacityBytes)}`
+      ? l10n.t('{0} used of {1}', formatBytes(n.usedBytes), formatBytes(n.capacityBytes))
       : undefined;
   td.append(
     el(
@@ -117,16 +125,16 @@ function capacityCell(n: OverviewNodeRow): HTMLElement {
   return td;
 }
 
-const HEADERS: ReadonlyArray<[string, boolean]> = [
-  ['Node', false],
-  ['Address', false],
-  ['Region / zone', false],
-  ['Liveness', false],
-  ['Version', false],
-  ['Capacity used', false],
-  ['Replicas', true],
-  ['Leases', true],
-  ['SQL conns', true],
+const headers = (): ReadonlyArray<[string, boolean]> => [
+  [l10n.t('Node'), false],
+  [l10n.t('Address'), false],
+  [l10n.t('Region / zone'), false],
+  [l10n.t('Liveness'), false],
+  [l10n.t('Version'), false],
+  [l10n.t('Capacity used'), false],
+  [l10n.t('Replicas'), true],
+  [l10n.t('Leases'), true],
+  [l10n.t('SQL conns'), true],
 ];
 
 function nodeRow(n: OverviewNodeRow): HTMLTableRowElement {
@@ -140,7 +148,7 @@ function nodeRow(n: OverviewNodeRow): HTMLTableRowElement {
       class: `state-${n.state}`,
       tabindex: -1,
     },
-    el('td', { class: 'node-id' }, `n${n.nodeId}`),
+    el('td', { class: 'node-id' }, l10n.t('n{0}', n.nodeId)),
     el('td', { class: 'mono' }, n.address),
     el('td', {}, region),
     el('td', { class: 'liveness' }, el('span', { class: 'cell-flex' }, stateIcon(n.state), el('span', {}, n.liveness))),
@@ -162,7 +170,8 @@ export function renderNodes(p: OverviewPayload): HTMLElement {
     );
   }
   const rows = [...p.nodes].sort((a, b) => a.nodeId - b.nodeId).map(nodeRow);
-  if (!rows.length) return el('p', { class: 'muted', 'data-testid': 'node-table-empty' }, 'No node reported itself.');
+  if (!rows.length)
+    return el('p', { class: 'muted', 'data-testid': 'node-table-empty' }, l10n.t('No node reported itself.'));
   if (rows[0]) rows[0].tabIndex = 0;
   const body = el('tbody', {}, ...rows);
   // Arrow keys move between rows (one tab stop for the table).
@@ -188,11 +197,16 @@ export function renderNodes(p: OverviewPayload): HTMLElement {
   const head = el(
     'tr',
     {},
-    ...HEADERS.map(([h, numeric]) => el('th', { scope: 'col', class: numeric ? 'num' : '' }, h)),
+    ...headers().map(([h, numeric]) => el('th', { scope: 'col', class: numeric ? 'num' : '' }, h)),
   );
   return el(
     'div',
     { class: 'table-scroll' },
-    el('table', { class: 'nodes', 'data-testid': 'node-table', 'aria-label': 'Nodes' }, el('thead', {}, head), body),
+    el(
+      'table',
+      { class: 'nodes', 'data-testid': 'node-table', 'aria-label': l10n.t('Nodes') },
+      el('thead', {}, head),
+      body,
+    ),
   );
 }

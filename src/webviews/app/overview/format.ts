@@ -1,6 +1,7 @@
 // Numbers of the charts in their unit: the readout shows a value as people read it
 // ("1.2k /s", "12.3 ms", "42.1%", "1.5 GiB"), the axes a shorter form of the same.
 // Display only: the export keeps the raw numbers.
+import * as l10n from '@vscode/l10n';
 import { formatBytes } from '../../../domain/format';
 import type { ChartUnit, FigureSource } from '../../protocol/overview';
 
@@ -67,13 +68,21 @@ export function formatTick(v: number, unit: ChartUnit): string {
   }
 }
 
-export const UNIT_LABEL: Record<ChartUnit, string> = {
-  perSecond: 'per second',
-  ms: 'milliseconds',
-  percent: 'percent',
-  bytes: 'bytes',
-  count: 'count',
-};
+/** The unit in a chart's header. */
+export function unitLabel(unit: ChartUnit): string {
+  switch (unit) {
+    case 'perSecond':
+      return l10n.t('per second');
+    case 'ms':
+      return l10n.t('milliseconds');
+    case 'percent':
+      return l10n.t('percent');
+    case 'bytes':
+      return l10n.t('bytes');
+    case 'count':
+      return l10n.t('count');
+  }
+}
 
 /** Time of a sample: with the date once the window spans more than a day. */
 export function formatTime(unixSeconds: number, spanSeconds: number): string {
@@ -85,10 +94,12 @@ export function formatTime(unixSeconds: number, spanSeconds: number): string {
 export function provenanceText(s: FigureSource): string {
   const at = new Date(s.at);
   const time = Number.isNaN(at.getTime()) ? s.at : at.toLocaleTimeString();
-  return `as of ${time} from ${s.from}${s.version ? ` (${s.version})` : ''}`;
+  return s.version
+    ? l10n.t('as of {0} from {1} ({2})', time, s.from, s.version)
+    : l10n.t('as of {0} from {1}', time, s.from);
 }
 
 /** "from n1 · nodes/" under a card. */
 export function sourceLine(s: FigureSource): string {
-  return `from ${s.from} · ${s.route}`;
+  return l10n.t('from {0} · {1}', s.from, s.route);
 }

@@ -25,6 +25,8 @@
 //   chart-unavailable   inside a chart that could not be read
 //   charts-unavailable  every chart failed (the answer's reason, or the request's failure)
 //   loading, error-state, sign-in, retry (common/states.ts)
+import '../common/l10nSetup';
+import * as l10n from '@vscode/l10n';
 import { exportFileName } from '../../model/fileNames';
 import { CHART_IDS } from '../../../domain/overview/types';
 import type { Failure } from '../../protocol/messages';
@@ -49,7 +51,7 @@ addStyle(uplotCss);
 addStyle(css);
 addStyle(chartsCss);
 const root = appRoot();
-root.replaceChildren(loadingState('cluster overview'));
+root.replaceChildren(loadingState(l10n.t('cluster overview')));
 
 const state: OverviewViewState = readState(getState<OverviewViewState>());
 let clusterName = '';
@@ -126,20 +128,30 @@ const page = el(
   el(
     'header',
     { class: 'page-head' },
-    el('div', { class: 'title-block' }, el('h1', {}, 'Cluster overview ', nameEl), provenanceEl),
+    el('div', { class: 'title-block' }, el('h1', {}, l10n.t('Cluster overview'), ' ', nameEl), provenanceEl),
     toolbar.header,
   ),
   cardsSlot,
   el(
     'div',
     { class: 'split' },
-    el('section', { class: 'panel rules-panel', 'aria-label': 'Health' }, el('h2', {}, 'Health'), rulesSlot),
-    el('section', { class: 'panel nodes-panel', 'aria-label': 'Nodes' }, el('h2', {}, 'Nodes'), nodesSlot),
+    el(
+      'section',
+      { class: 'panel rules-panel', 'aria-label': l10n.t('Health') },
+      el('h2', {}, l10n.t('Health')),
+      rulesSlot,
+    ),
+    el(
+      'section',
+      { class: 'panel nodes-panel', 'aria-label': l10n.t('Nodes') },
+      el('h2', {}, l10n.t('Nodes')),
+      nodesSlot,
+    ),
   ),
   el(
     'section',
-    { class: 'charts-section', 'aria-label': 'Charts' },
-    el('div', { class: 'section-head' }, el('h2', {}, 'Over time'), toolbar.charts),
+    { class: 'charts-section', 'aria-label': l10n.t('Charts') },
+    el('div', { class: 'section-head' }, el('h2', {}, l10n.t('Over time')), toolbar.charts),
     grid.element,
   ),
 );
@@ -148,7 +160,7 @@ const page = el(
 function showProvenance(): void {
   if (!figures) return;
   provenanceTextEl.textContent = provenanceText(figures.source);
-  provenanceEl.title = `Figures from ${figures.source.route}`;
+  provenanceEl.title = l10n.t('Figures from {0}', figures.source.route);
   const stale = failures.figures ?? failures.charts;
   if (!stale) {
     delete provenanceEl.dataset.stale;
@@ -157,10 +169,15 @@ function showProvenance(): void {
     return;
   }
   provenanceEl.dataset.stale = 'true';
-  const what = failures.figures ? '' : 'charts ';
-  staleEl.textContent = ` · ${what}refresh failed at ${stale.at.toLocaleTimeString()}: ${stale.failure.message}`;
+  const at = stale.at.toLocaleTimeString();
+  const message = failures.figures
+    ? l10n.t('refresh failed at {0}: {1}', at, stale.failure.message)
+    : l10n.t('charts refresh failed at {0}: {1}', at, stale.failure.message);
+  staleEl.textContent = ` · ${message}`;
   signInSlot.replaceChildren(
-    ...(stale.failure.kind === 'unauthorized' ? [button('Sign in', 'sign-in', () => post({ type: 'signIn' }))] : []),
+    ...(stale.failure.kind === 'unauthorized'
+      ? [button(l10n.t('Sign in'), 'sign-in', () => post({ type: 'signIn' }))]
+      : []),
   );
 }
 
@@ -281,9 +298,13 @@ async function exportJson(): Promise<void> {
       suggestedName: exportFileName(clusterName, 'cluster-overview', 'json'),
     });
     status.dataset.saved = String(r.saved);
-    status.textContent = r.saved ? `Saved to ${r.path ?? 'the file'}` : 'Export cancelled';
+    status.textContent = r.saved
+      ? r.path !== undefined
+        ? l10n.t('Saved to {0}', r.path)
+        : l10n.t('Saved to the file')
+      : l10n.t('Export cancelled');
   } catch (e) {
-    status.textContent = `Export failed: ${failureOf(e).message}`;
+    status.textContent = l10n.t('Export failed: {0}', failureOf(e).message);
   }
 }
 

@@ -39,7 +39,7 @@ function read(style: CSSStyleDeclaration, name: string, fallback: string): strin
 export function chartTheme(): ChartTheme {
   if (cached) return cached;
   const s = getComputedStyle(document.body);
-  const family = read(s, '--vscode-font-family', 'system-ui, sans-serif');
+  const family = read(s, '--vscode-font-family', 'system-ui, sans-serif'); // l10n-ignore: CSS font family
   cached = {
     palette: PALETTE_VARS.map(([v, f]) => read(s, v, f)),
     foreground: read(s, '--vscode-foreground', '#cccccc'),

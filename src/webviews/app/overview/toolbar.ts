@@ -2,6 +2,7 @@
 // chart window (presets or custom start/end), per-node series and "reset zoom"
 // above the charts. They only report changes; main.ts owns the state and decides
 // what to re-fetch. Drop-downs are native <select>s (simple to drive from UI tests).
+import * as l10n from '@vscode/l10n';
 import type { OverviewPreset, OverviewWindow } from '../../protocol/overview';
 import { el } from '../common/dom';
 import { button } from '../common/states';
@@ -49,8 +50,12 @@ export class Toolbar {
     // ---- Refresh and auto-refresh (as in the other panels) ----
     const auto = el('input', { type: 'checkbox', 'data-testid': 'auto-refresh' });
     auto.checked = state.autoRefresh;
-    const interval = el('select', { 'data-testid': 'auto-refresh-interval', 'aria-label': 'Auto-refresh interval' });
-    for (const s of INTERVALS) interval.append(el('option', { value: String(s) }, s < 60 ? `${s} s` : `${s / 60} min`));
+    const interval = el('select', {
+      'data-testid': 'auto-refresh-interval',
+      'aria-label': l10n.t('Auto-refresh interval'),
+    });
+    for (const s of INTERVALS)
+      interval.append(el('option', { value: String(s) }, s < 60 ? l10n.t('{0} s', s) : l10n.t('{0} min', s / 60)));
     interval.value = String(state.intervalSec);
     const emitAuto = () => ev.onAutoRefresh(auto.checked, Number(interval.value));
     auto.addEventListener('change', emitAuto);
@@ -64,19 +69,26 @@ export class Toolbar {
     this.header = el(
       'div',
       { class: 'toolbar header-tools' },
-      button('Refresh', 'refresh', ev.onRefresh),
-      el('label', {}, auto, 'Auto-refresh every'),
+      button(l10n.t('Refresh'), 'refresh', ev.onRefresh),
+      el('label', {}, auto, l10n.t('Auto-refresh every')),
       interval,
-      button('Save as JSON', 'export-json', ev.onExport, { secondary: '', title: 'Save the figures and charts shown' }),
+      button(l10n.t('Save as JSON'), 'export-json', ev.onExport, {
+        secondary: '',
+        title: l10n.t('Save the figures and charts shown'),
+      }),
       this.exportStatus,
     );
 
     // ---- Window ----
-    this.windowSelect = el('select', { 'data-testid': 'window-select', 'aria-label': 'Time window' });
+    this.windowSelect = el('select', { 'data-testid': 'window-select', 'aria-label': l10n.t('Time window') });
     for (const p of WINDOW_PRESETS) this.windowSelect.append(el('option', { value: p.value }, p.label));
     this.windowSelect.value = state.window.preset;
-    this.start = el('input', { type: 'datetime-local', 'data-testid': 'window-start', 'aria-label': 'Window start' });
-    this.end = el('input', { type: 'datetime-local', 'data-testid': 'window-end', 'aria-label': 'Window end' });
+    this.start = el('input', {
+      type: 'datetime-local',
+      'data-testid': 'window-start',
+      'aria-label': l10n.t('Window start'),
+    });
+    this.end = el('input', { type: 'datetime-local', 'data-testid': 'window-end', 'aria-label': l10n.t('Window end') });
     if (state.window.preset === 'custom') {
       this.start.value = toLocalInput(state.window.start ?? '');
       if (state.window.end) this.end.value = toLocalInput(state.window.end);
@@ -84,8 +96,8 @@ export class Toolbar {
     this.customBox = el(
       'span',
       { class: 'custom-window', 'data-testid': 'custom-window' },
-      el('label', {}, 'From ', this.start),
-      el('label', {}, 'to ', this.end),
+      el('label', {}, l10n.t('From'), ' ', this.start),
+      el('label', {}, l10n.t('to'), ' ', this.end),
     );
     this.customBox.hidden = state.window.preset !== 'custom';
     const emitCustom = () => {
@@ -116,7 +128,7 @@ export class Toolbar {
     this.perNodeNote = el(
       'span',
       { class: 'muted per-node-note', 'data-testid': 'per-node-note' },
-      'One series per node: heavier on big clusters.',
+      l10n.t('One series per node: heavier on big clusters.'),
     );
     this.perNodeNote.hidden = !state.perNode;
     perNode.addEventListener('change', () => {
@@ -124,26 +136,30 @@ export class Toolbar {
       ev.onPerNode(perNode.checked);
     });
 
-    this.zoomReset = button('Reset zoom', 'zoom-reset', ev.onResetZoom, {
+    this.zoomReset = button(l10n.t('Reset zoom'), 'zoom-reset', ev.onResetZoom, {
       secondary: '',
-      title: 'Back to the whole window (or double-click a chart)',
+      title: l10n.t('Back to the whole window (or double-click a chart)'),
     });
     this.zoomReset.hidden = true;
 
     this.charts = el(
       'div',
       { class: 'toolbar charts-tools' },
-      el('label', {}, 'Window ', this.windowSelect),
+      el('label', {}, l10n.t('Window'), ' ', this.windowSelect),
       this.customBox,
       el(
         'label',
-        { title: 'One series per node instead of the cluster aggregate (one more series per node to fetch and draw)' },
+        {
+          title: l10n.t(
+            'One series per node instead of the cluster aggregate (one more series per node to fetch and draw)',
+          ),
+        },
         perNode,
-        'Per node',
+        l10n.t('Per node'),
       ),
       this.perNodeNote,
       this.zoomReset,
-      el('span', { class: 'muted zoom-hint' }, 'Drag across a chart to zoom; double-click to reset.'),
+      el('span', { class: 'muted zoom-hint' }, l10n.t('Drag across a chart to zoom; double-click to reset.')),
     );
   }
 

@@ -2,6 +2,7 @@
 // (webview state): the cluster id the serializer restores from, the chart window,
 // per-node series, auto-refresh and where the page was scrolled. Read back
 // defensively: it is JSON that an older build (or anything) may have written.
+import * as l10n from '@vscode/l10n';
 import type { OverviewPreset, OverviewWindow } from '../../protocol/overview';
 import { INTERVALS } from '../hotRanges/viewState';
 
@@ -19,11 +20,11 @@ export interface OverviewViewState {
 }
 
 export const WINDOW_PRESETS: ReadonlyArray<{ value: OverviewPreset; label: string }> = [
-  { value: '1h', label: 'Last hour' },
-  { value: '6h', label: 'Last 6 hours' },
-  { value: '1d', label: 'Last day' },
-  { value: '7d', label: 'Last 7 days' },
-  { value: 'custom', label: 'Custom…' },
+  { value: '1h', label: l10n.t('Last hour') },
+  { value: '6h', label: l10n.t('Last 6 hours') },
+  { value: '1d', label: l10n.t('Last day') },
+  { value: '7d', label: l10n.t('Last 7 days') },
+  { value: 'custom', label: l10n.t('Custom…') },
 ];
 
 export const DEFAULT_STATE: OverviewViewState = {

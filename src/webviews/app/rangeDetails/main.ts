@@ -2,6 +2,8 @@
 // leaseholder and problems, placement across regions and zones, lease history.
 // A failed refresh keeps the range on screen and marks its provenance line stale
 // (common/stale.ts); only a first load that fails shows the error state.
+import '../common/l10nSetup';
+import * as l10n from '@vscode/l10n';
 import type { RangeDetailsPayload } from '../../protocol/data';
 import baseCss from '../common/base.css';
 import { addStyle, appRoot, el } from '../common/dom';
@@ -22,7 +24,7 @@ import {
 addStyle(baseCss);
 addStyle(css);
 const root = appRoot();
-root.replaceChildren(loadingState('range'));
+root.replaceChildren(loadingState(l10n.t('range')));
 
 let rangeId = 0;
 let clusterName = '';
@@ -40,10 +42,11 @@ function render(d: RangeDetailsPayload): void {
     el(
       'h1',
       { 'data-testid': 'range-title' },
-      `Range r${d.rangeId} `,
+      l10n.t('Range r{0}', d.rangeId),
+      ' ',
       el('span', { class: 'muted', 'data-testid': 'cluster-name' }, `— ${clusterName}`),
     ),
-    button('Refresh', 'refresh', () => void load()),
+    button(l10n.t('Refresh'), 'refresh', () => void load()),
   );
   const failed = d.replicas
     .filter((r) => r.error !== undefined)
@@ -64,7 +67,7 @@ function render(d: RangeDetailsPayload): void {
 
 async function load(): Promise<void> {
   const seq = ++loadSeq;
-  if (!shown) root.replaceChildren(loadingState(`range r${rangeId}`));
+  if (!shown) root.replaceChildren(loadingState(l10n.t('range r{0}', rangeId)));
   else provenance.setRefreshing(true);
   try {
     const d = await request('loadRangeDetails', {});

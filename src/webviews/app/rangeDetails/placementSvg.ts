@@ -3,6 +3,7 @@
 // colour, nodes that did not answer the error colour. Regions of the cluster
 // without a replica are drawn as empty dashed boxes, so missing diversity and a
 // distant leaseholder show at a glance. SVG via createElementNS only.
+import * as l10n from '@vscode/l10n';
 import type { Placement } from '../../model/placement';
 import { svg } from '../common/dom';
 
@@ -29,7 +30,14 @@ export function placementSvg(p: Placement, clusterRegions: readonly string[]): S
   const width = widths.reduce((a, b) => a + b + GAP, 0) + missing.length * (missingW + GAP) + 2;
   const height = Math.max(90, ...heights) + 4;
   const lh = p.regions.flatMap((r) => r.zones.flatMap((z) => z.replicas)).find((x) => x.leaseholder);
-  const label = `Replica placement: ${p.regions.length} region(s)${lh ? `, leaseholder n${lh.nodeId} in ${p.leaseholderRegion}` : ', no leaseholder'}`;
+  const label = lh
+    ? l10n.t(
+        'Replica placement: {0} region(s), leaseholder n{1} in {2}',
+        p.regions.length,
+        lh.nodeId,
+        String(p.leaseholderRegion),
+      )
+    : l10n.t('Replica placement: {0} region(s), no leaseholder', p.regions.length);
   const root = svg('svg', {
     viewBox: `0 0 ${width} ${height}`,
     width,
@@ -49,7 +57,9 @@ export function placementSvg(p: Placement, clusterRegions: readonly string[]): S
       svg(
         'text',
         { x: x + PAD, y: 18 },
-        `${cut(region.region, 22)} · ${region.replicaCount} replica${region.replicaCount === 1 ? '' : 's'}`,
+        region.replicaCount === 1
+          ? l10n.t('{0} · {1} replica', cut(region.region, 22), region.replicaCount)
+          : l10n.t('{0} · {1} replicas', cut(region.region, 22), region.replicaCount),
       ),
     );
     region.zones.forEach((zone, zi) => {
@@ -70,12 +80,24 @@ export function placementSvg(p: Placement, clusterRegions: readonly string[]): S
           svg(
             'title',
             {},
-            `n${rep.nodeId}${rep.storeId !== undefined ? ` s${rep.storeId}` : ''}${rep.type ? ` ${rep.type}` : ''}${rep.leaseholder ? ' (leaseholder)' : ''}${rep.error ? ' — did not answer' : ''}`,
+            [
+              l10n.t('n{0}', rep.nodeId),
+              ...(rep.storeId !== undefined ? [l10n.t('s{0}', rep.storeId)] : []),
+              ...(rep.type ? [rep.type] : []),
+              ...(rep.leaseholder ? [l10n.t('(leaseholder)')] : []),
+              ...(rep.error ? [l10n.t('— did not answer')] : []),
+            ].join(' '),
           ),
         );
         rg.append(svg('circle', { class: `replica ${kind}`, cx, cy, r: R }));
         if (rep.leaseholder) rg.append(svg('circle', { class: 'lease-ring', cx, cy, r: R + 3 }));
-        rg.append(svg('text', { class: 'replica-label', x: cx, y: cy + 4, 'text-anchor': 'middle' }, `n${rep.nodeId}`));
+        rg.append(
+          svg(
+            'text',
+            { class: 'replica-label', x: cx, y: cy + 4, 'text-anchor': 'middle' },
+            l10n.t('n{0}', rep.nodeId),
+          ),
+        );
         zg.append(rg);
       });
       g.append(zg);
@@ -87,7 +109,7 @@ export function placementSvg(p: Placement, clusterRegions: readonly string[]): S
     const g = svg('g', { 'data-region': m, 'data-testid': 'placement-missing' });
     g.append(svg('rect', { class: 'missing', x, y: 1, width: missingW, height: height - 4, rx: 6 }));
     g.append(svg('text', { x: x + PAD, y: 18 }, cut(m, 18)));
-    g.append(svg('text', { x: x + PAD, y: 36, class: 'small' }, 'no replica'));
+    g.append(svg('text', { x: x + PAD, y: 36, class: 'small' }, l10n.t('no replica')));
     root.append(g);
     x += missingW + GAP;
   }

@@ -30,6 +30,8 @@
 //   unavailable         this cluster cannot serve the view (reason, what to do)
 //   empty-state         no fingerprint ran in the window
 //   loading, error-state (common/states.ts)
+import '../common/l10nSetup';
+import * as l10n from '@vscode/l10n';
 import {
   ACTIVITY_LIMIT,
   STATEMENT_COLUMNS,
@@ -65,7 +67,7 @@ import { readState, type ActivityViewState } from './viewState';
 addStyle(baseCss);
 addStyle(css);
 const root = appRoot();
-root.replaceChildren(loadingState('SQL activity'));
+root.replaceChildren(loadingState(l10n.t('SQL activity')));
 
 interface Answer {
   /** The query it answered (queryKey). */
@@ -107,7 +109,7 @@ const current = (): SqlActivityPayload | undefined => currentAnswer()?.payload;
 // ---- Layout (built once; data updates only touch the parts that change) ----
 const nameEl = el('span', { class: 'muted', 'data-testid': 'cluster-name' });
 const provenance = new ProvenanceLine();
-const title = el('h1', {}, 'SQL activity ', nameEl);
+const title = el('h1', {}, l10n.t('SQL activity '), nameEl);
 const noticeSlot = el('div', { 'data-testid': 'notice-slot' });
 const exportStatus = el('div', {
   class: 'muted',
@@ -117,7 +119,7 @@ const exportStatus = el('div', {
 });
 
 const statementsGrid = new VirtualGrid<StatementRow>({
-  label: 'Statements',
+  label: l10n.t('Statements'),
   testId: 'activity-table',
   rowTestId: 'activity-row',
   rowKey: activityRowKey,
@@ -130,11 +132,11 @@ const statementsGrid = new VirtualGrid<StatementRow>({
     updateRows();
     statementsGrid.setSort(state.sort.statements);
   },
-  emptyText: 'No statement matches the filters.',
+  emptyText: l10n.t('No statement matches the filters.'),
 });
 
 const transactionsGrid = new VirtualGrid<TransactionRow>({
-  label: 'Transactions',
+  label: l10n.t('Transactions'),
   testId: 'activity-table',
   rowTestId: 'activity-row',
   rowKey: activityRowKey,
@@ -147,7 +149,7 @@ const transactionsGrid = new VirtualGrid<TransactionRow>({
     updateRows();
     transactionsGrid.setSort(state.sort.transactions);
   },
-  emptyText: 'No transaction matches the filters.',
+  emptyText: l10n.t('No transaction matches the filters.'),
 });
 statementsGrid.setColumns(STATEMENT_COLUMNS, state.sort.statements);
 transactionsGrid.setColumns(TRANSACTION_COLUMNS, state.sort.transactions);
@@ -258,7 +260,10 @@ function updateRows(): void {
   }
   const total = p ? (state.kind === 'statements' ? p.statements.length : p.transactions.length) : 0;
   const shown = state.kind === 'statements' ? shownStatements.length : shownTransactions.length;
-  const count = `Showing ${shown} of ${total} ${state.kind === 'statements' ? 'statements' : 'transactions'}`;
+  const count =
+    state.kind === 'statements'
+      ? l10n.t('Showing {0} of {1} statements', shown, total)
+      : l10n.t('Showing {0} of {1} transactions', shown, total);
   // The same text written again would still replace the node and lay the toolbar out again (each re-sort).
   if (toolbar.count.textContent !== count) toolbar.count.textContent = count;
   toolbar.setRowActions(focusedRow() !== undefined);
@@ -272,7 +277,10 @@ function notices(p: SqlActivityPayload): HTMLElement[] {
       el(
         'div',
         { class: 'banner warning', role: 'status', 'data-testid': 'truncated-notice' },
-        `The cluster cut the answer at its size limit: showing ${n} fingerprints. Narrow the window or turn off internal apps to see the rest.`,
+        l10n.t(
+          'The cluster cut the answer at its size limit: showing {0} fingerprints. Narrow the window or turn off internal apps to see the rest.',
+          n,
+        ),
       ),
     );
   else if (n >= ACTIVITY_LIMIT)
@@ -280,7 +288,7 @@ function notices(p: SqlActivityPayload): HTMLElement[] {
       el(
         'div',
         { class: 'banner info', role: 'status', 'data-testid': 'limit-notice' },
-        `Showing the top ${n} fingerprints by total time; narrow the window to see others.`,
+        l10n.t('Showing the top {0} fingerprints by total time; narrow the window to see others.', n),
       ),
     );
   return out;
@@ -290,24 +298,37 @@ function unavailableState(u: NonNullable<SqlActivityPayload['unavailable']>): HT
   return el(
     'div',
     { class: 'state', 'data-testid': 'unavailable', role: 'status' },
-    el('h2', {}, 'Not available on this cluster'),
+    el('h2', {}, l10n.t('Not available on this cluster')),
     el('p', { 'data-testid': 'unavailable-reason' }, u.reason),
     el('p', { class: 'muted', 'data-testid': 'unavailable-what-to-do' }, u.whatToDo),
   );
 }
 
 function emptyState(p: SqlActivityPayload): HTMLElement {
-  const what = p.kind === 'statements' ? 'statement' : 'transaction';
   const from = new Date(p.window.start).toLocaleString();
   const to = new Date(p.window.end).toLocaleString();
   return el(
     'div',
     { class: 'state', 'data-testid': 'empty-state', role: 'status' },
-    el('h2', {}, `No ${what} ran in this window`),
+    el(
+      'h2',
+      {},
+      p.kind === 'statements' ? l10n.t('No statement ran in this window') : l10n.t('No transaction ran in this window'),
+    ),
     el(
       'p',
       { class: 'muted' },
-      `Nothing was recorded from ${from} to ${to}${state.includeInternal ? '' : ' outside internal apps'}. Statistics are flushed about every ten minutes; try a longer window${state.includeInternal ? '' : ' or show internal apps'}.`,
+      state.includeInternal
+        ? l10n.t(
+            'Nothing was recorded from {0} to {1}. Statistics are flushed about every ten minutes; try a longer window.',
+            from,
+            to,
+          )
+        : l10n.t(
+            'Nothing was recorded from {0} to {1} outside internal apps. Statistics are flushed about every ten minutes; try a longer window or show internal apps.',
+            from,
+            to,
+          ),
     ),
   );
 }
@@ -318,7 +339,11 @@ function show(): void {
   if (!p) return;
   if (!root.contains(page)) root.replaceChildren(page);
   provenance.show(workloadProvenanceText(p.provenance), p.provenance.fetchedAt, currentAnswer()?.stale);
-  provenance.element.title = `Window ${new Date(p.window.start).toLocaleString()} – ${new Date(p.window.end).toLocaleString()}`;
+  provenance.element.title = l10n.t(
+    'Window {0} – {1}',
+    new Date(p.window.start).toLocaleString(),
+    new Date(p.window.end).toLocaleString(),
+  );
   toolbar.setKind(p.kind);
   const rows = p.kind === 'statements' ? p.statements : p.transactions;
   toolbar.setOptions(activityOptions(rows));
@@ -337,7 +362,7 @@ function focusedRow(): { text: string; what: string; sql: string } | undefined {
   if (focusedKey === undefined) return undefined;
   if (state.kind === 'statements') {
     const r = shownStatements.find((x) => activityRowKey(x) === focusedKey);
-    return r && { text: r.query, what: 'query', sql: r.query };
+    return r && { text: r.query, what: l10n.t('query'), sql: r.query };
   }
   const r = shownTransactions.find((x) => activityRowKey(x) === focusedKey);
   if (!r) return undefined;
@@ -349,14 +374,15 @@ function focusedRow(): { text: string; what: string; sql: string } | undefined {
     const ids = r.statementFingerprintIds;
     return {
       text: ids.join('\n'),
-      what: 'statement fingerprint ids',
+      what: l10n.t('statement fingerprint ids'),
       sql: [head, ...ids.map(comment)].join('\n'),
     };
   }
   // Only the statements' summaries are known here (literals elided): as comments, runnable by no one by accident.
   return {
     text: r.statementSummaries.join(';\n'),
-    what: 'transaction statements',
+    what: l10n.t('transaction statements'),
+    // l10n-ignore: a SQL comment in the text opened as SQL, beside the statements it describes
     sql: [`${head}: its statements, summarised`, ...r.statementSummaries.map(comment)].join('\n'),
   };
 }
@@ -372,8 +398,9 @@ function activityErrorState(f: Failure): HTMLElement {
   if (f.kind === 'forbidden') {
     const hint = box.querySelector('p.muted');
     if (hint)
-      hint.textContent =
-        'SQL activity needs the VIEWACTIVITY or VIEWACTIVITYREDACTED system privilege (or the admin role).';
+      hint.textContent = l10n.t(
+        'SQL activity needs the VIEWACTIVITY or VIEWACTIVITYREDACTED system privilege (or the admin role).',
+      );
   }
   return box;
 }
@@ -383,11 +410,11 @@ async function load(): Promise<void> {
   loading = true;
   const key = queryKey();
   const kind = state.kind;
-  if (!root.contains(page)) root.replaceChildren(loadingState('SQL activity'));
+  if (!root.contains(page)) root.replaceChildren(loadingState(l10n.t('SQL activity')));
   else if (!current()) {
     // Another kind or window than the one on screen: its rows would be misleading meanwhile.
     noticeSlot.replaceChildren();
-    gridSlot.replaceChildren(loadingState(kind));
+    gridSlot.replaceChildren(loadingState(kind === 'statements' ? l10n.t('statements') : l10n.t('transactions')));
     provenance.clear();
     toolbar.count.textContent = '';
     toolbar.setRowActions(false);

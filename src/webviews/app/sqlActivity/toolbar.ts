@@ -3,6 +3,7 @@
 // export, the local filters and the focused row's actions. They only report
 // changes; main.ts owns the state and decides what to redraw or re-fetch.
 // Every drop-down is a native <select> (simple to drive from UI tests).
+import * as l10n from '@vscode/l10n';
 import type { ActivityFilter } from '../../model/activityColumns';
 import type { ExportFormat } from '../../protocol/messages';
 import type { ActivityKind, ActivityWindow, WindowPreset } from '../../protocol/workload';
@@ -46,7 +47,7 @@ function fillNames(
   const list = current !== undefined && !names.includes(current) ? [...names, current] : names;
   s.replaceChildren(
     el('option', { value: '' }, allLabel),
-    ...list.map((n) => el('option', { value: nameValue(n) }, n === '' ? '(no application name)' : n)),
+    ...list.map((n) => el('option', { value: nameValue(n) }, n === '' ? l10n.t('(no application name)') : n)),
   );
   s.value = current === undefined ? '' : nameValue(current);
 }
@@ -95,12 +96,12 @@ export class Toolbar {
         label,
       );
     this.tabButtons = {
-      statements: tab('statements', 'Statements'),
-      transactions: tab('transactions', 'Transactions'),
+      statements: tab('statements', l10n.t('Statements')),
+      transactions: tab('transactions', l10n.t('Transactions')),
     };
     this.tabs = el(
       'div',
-      { class: 'tabs', role: 'tablist', 'aria-label': 'Statements or transactions' },
+      { class: 'tabs', role: 'tablist', 'aria-label': l10n.t('Statements or transactions') },
       this.tabButtons.statements,
       this.tabButtons.transactions,
     );
@@ -115,7 +116,7 @@ export class Toolbar {
     }
 
     // ---- Window ----
-    this.windowSelect = select('window-select', 'Time window', (v) => {
+    this.windowSelect = select('window-select', l10n.t('Time window'), (v) => {
       const preset = v as WindowPreset;
       if (preset !== 'custom') {
         this.customBox.hidden = true;
@@ -131,8 +132,12 @@ export class Toolbar {
     });
     for (const p of WINDOW_PRESETS) this.windowSelect.append(el('option', { value: p.value }, p.label));
     this.windowSelect.value = state.window.preset;
-    this.start = el('input', { type: 'datetime-local', 'data-testid': 'window-start', 'aria-label': 'Window start' });
-    this.end = el('input', { type: 'datetime-local', 'data-testid': 'window-end', 'aria-label': 'Window end' });
+    this.start = el('input', {
+      type: 'datetime-local',
+      'data-testid': 'window-start',
+      'aria-label': l10n.t('Window start'),
+    });
+    this.end = el('input', { type: 'datetime-local', 'data-testid': 'window-end', 'aria-label': l10n.t('Window end') });
     if (state.window.preset === 'custom') {
       this.start.value = toLocalInput(state.window.start ?? '');
       if (state.window.end) this.end.value = toLocalInput(state.window.end);
@@ -141,8 +146,8 @@ export class Toolbar {
     this.customBox = el(
       'span',
       { class: 'custom-window', 'data-testid': 'custom-window' },
-      el('label', {}, 'From ', this.start),
-      el('label', {}, 'to ', this.end),
+      el('label', {}, l10n.t('From '), this.start),
+      el('label', {}, l10n.t('to '), this.end),
     );
     this.customBox.hidden = state.window.preset !== 'custom';
 
@@ -153,10 +158,11 @@ export class Toolbar {
     // ---- Auto-refresh (as in Hot ranges) ----
     const auto = el('input', { type: 'checkbox', 'data-testid': 'auto-refresh' });
     auto.checked = state.autoRefresh;
-    const interval = select('auto-refresh-interval', 'Auto-refresh interval', () =>
+    const interval = select('auto-refresh-interval', l10n.t('Auto-refresh interval'), () =>
       ev.onAutoRefresh(auto.checked, Number(interval.value)),
     );
-    for (const s of INTERVALS) interval.append(el('option', { value: String(s) }, s < 60 ? `${s} s` : `${s / 60} min`));
+    for (const s of INTERVALS)
+      interval.append(el('option', { value: String(s) }, s < 60 ? l10n.t('{0} s', s) : l10n.t('{0} min', s / 60)));
     interval.value = String(state.intervalSec);
     auto.addEventListener('change', () => ev.onAutoRefresh(auto.checked, Number(interval.value)));
 
@@ -164,8 +170,8 @@ export class Toolbar {
     this.search = el('input', {
       type: 'search',
       'data-testid': 'search',
-      placeholder: 'Search statements, applications',
-      'aria-label': 'Search statements and applications',
+      placeholder: l10n.t('Search statements, applications'),
+      'aria-label': l10n.t('Search statements and applications'),
       size: 32,
     });
     this.search.value = state.filter.text ?? '';
@@ -180,10 +186,10 @@ export class Toolbar {
       else this.filter[k] = name;
       emit();
     };
-    this.app = select('app-filter', 'Application', (v) => setName('app', v));
-    this.database = select('db-filter', 'Database', (v) => setName('database', v));
+    this.app = select('app-filter', l10n.t('Application'), (v) => setName('app', v));
+    this.database = select('db-filter', l10n.t('Database'), (v) => setName('database', v));
     const clear = button(
-      'Clear filters',
+      l10n.t('Clear filters'),
       'clear-filters',
       () => {
         this.filter = {};
@@ -197,14 +203,17 @@ export class Toolbar {
 
     this.count = el('span', { class: 'muted', 'data-testid': 'row-count', 'aria-live': 'polite' });
     this.rowActions = [
-      button('Copy query', 'copy-query', ev.onCopyQuery, { secondary: '', title: 'Copy the focused row’s SQL' }),
-      button('Open as SQL', 'open-as-sql', ev.onOpenAsSql, {
+      button(l10n.t('Copy query'), 'copy-query', ev.onCopyQuery, {
         secondary: '',
-        title: 'Open the focused row’s SQL in a new editor (nothing runs)',
+        title: l10n.t('Copy the focused row’s SQL'),
       }),
-      button('Find in workspace', 'find-in-workspace', ev.onFindInWorkspace, {
+      button(l10n.t('Open as SQL'), 'open-as-sql', ev.onOpenAsSql, {
         secondary: '',
-        title: 'The places in workspace files that issue the focused row’s statement',
+        title: l10n.t('Open the focused row’s SQL in a new editor (nothing runs)'),
+      }),
+      button(l10n.t('Find in workspace'), 'find-in-workspace', ev.onFindInWorkspace, {
+        secondary: '',
+        title: l10n.t('The places in workspace files that issue the focused row’s statement'),
       }),
     ];
     this.setRowActions(false);
@@ -215,14 +224,14 @@ export class Toolbar {
       el(
         'div',
         { class: 'toolbar' },
-        el('label', {}, 'Window ', this.windowSelect),
+        el('label', {}, l10n.t('Window '), this.windowSelect),
         this.customBox,
-        el('label', {}, this.internal, 'Show internal apps'),
-        button('Refresh', 'refresh', ev.onRefresh),
-        el('label', {}, auto, 'Auto-refresh every'),
+        el('label', {}, this.internal, l10n.t('Show internal apps')),
+        button(l10n.t('Refresh'), 'refresh', ev.onRefresh),
+        el('label', {}, auto, l10n.t('Auto-refresh every')),
         interval,
-        button('Export CSV', 'export-csv', () => ev.onExport('csv'), { secondary: '' }),
-        button('Export JSON', 'export-json', () => ev.onExport('json'), { secondary: '' }),
+        button(l10n.t('Export CSV'), 'export-csv', () => ev.onExport('csv'), { secondary: '' }),
+        button(l10n.t('Export JSON'), 'export-json', () => ev.onExport('json'), { secondary: '' }),
       ),
       el(
         'div',
@@ -257,8 +266,8 @@ export class Toolbar {
 
   /** Fills the drop-downs from the loaded rows. */
   setOptions(o: { apps: string[]; databases: string[] }): void {
-    fillNames(this.app, 'All applications', o.apps, this.filter.app);
-    fillNames(this.database, 'All databases', o.databases, this.filter.database);
+    fillNames(this.app, l10n.t('All applications'), o.apps, this.filter.app);
+    fillNames(this.database, l10n.t('All databases'), o.databases, this.filter.database);
   }
 
   /** Copy query / Open as SQL act on the focused row; without one they are disabled. */

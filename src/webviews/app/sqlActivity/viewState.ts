@@ -2,6 +2,7 @@
 // state): the cluster id the serializer restores from, and the user's choices —
 // kind, window, internal apps, filters, a sort per kind, auto-refresh. Read back
 // defensively: it is JSON that an older build (or anything) may have written.
+import * as l10n from '@vscode/l10n';
 import {
   DEFAULT_ACTIVITY_SORT,
   isStatementColumnKey,
@@ -28,12 +29,12 @@ export interface ActivityViewState {
 }
 
 export const WINDOW_PRESETS: ReadonlyArray<{ value: WindowPreset; label: string }> = [
-  { value: '1h', label: 'Last hour' },
-  { value: '6h', label: 'Last 6 hours' },
-  { value: '1d', label: 'Last day' },
-  { value: '3d', label: 'Last 3 days' },
-  { value: '7d', label: 'Last 7 days' },
-  { value: 'custom', label: 'Custom…' },
+  { value: '1h', label: l10n.t('Last hour') },
+  { value: '6h', label: l10n.t('Last 6 hours') },
+  { value: '1d', label: l10n.t('Last day') },
+  { value: '3d', label: l10n.t('Last 3 days') },
+  { value: '7d', label: l10n.t('Last 7 days') },
+  { value: 'custom', label: l10n.t('Custom…') },
 ];
 
 export const DEFAULT_STATE: ActivityViewState = {

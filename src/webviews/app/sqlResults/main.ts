@@ -34,6 +34,8 @@
 //   plan-node           an operator (data-operator, data-fullscan, data-missing-stats)
 //   plan-table          a table@index button → goToTable; plan-spans, plan-rows
 //   loading, error-state (common/states.ts)
+import '../common/l10nSetup';
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../../../domain/time';
 import type { Failure } from '../../protocol/messages';
 import type { SqlResultsPayload } from '../../protocol/sqlResults';
@@ -48,7 +50,7 @@ import { newSectionState, StatementSection, type SectionState } from './statemen
 addStyle(baseCss);
 addStyle(css);
 const root = appRoot();
-root.replaceChildren(loadingState('SQL results'));
+root.replaceChildren(loadingState(l10n.t('SQL results')));
 
 /** Grids this far outside the viewport are already built, so scrolling never shows a placeholder. */
 const MARGIN_PX = 400;
@@ -76,8 +78,8 @@ const two = (n: number) => String(n).padStart(2, '0');
 const hms = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 
 function durationText(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 1000) return l10n.t('{0} ms', Math.round(ms));
+  if (ms < 60_000) return l10n.t('{0} s', (ms / 1000).toFixed(2));
   return formatDuration(ms);
 }
 
@@ -85,8 +87,8 @@ function emptyState(): HTMLElement {
   return el(
     'div',
     { class: 'state', 'data-testid': 'empty-state', role: 'status' },
-    el('h2', {}, 'No results yet'),
-    el('p', { class: 'muted' }, 'Run a statement to see results here.'),
+    el('h2', {}, l10n.t('No results yet')),
+    el('p', { class: 'muted' }, l10n.t('Run a statement to see results here.')),
   );
 }
 
@@ -100,37 +102,45 @@ function statusLine(p: SqlResultsPayload): HTMLElement {
   });
   const text = el('span', { class: 'status-text' });
   const n = p.statements.length;
-  const count = `${n} statement${n === 1 ? '' : 's'}`;
-  const took = p.durationMs !== undefined ? ` in ${durationText(p.durationMs)}` : '';
+  const count = n === 1 ? l10n.t('{0} statement', n) : l10n.t('{0} statements', n);
+  const took = p.durationMs !== undefined ? durationText(p.durationMs) : undefined;
   switch (p.status) {
     case 'running':
       line.append(custom('vscode-progress-ring', { 'aria-hidden': 'true', class: 'ring' }));
-      text.textContent = n ? `Running… ${count} answered so far` : 'Running…';
+      text.textContent = n ? l10n.t('Running… {0} answered so far', count) : l10n.t('Running…');
       break;
     case 'done':
-      text.textContent = `Done${took} · ${count}`;
+      text.textContent = took !== undefined ? l10n.t('Done in {0} · {1}', took, count) : l10n.t('Done · {0}', count);
       break;
     case 'cancelled':
-      text.textContent = `Cancelled${took}${n ? ` · ${count} answered` : ''}`;
+      if (took !== undefined)
+        text.textContent = n
+          ? l10n.t('Cancelled in {0} · {1} answered', took, count)
+          : l10n.t('Cancelled in {0}', took);
+      else text.textContent = n ? l10n.t('Cancelled · {0} answered', count) : l10n.t('Cancelled');
       break;
     case 'failed': {
       const failedAt = p.statements.find((s) => s.error);
-      text.textContent = `Failed${took}${failedAt ? ` at statement ${failedAt.index + 1}` : ''}`;
+      const at = failedAt ? failedAt.index + 1 : undefined;
+      if (took !== undefined)
+        text.textContent =
+          at !== undefined ? l10n.t('Failed in {0} at statement {1}', took, at) : l10n.t('Failed in {0}', took);
+      else text.textContent = at !== undefined ? l10n.t('Failed at statement {0}', at) : l10n.t('Failed');
       break;
     }
   }
   line.append(text);
   if (p.status === 'running') {
-    const cancel = button('Cancel', 'cancel-run', () => {
+    const cancel = button(l10n.t('Cancel'), 'cancel-run', () => {
       cancel.toggleAttribute('disabled', true);
-      text.textContent = 'Cancelling…';
+      text.textContent = l10n.t('Cancelling…');
       request('cancelSqlRun', { runId: p.runId }).then(
         (r) => {
-          if (!r.cancelled) text.textContent = 'The run was no longer running.';
+          if (!r.cancelled) text.textContent = l10n.t('The run was no longer running.');
         },
         (e: unknown) => {
           cancel.toggleAttribute('disabled', false);
-          text.textContent = `Could not cancel: ${e instanceof Error ? e.message : String(e)}`;
+          text.textContent = l10n.t('Could not cancel: {0}', e instanceof Error ? e.message : String(e));
         },
       );
     });
@@ -141,7 +151,11 @@ function statusLine(p: SqlResultsPayload): HTMLElement {
     const at =
       p.status !== 'running' && p.durationMs !== undefined ? new Date(started.getTime() + p.durationMs) : started;
     line.append(
-      el('span', { class: 'muted', 'data-testid': 'as-of', title: `Started ${p.startedAt}` }, `as of ${hms(at)}`),
+      el(
+        'span',
+        { class: 'muted', 'data-testid': 'as-of', title: l10n.t('Started {0}', p.startedAt) },
+        l10n.t('as of {0}', hms(at)),
+      ),
     );
   }
   return line;
@@ -164,7 +178,12 @@ function render(p: SqlResultsPayload | null): void {
   const page = el(
     'div',
     { class: 'results' },
-    el('h1', {}, 'SQL results ', el('span', { class: 'muted', 'data-testid': 'cluster-name' }, `— ${p.clusterName}`)),
+    el(
+      'h1',
+      {},
+      l10n.t('SQL results '),
+      el('span', { class: 'muted', 'data-testid': 'cluster-name' }, `— ${p.clusterName}`),
+    ),
     statusLine(p),
   );
   if (p.failure)
@@ -183,7 +202,7 @@ function render(p: SqlResultsPayload | null): void {
       el(
         'div',
         { class: 'state muted', 'data-testid': 'no-statements', role: 'status' },
-        'The run returned nothing to show.',
+        l10n.t('The run returned nothing to show.'),
       ),
     );
   root.replaceChildren(page);

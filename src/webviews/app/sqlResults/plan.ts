@@ -2,6 +2,7 @@
 // the operator tree (each node with its table@index, spans and estimated rows;
 // full scans and missing statistics tagged), and the plan as printed. A table
 // name is a button that asks the host for the table's definition.
+import * as l10n from '@vscode/l10n';
 import { parseTableRef } from '../../model/resultValues';
 import type { ExplainPlan, PlanNode } from '../../protocol/sqlResults';
 import { el } from '../common/dom';
@@ -39,7 +40,7 @@ function tableButton(n: PlanNode): HTMLElement | undefined {
       type: 'button',
       'data-testid': 'plan-table',
       'data-table': ref.table,
-      title: `Go to the definition of ${ref.table}`,
+      title: l10n.t('Go to the definition of {0}', ref.table),
     },
     text,
   );
@@ -63,12 +64,12 @@ function nodeItem(n: PlanNode, depth: number): HTMLElement {
   const line = el('div', { class: 'plan-line' }, el('span', { class: 'plan-op' }, n.operator));
   const table = tableButton(n);
   if (table) line.append(' ', table);
-  if (n.fullScan) line.append(' ', tag('full scan', 'warning'));
-  if (missing) line.append(' ', tag('missing stats', 'warning'));
+  if (n.fullScan) line.append(' ', tag(l10n.t('full scan'), 'warning'));
+  if (missing) line.append(' ', tag(l10n.t('missing stats'), 'warning'));
   if (n.estimatedRows !== undefined)
     line.append(
       ' ',
-      el('span', { class: 'muted', 'data-testid': 'plan-rows' }, `est. ${grouped(n.estimatedRows)} rows`),
+      el('span', { class: 'muted', 'data-testid': 'plan-rows' }, l10n.t('est. {0} rows', grouped(n.estimatedRows))),
     );
   li.append(line);
   if (n.spans !== undefined)
@@ -79,7 +80,8 @@ function nodeItem(n: PlanNode, depth: number): HTMLElement {
   }
   if (n.children.length) {
     const group = el('ul', { role: 'group' });
-    if (depth >= MAX_DEPTH) group.append(el('li', { class: 'muted' }, '… (deeper operators are in the plan text)'));
+    if (depth >= MAX_DEPTH)
+      group.append(el('li', { class: 'muted' }, l10n.t('… (deeper operators are in the plan text)')));
     else for (const c of n.children) group.append(nodeItem(c, depth + 1));
     li.append(group);
   }
@@ -89,8 +91,8 @@ function nodeItem(n: PlanNode, depth: number): HTMLElement {
 export function planView(plan: ExplainPlan): HTMLElement {
   const box = el(
     'section',
-    { class: 'plan', 'data-testid': 'plan', 'aria-label': 'Plan' },
-    el('h2', {}, plan.analyze ? 'Plan (EXPLAIN ANALYZE)' : 'Plan'),
+    { class: 'plan', 'data-testid': 'plan', 'aria-label': l10n.t('Plan') },
+    el('h2', {}, plan.analyze ? l10n.t('Plan (EXPLAIN ANALYZE)') : l10n.t('Plan')),
   );
   if (plan.header.length) {
     const dl = el('dl', { class: 'plan-header', 'data-testid': 'plan-header' });
@@ -98,7 +100,7 @@ export function planView(plan: ExplainPlan): HTMLElement {
     box.append(dl);
   }
   if (plan.hints.length) {
-    const ul = el('ul', { class: 'plan-hints', 'data-testid': 'plan-hints', 'aria-label': 'Hints' });
+    const ul = el('ul', { class: 'plan-hints', 'data-testid': 'plan-hints', 'aria-label': l10n.t('Hints') });
     for (const h of plan.hints) ul.append(el('li', {}, h));
     box.append(ul);
   }
@@ -106,7 +108,7 @@ export function planView(plan: ExplainPlan): HTMLElement {
     box.append(
       el(
         'ul',
-        { class: 'plan-tree', role: 'tree', 'data-testid': 'plan-tree', 'aria-label': 'Operators' },
+        { class: 'plan-tree', role: 'tree', 'data-testid': 'plan-tree', 'aria-label': l10n.t('Operators') },
         nodeItem(plan.root, 0),
       ),
     );
@@ -114,7 +116,7 @@ export function planView(plan: ExplainPlan): HTMLElement {
     el(
       'details',
       { class: 'plan-raw', open: !plan.root },
-      el('summary', {}, 'Plan as printed'),
+      el('summary', {}, l10n.t('Plan as printed')),
       el('pre', { class: 'plan mono', 'data-testid': 'plan-text' }, plan.text),
     ),
   );

@@ -5,6 +5,7 @@
 // (INT8 and DECIMAL ranked by model/resultValues, never through a float), and
 // Ctrl/Cmd+C copying the current cell. The marks are attributes set after the
 // grid draws (a MutationObserver on its body): the grid writes text only.
+import * as l10n from '@vscode/l10n';
 import type { Column } from '../../model/columns';
 import { NULL_TEXT, isJsonType, isNumericType, numericRanks } from '../../model/resultValues';
 import { nextSort, sortRows, type SortSpec } from '../../model/sort';
@@ -79,7 +80,7 @@ export class ResultGrid {
       rowKey: (r) => String(r.i),
       onActivate: () => opts.onCurrent(),
       onSort: (key) => this.sortBy(Number(key)),
-      emptyText: 'No rows.',
+      emptyText: l10n.t('No rows.'),
     });
     const element = this.grid.element;
     element.classList.add('result-grid');
@@ -194,7 +195,7 @@ export class ResultGrid {
       const c = this.resultColumns[Number(h.dataset.col)];
       if (!c) continue;
       h.replaceChildren(el('span', { class: 'col-name' }, c.name), ' ', el('span', { class: 'col-type' }, c.type));
-      h.title = `${c.name} ${c.type} — sort`;
+      h.title = l10n.t('{0} {1} — sort', c.name, c.type);
     }
   }
 

@@ -3,6 +3,7 @@
 // the grid (created only when the section first comes near the screen), copy and
 // export actions, and the current cell in full below the grid (JSON pretty-printed
 // on demand). Everything the cluster sent is set as text.
+import * as l10n from '@vscode/l10n';
 import { exportFileName, viewToJson } from '../../model/exporting';
 import {
   cellText,
@@ -39,7 +40,14 @@ export const newSectionState = (): SectionState => ({ grid: { col: 0 }, pretty: 
 /** 12,345 (without Intl, whose first use costs a first render ~10 ms). */
 export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
+/** "1 row", "12,345 rows". */
+const rowsText = (n: number): string => (n === 1 ? l10n.t('{0} row', grouped(n)) : l10n.t('{0} rows', grouped(n)));
+
+const rowsTruncatedText = (n: number): string =>
+  n === 1 ? l10n.t('{0} row (truncated)', grouped(n)) : l10n.t('{0} rows (truncated)', grouped(n));
+
+const rowsAffectedText = (n: number): string =>
+  n === 1 ? l10n.t('{0} row affected', grouped(n)) : l10n.t('{0} rows affected', grouped(n));
 
 /**
  * A plain button: a section has several and a run many sections, and the native element
@@ -66,7 +74,7 @@ function bytesText(n: number): string {
     v /= 1024;
     u = unit;
   }
-  return u ? `${grouped(n)} bytes (${Number(v.toFixed(1))} ${u})` : `${grouped(n)} bytes`;
+  return u ? l10n.t('{0} bytes ({1} {2})', grouped(n), Number(v.toFixed(1)), u) : l10n.t('{0} bytes', grouped(n));
 }
 
 function statementText(s: StatementOutcome): HTMLElement {
@@ -85,37 +93,51 @@ function errorBox(s: StatementOutcome): HTMLElement | undefined {
   const e = s.error;
   if (!e) return undefined;
   const box = el('div', { class: 'banner problem stmt-error', role: 'alert', 'data-testid': 'statement-error' });
-  const head = el('div', { class: 'error-head' }, el('strong', {}, 'Error'));
-  if (e.code) head.append(' ', el('code', { 'data-testid': 'error-code', title: 'SQLSTATE' }, e.code));
+  const head = el('div', { class: 'error-head' }, el('strong', {}, l10n.t('Error')));
+  if (e.code) head.append(' ', el('code', { 'data-testid': 'error-code', title: l10n.t('SQLSTATE') }, e.code));
   box.append(head, el('div', { class: 'error-message', 'data-testid': 'statement-error-message' }, e.message));
   if (e.detail)
-    box.append(el('div', { 'data-testid': 'error-detail' }, el('span', { class: 'muted' }, 'Detail: '), e.detail));
-  if (e.hint) box.append(el('div', { 'data-testid': 'error-hint' }, el('span', { class: 'muted' }, 'Hint: '), e.hint));
+    box.append(
+      el('div', { 'data-testid': 'error-detail' }, el('span', { class: 'muted' }, l10n.t('Detail: ')), e.detail),
+    );
+  if (e.hint)
+    box.append(el('div', { 'data-testid': 'error-hint' }, el('span', { class: 'muted' }, l10n.t('Hint: ')), e.hint));
   if (e.position !== undefined) {
     const at = positionIn(s.sql, e.position);
     const where = el('div', { 'data-testid': 'error-position', 'data-position': e.position });
     if (at) {
-      where.append(`At line ${at.line}, column ${at.column} (character ${e.position}):`);
+      where.append(l10n.t('At line {0}, column {1} (character {2}):', at.line, at.column, e.position));
       // The caret under the character; tabs kept so it lines up under tabbed SQL.
       const lead = Array.from(at.lineText)
         .slice(0, at.column - 1)
         .map((c) => (c === '\t' ? '\t' : ' '))
         .join('');
       where.append(el('pre', { class: 'mono error-excerpt' }, `${at.lineText}\n${lead}^`));
-    } else where.append(`At character ${e.position}.`);
+    } else where.append(l10n.t('At character {0}.', e.position));
     box.append(where);
   }
   return box;
 }
 
+/** Stands for the setting's name in the truncated notice's message: a character no translation or number contains. */
+const SETTING_MARK = '\u0000';
+
 function truncatedNotice(s: StatementOutcome, ctx: RunContext): HTMLElement | undefined {
   if (!s.truncated) return undefined;
+  // One sentence with the setting's name in it as code: the message is split where {2} is.
+  const message = l10n.t(
+    'Showing the first {0}: truncated at {1} — raise {2} to see more.',
+    rowsText(s.rows.length),
+    bytesText(ctx.maxResultBytes),
+    SETTING_MARK,
+  );
+  const [before = '', after = ''] = message.split(SETTING_MARK);
   return el(
     'div',
     { class: 'banner warning', role: 'status', 'data-testid': 'truncated-notice' },
-    `Showing the first ${plural(s.rows.length, 'row')}: truncated at ${bytesText(ctx.maxResultBytes)} — raise `,
+    before,
     el('code', {}, ctx.limitSetting),
-    ' to see more.',
+    after,
   );
 }
 
@@ -152,18 +174,20 @@ export class StatementSection {
         el(
           'span',
           { 'data-testid': 'row-count' },
-          `${plural(s.rows.length, 'row')}${s.truncated ? ' (truncated)' : ''}`,
+          s.truncated ? rowsTruncatedText(s.rows.length) : rowsText(s.rows.length),
         ),
       );
     if (s.rowsAffected !== undefined)
-      head.append(el('span', { 'data-testid': 'rows-affected' }, `${plural(s.rowsAffected, 'row')} affected`));
-    if (s.error) head.append(tag('error', 'problem'));
+      head.append(el('span', { 'data-testid': 'rows-affected' }, rowsAffectedText(s.rowsAffected)));
+    if (s.error) head.append(tag(l10n.t('error'), 'problem'));
     head.append(
       el(
         'span',
         { class: 'stmt-actions' },
-        actionButton('Open as SQL', 'open-as-sql', () => post({ type: 'openAsSql', text: s.sql })),
-        actionButton('Find in workspace', 'find-in-workspace', () => post({ type: 'findInWorkspace', text: s.sql })),
+        actionButton(l10n.t('Open as SQL'), 'open-as-sql', () => post({ type: 'openAsSql', text: s.sql })),
+        actionButton(l10n.t('Find in workspace'), 'find-in-workspace', () =>
+          post({ type: 'findInWorkspace', text: s.sql }),
+        ),
       ),
     );
     this.element = el(
@@ -173,7 +197,7 @@ export class StatementSection {
         'data-testid': 'statement-section',
         'data-index': s.index,
         'data-state': s.error ? 'error' : 'ok',
-        'aria-label': `Statement ${s.index + 1}`,
+        'aria-label': l10n.t('Statement {0}', s.index + 1),
       },
       head,
       statementText(s),
@@ -186,7 +210,7 @@ export class StatementSection {
     this.gridSlot = el(
       'div',
       { class: 'grid-slot' },
-      el('div', { class: 'grid-placeholder muted' }, 'Rows load when shown…'),
+      el('div', { class: 'grid-placeholder muted' }, l10n.t('Rows load when shown…')),
     );
     this.gridSlot.style.setProperty('--grid-h', `${ResultGrid.height(s.rows.length)}px`);
     this.element.append(this.toolbar(), this.gridSlot, this.detail, this.exportStatus);
@@ -194,17 +218,17 @@ export class StatementSection {
   }
 
   private toolbar(): HTMLElement {
-    const copyCell = actionButton('Copy cell', 'copy-cell', () => this.copyCell());
-    const copyRow = actionButton('Copy row', 'copy-row', () => this.copyRow());
+    const copyCell = actionButton(l10n.t('Copy cell'), 'copy-cell', () => this.copyCell());
+    const copyRow = actionButton(l10n.t('Copy row'), 'copy-row', () => this.copyRow());
     this.rowActions.push(copyCell, copyRow);
     return el(
       'div',
       { class: 'toolbar result-toolbar' },
       copyCell,
       copyRow,
-      actionButton('Copy column', 'copy-column', () => this.copyColumn()),
-      actionButton('Export CSV', 'export-csv', () => void this.export('csv')),
-      actionButton('Export JSON', 'export-json', () => void this.export('json')),
+      actionButton(l10n.t('Copy column'), 'copy-column', () => this.copyColumn()),
+      actionButton(l10n.t('Export CSV'), 'export-csv', () => void this.export('csv')),
+      actionButton(l10n.t('Export JSON'), 'export-json', () => void this.export('json')),
     );
   }
 
@@ -213,7 +237,7 @@ export class StatementSection {
     if (!this.gridSlot) return;
     if (!this.grid)
       this.grid = new ResultGrid(this.statement.columns, this.rows, this.state.grid, {
-        label: `Result of statement ${this.statement.index + 1}`,
+        label: l10n.t('Result of statement {0}', this.statement.index + 1),
         onCurrent: () => {
           this.updateActions();
           this.showDetail();
@@ -248,7 +272,7 @@ export class StatementSection {
   }
 
   private columnName(j: number): string {
-    return this.statement.columns[j]?.name ?? `column ${j + 1}`;
+    return this.statement.columns[j]?.name ?? l10n.t('column {0}', j + 1);
   }
 
   /**
@@ -266,13 +290,13 @@ export class StatementSection {
   private copyCell(): void {
     const c = this.current();
     if (!c) return;
-    post({ type: 'copyText', text: cellText(c.row.cells[c.col] ?? null), what: 'cell' });
+    post({ type: 'copyText', text: cellText(c.row.cells[c.col] ?? null), what: l10n.t('cell') });
   }
 
   private copyRow(): void {
     const c = this.current();
     if (!c) return;
-    post({ type: 'copyText', text: tsvRow(c.row.cells), what: 'row' });
+    post({ type: 'copyText', text: tsvRow(c.row.cells), what: l10n.t('row') });
   }
 
   private copyColumn(): void {
@@ -282,7 +306,7 @@ export class StatementSection {
     post({
       type: 'copyText',
       text: columnText(this.grid.columnValues(j)),
-      what: `column ${name.length > 60 ? `${name.slice(0, 60)}…` : name}`,
+      what: l10n.t('column {0}', name.length > 60 ? `${name.slice(0, 60)}…` : name),
     });
   }
 
@@ -299,7 +323,7 @@ export class StatementSection {
       el(
         'div',
         { class: 'cell-detail-head muted' },
-        `Row ${c.row.i + 1} · `,
+        l10n.t('Row {0} · ', c.row.i + 1),
         el('span', { class: 'col-name' }, col?.name ?? ''),
         ' ',
         el('span', { class: 'col-type' }, col?.type ?? ''),
@@ -309,7 +333,7 @@ export class StatementSection {
     const pretty = isJson && this.state.pretty ? prettyJson(v) : undefined;
     if (isJson) {
       const toggle = actionButton(
-        this.state.pretty ? 'Show compact' : 'Pretty-print',
+        this.state.pretty ? l10n.t('Show compact') : l10n.t('Pretty-print'),
         'json-pretty-toggle',
         () => {
           this.state.pretty = !this.state.pretty;
@@ -325,7 +349,8 @@ export class StatementSection {
       parts.push(el('pre', { class: 'mono cell-value', 'data-testid': 'json-pretty' }, pretty));
     else {
       parts.push(el('pre', { class: 'mono cell-value', 'data-testid': 'cell-value' }, v));
-      if (isJson && this.state.pretty) parts.push(el('div', { class: 'muted' }, 'Not valid JSON: shown as sent.'));
+      if (isJson && this.state.pretty)
+        parts.push(el('div', { class: 'muted' }, l10n.t('Not valid JSON: shown as sent.')));
     }
     this.detail.replaceChildren(...parts);
     this.detail.hidden = false;

@@ -2,6 +2,7 @@
 // createElementNS (no library, nothing the CSP would block), the scales from
 // model/statementDetails. The same figures follow as a table for screen
 // readers and for anyone who wants the numbers.
+import * as l10n from '@vscode/l10n';
 import { formatSeconds } from '../../../domain/workload';
 import { historyFigures, latencyChartModel, type ChartBox } from '../../model/statementDetails';
 import type { StatementHourPoint } from '../../protocol/workload';
@@ -19,11 +20,20 @@ function hourLabel(t: number, spanHours: number): string {
 }
 
 function describe(history: readonly StatementHourPoint[]): string {
-  if (!history.length) return 'No executions in the window.';
+  if (!history.length) return l10n.t('No executions in the window.');
   const f = historyFigures(history);
   const means = history.map((h) => h.meanLatency);
-  const p99 = f.p99Latency !== undefined ? `; the highest hourly p99 was ${formatSeconds(f.p99Latency)}` : '';
-  return `${history.length} hours with executions. Mean latency per hour ranged from ${formatSeconds(Math.min(...means))} to ${formatSeconds(Math.max(...means))}${p99}.`;
+  const low = formatSeconds(Math.min(...means));
+  const high = formatSeconds(Math.max(...means));
+  return f.p99Latency !== undefined
+    ? l10n.t(
+        '{0} hours with executions. Mean latency per hour ranged from {1} to {2}; the highest hourly p99 was {3}.',
+        history.length,
+        low,
+        high,
+        formatSeconds(f.p99Latency),
+      )
+    : l10n.t('{0} hours with executions. Mean latency per hour ranged from {1} to {2}.', history.length, low, high);
 }
 
 export function latencyChart(
@@ -39,10 +49,10 @@ export function latencyChart(
     width: '100%',
     role: 'img',
     'aria-labelledby': `${id}-title ${id}-desc`,
-    preserveAspectRatio: 'xMinYMin meet',
+    preserveAspectRatio: 'xMinYMin meet', // l10n-ignore: an SVG attribute value
   });
   chart.append(
-    svg('title', { id: `${id}-title` }, 'Latency per hour: mean and p99'),
+    svg('title', { id: `${id}-title` }, l10n.t('Latency per hour: mean and p99')),
     svg('desc', { id: `${id}-desc` }, describe(history)),
   );
   const plotBottom = BOX.height - BOX.bottom;
@@ -68,13 +78,15 @@ export function latencyChart(
   );
   if (m.p99Path) chart.append(svg('path', { class: 'series p99', d: m.p99Path }));
   if (m.meanPath) chart.append(svg('path', { class: 'series mean', d: m.meanPath }));
-  for (const [series, points] of [
-    ['p99', m.p99],
-    ['mean', m.mean],
+  for (const [series, name, points] of [
+    ['p99', l10n.t('p99'), m.p99],
+    ['mean', l10n.t('mean'), m.mean],
   ] as const) {
     for (const p of points) {
       const dot = svg('circle', { class: `dot ${series}`, cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 2.5 });
-      dot.append(svg('title', {}, `${new Date(p.at).toLocaleString()}: ${series} ${formatSeconds(p.value)}`));
+      dot.append(
+        svg('title', {}, l10n.t('{0}: {1} {2}', new Date(p.at).toLocaleString(), name, formatSeconds(p.value))),
+      );
       chart.append(dot);
     }
   }
@@ -83,9 +95,9 @@ export function latencyChart(
     'div',
     { class: 'legend', 'aria-hidden': 'true' },
     el('span', { class: 'swatch mean' }),
-    'mean',
+    l10n.t('mean'),
     el('span', { class: 'swatch p99' }),
-    'p99',
+    l10n.t('p99'),
   );
   const rows = history.map((h) => ({
     cells: [
@@ -98,17 +110,17 @@ export function latencyChart(
   const table = el(
     'details',
     { class: 'chart-table' },
-    el('summary', {}, 'Hourly figures as a table'),
+    el('summary', {}, l10n.t('Hourly figures as a table')),
     plainTable(
-      'Latency per hour',
+      l10n.t('Latency per hour'),
       'latency-hour',
-      ['Hour', 'Executions', 'Mean latency', 'p99 latency'],
+      [l10n.t('Hour'), l10n.t('Executions'), l10n.t('Mean latency'), l10n.t('p99 latency')],
       rows,
       new Set([1, 2, 3]),
     ),
   );
   const body = history.length
     ? [chart, legend]
-    : [el('p', { class: 'muted' }, 'No executions of this statement in the window.')];
+    : [el('p', { class: 'muted' }, l10n.t('No executions of this statement in the window.'))];
   return el('div', { class: 'chart', 'data-testid': 'latency-chart', 'data-points': history.length }, ...body, table);
 }

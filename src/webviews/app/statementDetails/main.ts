@@ -26,6 +26,8 @@
 //   live-session-row
 //   section-error      a section that could not be read (data-section names it)
 //   action-status      the outcome of a cancel
+import '../common/l10nSetup';
+import * as l10n from '@vscode/l10n';
 import type { StatementDetailsPayload, WindowPreset } from '../../protocol/workload';
 import baseCss from '../common/base.css';
 import { addStyle, appRoot, el } from '../common/dom';
@@ -50,11 +52,11 @@ import css from './statementDetails.css';
 
 type Preset = Exclude<WindowPreset, 'custom'>;
 const WINDOWS: ReadonlyArray<[Preset, string]> = [
-  ['1h', 'Last hour'],
-  ['6h', 'Last 6 hours'],
-  ['1d', 'Last day'],
-  ['3d', 'Last 3 days'],
-  ['7d', 'Last 7 days'],
+  ['1h', l10n.t('Last hour')],
+  ['6h', l10n.t('Last 6 hours')],
+  ['1d', l10n.t('Last day')],
+  ['3d', l10n.t('Last 3 days')],
+  ['7d', l10n.t('Last 7 days')],
 ];
 const INTERVALS = [30, 60, 300];
 
@@ -80,7 +82,7 @@ function readState(raw: Partial<Record<keyof ViewState, unknown>>): ViewState {
 addStyle(baseCss);
 addStyle(css);
 const root = appRoot();
-root.replaceChildren(loadingState('statement'));
+root.replaceChildren(loadingState(l10n.t('statement')));
 
 const state = readState(getState<ViewState>());
 let clusterName = '';
@@ -96,13 +98,13 @@ const refresher = new AutoRefresh(
 );
 
 // ---- Layout (built once; a load replaces the header details and the sections) ----
-const titleText = el('span', { 'data-testid': 'statement-title' }, 'Statement');
+const titleText = el('span', { 'data-testid': 'statement-title' }, l10n.t('Statement'));
 const clusterLabel = el('span', { class: 'muted', 'data-testid': 'cluster-name' });
 const title = el('h1', {}, titleText, ' ', clusterLabel);
 const metaSlot = el('div', { 'data-testid': 'statement-meta' });
 const provenance = new ProvenanceLine();
 
-const windowSelect = el('select', { 'data-testid': 'window-select', 'aria-label': 'Window' });
+const windowSelect = el('select', { 'data-testid': 'window-select', 'aria-label': l10n.t('Window') });
 for (const [value, label] of WINDOWS) windowSelect.append(el('option', { value }, label));
 windowSelect.value = state.window;
 windowSelect.addEventListener('change', () => {
@@ -115,8 +117,12 @@ windowSelect.addEventListener('change', () => {
 
 const auto = el('input', { type: 'checkbox', 'data-testid': 'auto-refresh' });
 auto.checked = state.autoRefresh;
-const interval = el('select', { 'data-testid': 'auto-refresh-interval', 'aria-label': 'Auto-refresh interval' });
-for (const s of INTERVALS) interval.append(el('option', { value: String(s) }, s < 60 ? `${s} s` : `${s / 60} min`));
+const interval = el('select', {
+  'data-testid': 'auto-refresh-interval',
+  'aria-label': l10n.t('Auto-refresh interval'),
+});
+for (const s of INTERVALS)
+  interval.append(el('option', { value: String(s) }, s < 60 ? l10n.t('{0} s', s) : l10n.t('{0} min', s / 60)));
 interval.value = String(state.intervalSec);
 const onAuto = () => {
   state.autoRefresh = auto.checked;
@@ -136,14 +142,14 @@ const actionStatus = el('div', {
 const toolbar = el(
   'div',
   { class: 'toolbar' },
-  el('label', {}, 'Window ', windowSelect),
-  button('Refresh', 'refresh', () => void load()),
-  el('label', {}, auto, 'Auto-refresh every'),
+  el('label', {}, l10n.t('Window '), windowSelect),
+  button(l10n.t('Refresh'), 'refresh', () => void load()),
+  el('label', {}, auto, l10n.t('Auto-refresh every')),
   interval,
 );
 const content = el('div', { 'data-testid': 'content' });
 root.replaceChildren(title, metaSlot, provenance.element, toolbar, actionStatus, content);
-content.replaceChildren(loadingState('statement'));
+content.replaceChildren(loadingState(l10n.t('statement')));
 
 function save(): void {
   patchState(state);
@@ -157,7 +163,7 @@ const actions: SectionActions = {
 
 function render(d: StatementDetailsPayload): void {
   const label = d.statement?.querySummary || d.statement?.query || d.fingerprintId;
-  titleText.textContent = `Statement ${label}`;
+  titleText.textContent = l10n.t('Statement {0}', label);
   titleText.title = d.statement?.query ?? '';
   metaSlot.replaceChildren(headerMeta(d));
   provenance.show(workloadProvenanceText(d.provenance), d.provenance.fetchedAt);
@@ -177,7 +183,7 @@ async function load(): Promise<void> {
   const seq = ++loadSeq;
   const preset = state.window;
   loading = true;
-  if (!payload) content.replaceChildren(loadingState(`statement ${fingerprintId}`));
+  if (!payload) content.replaceChildren(loadingState(l10n.t('statement {0}', fingerprintId)));
   else provenance.setRefreshing(true);
   try {
     const d = await request('loadStatementDetails', { window: { preset } });
@@ -206,17 +212,21 @@ async function load(): Promise<void> {
 /** The host confirms with a modal first; a declined cancel changes nothing. */
 async function cancelBlocking(sessionId: string, nodeId: number, b: HTMLElement): Promise<void> {
   b.setAttribute('disabled', '');
-  actionStatus.textContent = `Cancel session ${sessionId} on n${nodeId}: waiting for your confirmation…`;
+  actionStatus.textContent = l10n.t('Cancel session {0} on n{1}: waiting for your confirmation…', sessionId, nodeId);
   try {
     const r = await request('cancelSession', { sessionId, nodeId });
     if (!r.cancelled) {
-      actionStatus.textContent = 'Not cancelled.';
+      actionStatus.textContent = l10n.t('Not cancelled.');
       b.removeAttribute('disabled');
       return;
     }
-    actionStatus.textContent = `Cancelled session ${sessionId} on n${nodeId}.`;
+    actionStatus.textContent = l10n.t('Cancelled session {0} on n{1}.', sessionId, nodeId);
   } catch (e) {
-    actionStatus.textContent = `Could not cancel session ${sessionId}: ${e instanceof Error ? e.message : String(e)}`;
+    actionStatus.textContent = l10n.t(
+      'Could not cancel session {0}: {1}',
+      sessionId,
+      e instanceof Error ? e.message : String(e),
+    );
   }
   await load();
 }
@@ -232,7 +242,7 @@ connect((m) => {
     clusterLabel.textContent = `— ${clusterName}`;
     const target = m.statement;
     fingerprintId = target?.fingerprintId ?? '';
-    titleText.textContent = `Statement ${fingerprintId}`;
+    titleText.textContent = l10n.t('Statement {0}', fingerprintId);
     state.clusterId = m.clusterId;
     if (target) {
       state.fingerprintId = target.fingerprintId;

@@ -1,6 +1,7 @@
 // The sections of the Statement details page, each a function of the payload.
 // Every string from the cluster (SQL, application, table and key names) goes
 // into the page as text: el() and plainTable() set textContent only.
+import * as l10n from '@vscode/l10n';
 import { cpuNanos, fixed, oneLine } from '../../../domain/format';
 import { causeWords, formatSeconds, insightHeadline, namedCauses } from '../../../domain/workload';
 import { historyFigures, parseIndexRecommendation } from '../../model/statementDetails';
@@ -60,10 +61,10 @@ export function headerMeta(d: StatementDetailsPayload): HTMLElement {
   const dl = el('dl', { class: 'meta' });
   const row = (k: string, v: string, testid: string) =>
     dl.append(el('dt', {}, k), el('dd', { 'data-testid': testid }, v));
-  row('Application', d.appName || '(all applications)', 'statement-app');
-  row('Database', d.statement?.database || '(unknown)', 'statement-database');
-  row('Fingerprint', d.fingerprintId, 'statement-fingerprint');
-  row('Window', `${when(d.window.start)} – ${when(d.window.end)}`, 'statement-window');
+  row(l10n.t('Application'), d.appName || l10n.t('(all applications)'), 'statement-app');
+  row(l10n.t('Database'), d.statement?.database || l10n.t('(unknown)'), 'statement-database');
+  row(l10n.t('Fingerprint'), d.fingerprintId, 'statement-fingerprint');
+  row(l10n.t('Window'), `${when(d.window.start)} – ${when(d.window.end)}`, 'statement-window');
   return dl;
 }
 
@@ -72,24 +73,26 @@ export function querySection(d: StatementDetailsPayload, a: SectionActions): HTM
   if (!query)
     return section(
       'statement-section',
-      'Statement',
+      l10n.t('Statement'),
       el(
         'p',
         { class: 'muted', 'data-testid': 'statement-query' },
-        'The statement text is not known for this window: the fingerprint has no statistics among the application’s top statements.',
+        l10n.t(
+          'The statement text is not known for this window: the fingerprint has no statistics among the application’s top statements.',
+        ),
       ),
     );
   return section(
     'statement-section',
-    'Statement',
+    l10n.t('Statement'),
     el('pre', { class: 'sql mono', 'data-testid': 'statement-query' }, query),
     el(
       'div',
       { class: 'actions' },
-      button('Copy', 'copy-query', () => a.copy(query, 'the statement'), { secondary: '' }),
-      button('Open as SQL', 'open-as-sql', () => a.openAsSql(query), {
+      button(l10n.t('Copy'), 'copy-query', () => a.copy(query, l10n.t('the statement')), { secondary: '' }),
+      button(l10n.t('Open as SQL'), 'open-as-sql', () => a.openAsSql(query), {
         secondary: '',
-        title: 'Opens the text in a new SQL editor; nothing runs on the cluster.',
+        title: l10n.t('Opens the text in a new SQL editor; nothing runs on the cluster.'),
       }),
     ),
   );
@@ -102,18 +105,22 @@ export function figuresSection(d: StatementDetailsPayload): HTMLElement {
   const row = (k: string, v: string, key: string) =>
     dl.append(el('dt', {}, k), el('dd', { class: 'num', 'data-stat': key }, v || '—'));
   const count = s?.executionCount ?? h.executionCount;
-  row('Executions', count.toLocaleString(), 'executionCount');
-  row('Mean latency', formatSeconds(s?.meanLatency ?? (h.executionCount ? h.meanLatency : undefined)), 'meanLatency');
-  row('p99 latency (highest hour)', formatSeconds(s?.p99Latency ?? h.p99Latency), 'p99Latency');
-  row('Total time', formatSeconds(s?.totalTime ?? h.totalTime), 'totalTime');
+  row(l10n.t('Executions'), count.toLocaleString(), 'executionCount');
+  row(
+    l10n.t('Mean latency'),
+    formatSeconds(s?.meanLatency ?? (h.executionCount ? h.meanLatency : undefined)),
+    'meanLatency',
+  );
+  row(l10n.t('p99 latency (highest hour)'), formatSeconds(s?.p99Latency ?? h.p99Latency), 'p99Latency');
+  row(l10n.t('Total time'), formatSeconds(s?.totalTime ?? h.totalTime), 'totalTime');
   if (s) {
-    row('SQL CPU per execution', cpuNanos(s.cpuNanos), 'cpu');
-    row('Rows read per execution', fixed(s.rowsRead), 'rowsRead');
-    row('Rows written per execution', fixed(s.rowsWritten), 'rowsWritten');
-    row('Contention per execution', formatSeconds(s.contention), 'contention');
-    row('Most retries', String(s.retries), 'retries');
-    row('Full scan', s.fullScan ? 'yes' : 'no', 'fullScan');
-    if (s.lastExecAt) row('Last executed', when(s.lastExecAt), 'lastExecAt');
+    row(l10n.t('SQL CPU per execution'), cpuNanos(s.cpuNanos), 'cpu');
+    row(l10n.t('Rows read per execution'), fixed(s.rowsRead), 'rowsRead');
+    row(l10n.t('Rows written per execution'), fixed(s.rowsWritten), 'rowsWritten');
+    row(l10n.t('Contention per execution'), formatSeconds(s.contention), 'contention');
+    row(l10n.t('Most retries'), String(s.retries), 'retries');
+    row(l10n.t('Full scan'), s.fullScan ? l10n.t('yes') : l10n.t('no'), 'fullScan');
+    if (s.lastExecAt) row(l10n.t('Last executed'), when(s.lastExecAt), 'lastExecAt');
   }
   const note = s
     ? []
@@ -122,40 +129,49 @@ export function figuresSection(d: StatementDetailsPayload): HTMLElement {
           'p',
           { class: 'muted' },
           d.history.length
-            ? 'From the hourly history: this fingerprint is not among the top statements the cluster returned for the window, so CPU, rows, contention and retries are not shown.'
-            : 'No executions of this fingerprint in the window.',
+            ? l10n.t(
+                'From the hourly history: this fingerprint is not among the top statements the cluster returned for the window, so CPU, rows, contention and retries are not shown.',
+              )
+            : l10n.t('No executions of this fingerprint in the window.'),
         ),
       ];
-  return section('figures', 'Key figures', ...sectionErrors(d, 'history'), dl, ...note);
+  return section('figures', l10n.t('Key figures'), ...sectionErrors(d, 'history'), dl, ...note);
 }
 
 export function latencySection(d: StatementDetailsPayload): HTMLElement {
-  return section('latency', 'Latency over the window', latencyChart(d.history, d.window));
+  return section('latency', l10n.t('Latency over the window'), latencyChart(d.history, d.window));
 }
 
 export function planSection(d: StatementDetailsPayload): HTMLElement {
   const stable = d.provenance.source === 'information_schema.crdb_statement_statistics';
   const gists = d.planGists.length
     ? el('ul', { class: 'gists mono', 'data-testid': 'plan-gists' }, ...d.planGists.map((g) => el('li', {}, g)))
-    : el('p', { class: 'muted', 'data-testid': 'plan-gists' }, 'No plan gist recorded in the window.');
+    : el('p', { class: 'muted', 'data-testid': 'plan-gists' }, l10n.t('No plan gist recorded in the window.'));
   const plan = d.sampledPlan
     ? el('pre', { class: 'plan mono', 'data-testid': 'sampled-plan' }, d.sampledPlan)
     : el(
         'p',
         { class: 'muted', 'data-testid': 'sampled-plan' },
         stable
-          ? 'No sampled plan: the stable statistics view of this CockroachDB version carries no plans.'
-          : 'No plan was sampled in the window.',
+          ? l10n.t('No sampled plan: the stable statistics view of this CockroachDB version carries no plans.')
+          : l10n.t('No plan was sampled in the window.'),
       );
-  return section('plan', 'Plan', el('h3', {}, 'Plan gists'), gists, el('h3', {}, 'Sampled plan'), plan);
+  return section(
+    'plan',
+    l10n.t('Plan'),
+    el('h3', {}, l10n.t('Plan gists')),
+    gists,
+    el('h3', {}, l10n.t('Sampled plan')),
+    plan,
+  );
 }
 
 export function indexRecsSection(d: StatementDetailsPayload, a: SectionActions): HTMLElement {
   if (!d.indexRecommendations.length)
     return section(
       'index-recs',
-      'Index recommendations',
-      el('p', { class: 'muted' }, 'No index recommendation for this statement.'),
+      l10n.t('Index recommendations'),
+      el('p', { class: 'muted' }, l10n.t('No index recommendation for this statement.')),
     );
   const list = el('ul', { class: 'recs' });
   for (const rec of d.indexRecommendations) {
@@ -169,16 +185,18 @@ export function indexRecsSection(d: StatementDetailsPayload, a: SectionActions):
         el(
           'div',
           { class: 'actions' },
-          button('Copy', 'index-rec-copy', () => a.copy(r.sql, 'the index recommendation'), { secondary: '' }),
-          button('Open as SQL', 'index-rec-open', () => a.openAsSql(r.sql), {
+          button(l10n.t('Copy'), 'index-rec-copy', () => a.copy(r.sql, l10n.t('the index recommendation')), {
             secondary: '',
-            title: 'Opens the statement in a new SQL editor; nothing runs on the cluster.',
+          }),
+          button(l10n.t('Open as SQL'), 'index-rec-open', () => a.openAsSql(r.sql), {
+            secondary: '',
+            title: l10n.t('Opens the statement in a new SQL editor; nothing runs on the cluster.'),
           }),
         ),
       ),
     );
   }
-  return section('index-recs', 'Index recommendations', list);
+  return section('index-recs', l10n.t('Index recommendations'), list);
 }
 
 export function insightsSection(d: StatementDetailsPayload): HTMLElement {
@@ -200,17 +218,24 @@ export function insightsSection(d: StatementDetailsPayload): HTMLElement {
   });
   const body = rows.length
     ? table(
-        'Insights',
+        l10n.t('Insights'),
         'insight',
         'insights-table',
-        ['When', 'Problem', 'Causes', 'Contention', 'Recommends', 'Transaction'],
+        [
+          l10n.t('When'),
+          l10n.t('Problem'),
+          l10n.t('Causes'),
+          l10n.t('Contention'),
+          l10n.t('Recommends'),
+          l10n.t('Transaction'),
+        ],
         rows,
         [3],
       )
     : errors.length
       ? el('span')
-      : el('p', { class: 'muted' }, 'No insight names this statement in the window.');
-  return section('insights', 'Insights', ...errors, body);
+      : el('p', { class: 'muted' }, l10n.t('No insight names this statement in the window.'));
+  return section('insights', l10n.t('Insights'), ...errors, body);
 }
 
 export function contentionSection(d: StatementDetailsPayload, a: SectionActions): HTMLElement {
@@ -219,8 +244,8 @@ export function contentionSection(d: StatementDetailsPayload, a: SectionActions)
     const s = c.blockingSession;
     const blocker: HTMLElement[] = [];
     if (s) {
-      const b = button('Cancel blocking session', 'cancel-blocking', () => a.cancelBlocking(s, b), {
-        title: `Cancels session ${s.sessionId} on n${s.nodeId} after a confirmation.`,
+      const b = button(l10n.t('Cancel blocking session'), 'cancel-blocking', () => a.cancelBlocking(s, b), {
+        title: l10n.t('Cancels session {0} on n{1} after a confirmation.', s.sessionId, s.nodeId),
       });
       blocker.push(b);
     }
@@ -234,7 +259,9 @@ export function contentionSection(d: StatementDetailsPayload, a: SectionActions)
         { text: shortId(c.waitingTxnId), class: 'mono' },
         { text: `${shortId(c.blockingTxnId)} (${c.blockingTxnFingerprintId})`, class: 'mono' },
         {
-          text: s ? `n${s.nodeId} · ${s.user} · ${s.appName || 'no application'} ` : 'not open now',
+          text: s
+            ? l10n.t('n{0} · {1} · {2} ', s.nodeId, s.user, s.appName || l10n.t('no application'))
+            : l10n.t('not open now'),
           class: s ? 'wrap' : 'wrap muted',
           extra: blocker,
         },
@@ -243,19 +270,27 @@ export function contentionSection(d: StatementDetailsPayload, a: SectionActions)
   });
   const body = rows.length
     ? table(
-        'Contention',
+        l10n.t('Contention'),
         'contention',
         'contention-table',
-        ['When', 'Waited', 'Table / index', 'Key', 'Waiting txn', 'Blocking txn (fingerprint)', 'Blocking session'],
+        [
+          l10n.t('When'),
+          l10n.t('Waited'),
+          l10n.t('Table / index'),
+          l10n.t('Key'),
+          l10n.t('Waiting txn'),
+          l10n.t('Blocking txn (fingerprint)'),
+          l10n.t('Blocking session'),
+        ],
         rows,
         [1],
       )
     : errors.length
       ? el('span')
-      : el('p', { class: 'muted' }, 'This statement did not wait on another transaction in the window.');
+      : el('p', { class: 'muted' }, l10n.t('This statement did not wait on another transaction in the window.'));
   return section(
     'contention',
-    'Contention: who blocked this statement',
+    l10n.t('Contention: who blocked this statement'),
     ...errors,
     el('div', { class: 'muted', 'data-testid': 'cancel-status', role: 'status', 'aria-live': 'polite' }),
     body,
@@ -277,13 +312,20 @@ export function sessionsSection(d: StatementDetailsPayload): HTMLElement {
   }));
   const body = rows.length
     ? table(
-        'Sessions running it now',
+        l10n.t('Sessions running it now'),
         'live-session',
         'live-sessions-table',
-        ['Node', 'User', 'Application', 'Running for', 'Statement', 'Session'],
+        [
+          l10n.t('Node'),
+          l10n.t('User'),
+          l10n.t('Application'),
+          l10n.t('Running for'),
+          l10n.t('Statement'),
+          l10n.t('Session'),
+        ],
         rows,
         [3],
       )
-    : el('p', { class: 'muted' }, 'No session is running this statement right now.');
-  return section('live-sessions', 'Sessions running it now', ...errors, body);
+    : el('p', { class: 'muted' }, l10n.t('No session is running this statement right now.'));
+  return section('live-sessions', l10n.t('Sessions running it now'), ...errors, body);
 }
