@@ -189,9 +189,10 @@ export default {
       await page.locator('.part.sidebar .welcome-view-content').filter({ hasText: 'Get Started' }).waitFor();
       await until('the extension to start again', async () => (log().match(/\] activated \(/g) ?? []).length >= 2);
       await page.waitForTimeout(2000);
+      // The extension's own record: a Welcome tab after the reload can also be VS Code restoring
+      // the editors of the page before it, when the close above had not reached its storage yet.
       if (openings() !== 1) throw new Error(`opened again: the log says ${openings()} times`);
-      if (await page.locator(page$.walkthrough).isVisible())
-        throw new Error('a walkthrough tab is open after the reload');
+      if (await page.locator(page$.walkthrough).isVisible()) await palette(page, 'View: Close All Editors');
     });
 
     await step('Get Started in the empty explorer opens it', async () => {
@@ -242,7 +243,8 @@ export default {
           [
             { when: /address/i, type: secure.clusterUrl },
             { pick: /CA file…/ },
-            { when: /\bCA\b|certificate/i, type: secure.caFile },
+            // The file dialog's own title: the question before it ("…unknown CA…") names the CA too.
+            { when: /^CA certificate of /, type: secure.caFile },
             { when: /\bname\b/i, type: SECURE },
             ...signInRules,
           ],
