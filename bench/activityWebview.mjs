@@ -3,9 +3,9 @@
 // 10,000 rows by a numeric column, and changes of the search text. The page (bench/webview/sqlActivity.html) is served with
 // the shipped bundle from a tiny local HTTP server, as bench/webview.mjs does for Hot ranges.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
+import { projectRoot } from '../e2e/vscode.mjs';
+import { benchPage, launchChromium, servePages } from './page.mjs';
 import { median } from './stats.mjs';
 
 const ROWS = 10_000;
@@ -18,39 +18,12 @@ const SETTLE_MS = 1000;
  * a predicate and a shorter one, cleared, an application, a column and keyword, cleared.
  */
 const FILTER_TEXTS = ['rides', 'k12', 'k1', '', 'movr-api', 'c1 from', ''];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
-// Same flags as e2e/vscode.mjs: no background networking in this closed network.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-function serve() {
-  const page = path.join(projectRoot, 'bench', 'webview', 'sqlActivity.html');
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x').pathname;
-    const file =
-      url === '/' ? page : url.startsWith('/dist/') ? path.join(projectRoot, path.normalize(url)) : undefined;
-    if (!file || !file.startsWith(projectRoot) || !fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 export async function benchActivityWebview({ runs = 3 } = {}) {
   if (!fs.existsSync(path.join(projectRoot, 'dist', 'webviews', 'sqlActivity.js')))
     throw new Error('dist/webviews/sqlActivity.js is missing: build first');
-  const { chromium } = await import('playwright-core');
-  const server = await serve();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const server = await servePages({ '/': benchPage('sqlActivity.html') });
+  const browser = await launchChromium();
   const results = [];
   try {
     for (let i = 0; i < runs; i++) {

@@ -5,9 +5,9 @@
 // tables the DOM work does not grow with n (the same ~30 rows are drawn); beside them, the
 // cost of one structured clone of the payload, which postMessage pays whatever the page does.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
+import { projectRoot } from '../e2e/vscode.mjs';
+import { benchPage, launchChromium, servePages } from './page.mjs';
 import { logLogSlope, summarize } from './stats.mjs';
 
 export const RENDER_SIZES = [1_000, 10_000, 100_000];
@@ -19,35 +19,6 @@ const PAGES = [
   { id: 'sql_activity', page: 'sqlActivity.html', bundle: 'sqlActivity.js', resorts: ['cpuNanos', 'executionCount'] },
   { id: 'sql_results', page: 'sqlResults.html', bundle: 'sqlResults.js', resorts: [3, 1] },
 ];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
-// Same flags as e2e/vscode.mjs: no background networking in this closed network.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-/** /<page>.html from bench/webview, /dist/… from the build; Chromium will not load module scripts from file://. */
-function serve() {
-  const pages = path.join(projectRoot, 'bench', 'webview');
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x').pathname;
-    const file = url.startsWith('/dist/')
-      ? path.join(projectRoot, path.normalize(url))
-      : path.join(pages, path.basename(url));
-    if (!file.startsWith(projectRoot) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile())
-      return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** One run on a fresh page (first render means an empty panel): first render, the re-sorts, the page's heap. */
 async function run(browser, base, p, n) {
@@ -90,9 +61,8 @@ export async function benchGrowthRender({ sizes = RENDER_SIZES } = {}) {
     if (!fs.existsSync(path.join(projectRoot, 'dist', 'webviews', p.bundle)))
       throw new Error(`dist/webviews/${p.bundle} is missing: build first`);
   }
-  const { chromium } = await import('playwright-core');
-  const server = await serve();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const server = await servePages(Object.fromEntries(PAGES.map((p) => [`/${p.page}`, benchPage(p.page)])));
+  const browser = await launchChromium();
   const base = `http://127.0.0.1:${server.address().port}`;
   const out = [];
   try {

@@ -5,39 +5,13 @@
 // shipped bundle from a tiny local HTTP server, as the other webview benchmarks do; its saved
 // state has "Per node" on, so the panel asks for per-node series as a restored panel would.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
+import { projectRoot } from '../e2e/vscode.mjs';
+import { benchPage, launchChromium, servePages } from './page.mjs';
 import { median } from './stats.mjs';
 
 const CHARTS = 8;
 const NODES = 9;
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
-// Same flags as e2e/vscode.mjs: no background networking in this closed network.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-function serve() {
-  const page = path.join(projectRoot, 'bench', 'webview', 'overview.html');
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x').pathname;
-    const file =
-      url === '/' ? page : url.startsWith('/dist/') ? path.join(projectRoot, path.normalize(url)) : undefined;
-    if (!file || !file.startsWith(projectRoot) || !fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** Opens the bench page in `browser` and waits until the figures are shown and the charts asked for. */
 export async function openOverviewPage(browser, server, viewport = { width: 1440, height: 900 }) {
@@ -56,9 +30,8 @@ export async function openOverviewPage(browser, server, viewport = { width: 1440
 export async function benchOverviewWebview({ runs = 5 } = {}) {
   if (!fs.existsSync(path.join(projectRoot, 'dist', 'webviews', 'overview.js')))
     throw new Error('dist/webviews/overview.js is missing: build first');
-  const { chromium } = await import('playwright-core');
-  const server = await serve();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const server = await servePages({ '/': benchPage('overview.html') });
+  const browser = await launchChromium();
   const results = [];
   try {
     for (let i = 0; i < Math.max(5, runs); i++) {
@@ -89,5 +62,3 @@ export async function benchOverviewWebview({ runs = 5 } = {}) {
     points: 360,
   };
 }
-
-export { serve as serveOverviewPage, ARGS as CHROMIUM_ARGS };

@@ -12,9 +12,9 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
+import { projectRoot } from '../e2e/vscode.mjs';
+import { benchPage, launchChromium, servePages } from './page.mjs';
 import { benchActivityWebview } from './activityWebview.mjs';
 import { median } from './stats.mjs';
 import { benchWebview } from './webview.mjs';
@@ -32,18 +32,6 @@ const HOT_RANGE_RESORTS = [
   'readsPerSecond',
   'writeBytesPerSecond',
   'readsBytesPerSecond',
-];
-// Same flags as e2e/vscode.mjs and the explorer's webview benchmarks.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
 ];
 
 /** `npm ci` into bench/peer/node_modules when it is missing or older than the lockfile. */
@@ -79,18 +67,6 @@ async function bundlePeer() {
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     logLevel: 'error',
   });
-}
-
-function serve() {
-  const files = { '/': path.join(projectRoot, 'bench', 'webview', 'peer.html'), '/peer.js': BUNDLE };
-  const types = { '.html': 'text/html', '.js': 'text/javascript' };
-  const server = http.createServer((req, res) => {
-    const file = files[new URL(req.url, 'http://x').pathname];
-    if (!file || !fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** One fresh page: first render of `n` rows of `kind`, then a click on each of `resorts`. */
@@ -173,11 +149,9 @@ export async function benchPeer({ runs = 3, screenshots, explorer = true } = {})
   const peer = { package: '@cockroachlabs/cluster-ui', version: pkg('@cockroachlabs/cluster-ui').version };
   peer.react = pkg('react').version;
   if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
-
-  const { chromium } = await import('playwright-core');
-  const server = await serve();
+  const server = await servePages({ '/': benchPage('peer.html'), '/peer.js': BUNDLE });
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await launchChromium();
   const sql = [];
   const hot = [];
   try {

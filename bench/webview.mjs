@@ -2,10 +2,7 @@
 // of the filter text, a naive full-table render of the same rows in the same page, and the
 // page's JS heap. The page (bench/webview/index.html) is served with the shipped bundle from a
 // tiny local HTTP server, because Chromium will not load module scripts from file://.
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
-import { CHROMIUM, projectRoot } from '../e2e/vscode.mjs';
+import { benchPage, launchChromium, servePages } from './page.mjs';
 import { median } from './stats.mjs';
 
 const ROWS = 12_800;
@@ -18,36 +15,10 @@ const SETTLE_MS = 1000;
  * name and a longer one, back, cleared, a node, a zone, cleared.
  */
 const FILTER_TEXTS = ['table_1', 'table_12', 'table_1', '', 'n42', 'zone=z3', ''];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
-// Same flags as e2e/vscode.mjs: no background networking in this closed network.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-function serve() {
-  const files = { '/': path.join(projectRoot, 'bench', 'webview', 'index.html') };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x').pathname;
-    const file = files[url] ?? (url.startsWith('/dist/') ? path.join(projectRoot, path.normalize(url)) : undefined);
-    if (!file || !file.startsWith(projectRoot) || !fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 export async function benchWebview({ runs = 3 } = {}) {
-  const { chromium } = await import('playwright-core');
-  const server = await serve();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const server = await servePages({ '/': benchPage('index.html') });
+  const browser = await launchChromium();
   const results = [];
   try {
     for (let i = 0; i < runs; i++) {
