@@ -79,7 +79,14 @@ export function makeSandbox({ settings = {}, root } = {}) {
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   const file = path.join(dirs.userData, 'User', 'settings.json');
   const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-  fs.writeFileSync(file, JSON.stringify({ ...QUIET_SETTINGS, ...existing, ...settings }, null, 2));
+  const merged = { ...QUIET_SETTINGS, ...existing, ...settings };
+  fs.writeFileSync(file, JSON.stringify(merged, null, 2));
+  // The extension host of code-server is a remote one: it reads \`workbench.*\` settings from the
+  // machine's settings, not the browser user's, so the walkthrough switch is written there too.
+  const machine = path.join(dirs.userData, 'Machine');
+  fs.mkdirSync(machine, { recursive: true });
+  const key = 'workbench.welcomePage.walkthroughs.openOnInstall';
+  fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({ [key]: merged[key] }, null, 2));
   fs.writeFileSync(path.join(root, 'config.yaml'), 'auth: none\n');
   return dirs;
 }
