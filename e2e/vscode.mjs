@@ -22,7 +22,7 @@ fs.mkdirSync(OUT, { recursive: true });
 
 // Without the background-networking flags Chromium keeps dialling Google hosts,
 // which this closed network refuses.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
