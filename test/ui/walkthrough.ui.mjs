@@ -192,7 +192,6 @@ export default {
       // The extension's own record: a Welcome tab after the reload can also be VS Code restoring
       // the editors of the page before it, when the close above had not reached its storage yet.
       if (openings() !== 1) throw new Error(`opened again: the log says ${openings()} times`);
-      if (await page.locator(page$.walkthrough).isVisible()) await palette(page, 'View: Close All Editors');
     });
 
     await step('Get Started in the empty explorer opens it', async () => {
